@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { stations, units } from './organisation';
+import { geographyPoint } from './types';
+
+export const PRIORITIES = ['red', 'yellow', 'green'] as const;
+export const INCIDENT_STATUSES = ['new', 'dispatched', 'in_progress', 'closed', 'cancelled'] as const;
+export const CHANNELS = ['phone', 'email', 'sms', 'aml', 'ecall', 'other'] as const;
+export const ASSIGNMENT_STATUSES = [
+  'alerted',
+  'acknowledged',
+  'en_route',
+  'on_scene',
+  'transporting',
+  'at_hospital',
+  'returning',
+  'released',
+] as const;
+
+export const incidentTypes = pgTable('incident_types', {
+  code: text('code').primaryKey(),
+  nameSl: text('name_sl').notNull(),
+  nameEn: text('name_en').notNull(),
+  defaultPriority: text('default_priority', { enum: PRIORITIES }).notNull(),
+  // Agencies (codes) normally sent to this kind of incident.
+  agencies: text('agencies').array().notNull().default(sql`'{}'::text[]`),
+  sort: integer('sort').notNull().default(0),
+});
+
+// One counter row per year (Europe/Ljubljana) gives gap-free human numbers such as 2026-000123.
+export const incidentCounters = pgTable('incident_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: serial('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    type: text('type')
+      .notNull()
+      .references(() => incidentTypes.code),
+    priority: text('priority', { enum: PRIORITIES }).notNull(),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('new'),
+    position: geographyPoint('position').notNull(),
+    locationAccuracyM: integer('location_accuracy_m'),
+    address: text('address').notNull().default(''),
+    callerPhone: text('caller_phone').notNull().default(''),
+    callerName: text('caller_name').notNull().default(''),
+    channel: text('channel', { enum: CHANNELS }).notNull().default('phone'),
+    description: text('description').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('incidents_position_gist').using('gist', t.position),
+    index('incidents_status_idx').on(t.status),
+    index('incidents_created_by_idx').on(t.createdBy, t.createdAt),
+    check('incidents_priority_check', sql`${t.priority} in ('red','yellow','green')`),
+    check(
+      'incidents_status_check',
+      sql`${t.status} in ('new','dispatched','in_progress','closed','cancelled')`,
+    ),
+  ],
+);
+
+export const incidentNotes = pgTable(
+  'incident_notes',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    text: text('text').notNull(),
+    authorId: integer('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_notes_incident_idx').on(t.incidentId)],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('alerted'),
+    createdBy: integer('created_by').references(() => users.id),
+    alertedAt: timestamp('alerted_at', { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    enRouteAt: timestamp('en_route_at', { withTimezone: true }),
+    onSceneAt: timestamp('on_scene_at', { withTimezone: true }),
+    transportingAt: timestamp('transporting_at', { withTimezone: true }),
+    atHospitalAt: timestamp('at_hospital_at', { withTimezone: true }),
+    returningAt: timestamp('returning_at', { withTimezone: true }),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('assignments_incident_idx').on(t.incidentId),
+    // A unit works on at most one incident at a time.
+    uniqueIndex('assignments_active_unit_uq').on(t.unitId).where(sql`${t.releasedAt} is null`),
+  ],
+);
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: serial('id').primaryKey(),
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgedByName: text('acknowledged_by_name'),
+  },
+  (t) => [
+    index('alerts_station_idx').on(t.stationId, t.acknowledgedAt),
+    index('alerts_incident_idx').on(t.incidentId),
+  ],
+);
+
+// Stored answers of writes that carried an Idempotency-Key, committed with the write itself.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: text('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);
+
+export type Incident = typeof incidents.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;

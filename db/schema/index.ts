@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './events';
+export * from './incidents';
+export * from './organisation';

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { geographyPoint, geographyPolygon } from './types';
+
+export const agencies = pgTable('agencies', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameSl: text('name_sl').notNull(),
+  nameEn: text('name_en').notNull(),
+  // Seconds a station of this agency has to acknowledge an alert before it is escalated.
+  ackTimeoutS: integer('ack_timeout_s').notNull().default(60),
+});
+
+export const stations = pgTable(
+  'stations',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    address: text('address').notNull().default(''),
+    position: geographyPoint('position').notNull(),
+    serviceArea: geographyPolygon('service_area'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('stations_position_gist').using('gist', t.position),
+    index('stations_service_area_gist').using('gist', t.serviceArea),
+  ],
+);
+
+export const UNIT_STATUSES = [
+  'available',
+  'alerted',
+  'acknowledged',
+  'en_route',
+  'on_scene',
+  'transporting',
+  'at_hospital',
+  'returning',
+  'out_of_service',
+] as const;
+
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    callsign: text('callsign').notNull().unique(),
+    type: text('type').notNull(),
+    capabilities: text('capabilities').array().notNull().default(sql`'{}'::text[]`),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    status: text('status', { enum: UNIT_STATUSES }).notNull().default('available'),
+    position: geographyPoint('position'),
+    positionAt: timestamp('position_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('units_position_gist').using('gist', t.position),
+    index('units_station_idx').on(t.stationId),
+    check('units_status_check', sql`${t.status} in ('available','alerted','acknowledged','en_route','on_scene','transporting','at_hospital','returning','out_of_service')`),
+  ],
+);
+
+export type Agency = typeof agencies.$inferSelect;
+export type Station = typeof stations.$inferSelect;
+export type Unit = typeof units.$inferSelect;
