@@ -148,3 +148,8 @@ export function dbHandle(): DbHandle {
 export function getDb(): Db {
   return dbHandle().db;
 }
+
+/** Rows of a raw `db.execute(sql...)`: both drivers answer with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,35 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts, units } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { forbidden, notFound } from '../errors';
+import { inWriteTx } from '../events/write-tx';
+import { applyUnitStatus } from '../units/change-unit-status';
+import { selectAlert } from './alert-dto';
+
+// A person confirms the alert. Acknowledging twice is harmless: the first time counts, no new event.
+export async function acknowledgeAlert(db: Db, actor: Principal, alertId: number) {
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    const [alert] = await w.tx.select().from(alerts).where(eq(alerts.id, alertId)).for('update');
+    if (!alert) throw notFound('alert');
+    if (actor.role === 'station' && actor.stationId !== alert.stationId)
+      throw forbidden('this alert is for another station');
+    if (alert.acknowledgedAt) return selectAlert(w.tx, alertId);
+    await w.tx
+      .update(alerts)
+      .set({
+        acknowledgedAt: sql`now()`,
+        deliveredAt: sql`coalesce(${alerts.deliveredAt}, now())`,
+        acknowledgedBy: actor.userId,
+        acknowledgedByName: actor.displayName,
+      })
+      .where(eq(alerts.id, alertId));
+    const dto = await selectAlert(w.tx, alertId);
+    const scope = { incidentId: alert.incidentId, unitId: alert.unitId, stationId: alert.stationId };
+    w.emit({ type: 'alert.acknowledged', ...scope, data: { alert: dto } });
+    const [unit] = await w.tx.select({ status: units.status }).from(units).where(eq(units.id, alert.unitId));
+    if (unit?.status === 'alerted') await applyUnitStatus(w, alert.unitId, 'acknowledged');
+    return dto;
+  });
+  return result;
+}

@@ -1,0 +1,39 @@
+import { type SQL, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts, units } from '../../db/schema';
+import { selectIncident } from '../incidents/incident-dto';
+
+export async function selectAlerts(db: Db, where: SQL, limit = 100) {
+  const rows = await db
+    .select({ alert: alerts, callsign: units.callsign, unitType: units.type })
+    .from(alerts)
+    .innerJoin(units, eq(units.id, alerts.unitId))
+    .where(where)
+    .orderBy(desc(alerts.id))
+    .limit(limit);
+  return rows.map(({ alert: a, callsign, unitType }) => ({
+    id: a.id,
+    alertId: a.id,
+    assignmentId: a.assignmentId,
+    incidentId: a.incidentId,
+    stationId: a.stationId,
+    unitId: a.unitId,
+    callsign,
+    unitType,
+    sentAt: a.sentAt.toISOString(),
+    deliveredAt: a.deliveredAt ? a.deliveredAt.toISOString() : null,
+    acknowledgedAt: a.acknowledgedAt ? a.acknowledgedAt.toISOString() : null,
+    acknowledgedBy: a.acknowledgedByName,
+  }));
+}
+
+export type AlertDto = Awaited<ReturnType<typeof selectAlerts>>[number];
+
+export async function selectAlert(db: Db, id: number): Promise<AlertDto | undefined> {
+  const [a] = await selectAlerts(db, eq(alerts.id, id), 1);
+  return a;
+}
+
+export async function withIncident(db: Db, alert: AlertDto) {
+  return { ...alert, incident: await selectIncident(db, alert.incidentId) };
+}

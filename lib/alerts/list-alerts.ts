@@ -1,0 +1,15 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { selectAlerts, withIncident } from './alert-dto';
+
+// Alerts for the station screen: every unacknowledged one (so a reload never loses an alarm) plus the
+// last day's acknowledged ones. The centre sees all stations' alerts.
+export async function listAlerts(db: Db, viewer: Principal, opts: { pending?: boolean }) {
+  const recent = or(isNull(alerts.acknowledgedAt), gt(alerts.sentAt, sql`now() - interval '24 hours'`));
+  const scope = viewer.role === 'station' ? eq(alerts.stationId, viewer.stationId ?? -1) : undefined;
+  const where = and(scope, opts.pending ? isNull(alerts.acknowledgedAt) : recent) ?? sql`true`;
+  const list = await selectAlerts(db, where, 200);
+  return Promise.all(list.map((a) => withIncident(db, a)));
+}

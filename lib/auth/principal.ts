@@ -1,0 +1,23 @@
+import type { Role } from '../../db/schema';
+
+export type { Role };
+
+// Who is acting: a logged-in person (session) or an integration (API token).
+export interface Principal {
+  kind: 'user' | 'token';
+  /** user id for sessions, token id for API tokens */
+  id: number;
+  userId: number | null;
+  name: string;
+  displayName: string;
+  role: Role;
+  stationId: number | null;
+}
+
+export function actorLabel(p: Principal): string {
+  return p.kind === 'user' ? p.name : `token:${p.name}`;
+}
+
+export function principalKey(p: Principal): string {
+  return `${p.kind}:${p.id}`;
+}

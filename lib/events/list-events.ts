@@ -1,0 +1,11 @@
+import type { Db } from '../../db/client';
+import type { Principal } from '../auth/principal';
+import { readVisibleEvents } from './visibility';
+import { toFrame } from './write-tx';
+
+// GET /api/events?after=SEQ: a page of the log the viewer may see, and where to continue.
+export async function listEvents(db: Db, viewer: Principal, opts: { after: number; limit: number }) {
+  const rows = await readVisibleEvents(db, viewer, { after: opts.after, limit: opts.limit });
+  const last = rows[rows.length - 1];
+  return { events: rows.map(toFrame), next: last ? last.seq : opts.after, more: rows.length === opts.limit };
+}

@@ -1,0 +1,42 @@
+import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts, type EventRow, events } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+
+// Who may see which event. The centre (call-takers, dispatchers, supervisors) sees everything; a
+// station sees events of its own units and alerts, and of the incidents it has been alerted to.
+export function isVisible(
+  viewer: Principal,
+  row: Pick<EventRow, 'stationId' | 'incidentId'>,
+  concerned: (incidentId: number, stationId: number) => boolean,
+): boolean {
+  if (viewer.role !== 'station') return true;
+  const stationId = viewer.stationId ?? -1;
+  if (row.stationId === stationId) return true;
+  return row.incidentId !== null && concerned(row.incidentId, stationId);
+}
+
+/** Events after a seq that the viewer may see, oldest first (replay and GET /api/events). */
+export async function readVisibleEvents(
+  db: Db,
+  viewer: Principal,
+  opts: { after: number; upTo?: number; limit: number },
+): Promise<EventRow[]> {
+  const stationId = viewer.stationId ?? -1;
+  const scope =
+    viewer.role === 'station'
+      ? or(
+          eq(events.stationId, stationId),
+          inArray(
+            events.incidentId,
+            db.select({ id: alerts.incidentId }).from(alerts).where(eq(alerts.stationId, stationId)),
+          ),
+        )
+      : undefined;
+  return db
+    .select()
+    .from(events)
+    .where(and(gt(events.seq, opts.after), opts.upTo !== undefined ? lte(events.seq, opts.upTo) : undefined, scope))
+    .orderBy(asc(events.seq))
+    .limit(opts.limit);
+}

@@ -1,0 +1,216 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Db, getDb } from '../../db/client';
+import { idempotencyKeys } from '../../db/schema';
+import { authenticate } from '../auth/authenticate';
+import { type Principal, principalKey } from '../auth/principal';
+import { sha256 } from '../auth/secret-token';
+import { env } from '../env';
+import { AppError, isDatabaseUnavailable } from '../errors';
+import { log } from '../log';
+import { parseOrThrow } from '../validation';
+import { allowed, ROUTES, type RouteId, type RouteSpec } from './routes';
+
+// One wrapper for every route handler: parse → authenticate → authorise → call lib → respond.
+// Every failure becomes a JSON error naming the field; nothing raw reaches a client.
+
+type Spec<R extends RouteId> = (typeof ROUTES)[R];
+type BodyOf<S> = S extends { body: infer B extends z.ZodType } ? z.infer<B> : undefined;
+type QueryOf<S> = S extends { query: infer Q extends z.ZodType } ? z.infer<Q> : undefined;
+type PrincipalOf<S> = S extends { access: 'public' } ? Principal | null : Principal;
+
+export interface HandlerContext<R extends RouteId> {
+  req: Request;
+  db: Db;
+  principal: PrincipalOf<Spec<R>>;
+  body: BodyOf<Spec<R>>;
+  query: QueryOf<Spec<R>>;
+  params: Record<string, string>;
+}
+
+export type HandlerResult = unknown | Response;
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function handle<R extends RouteId>(
+  routeId: R,
+  fn: (ctx: HandlerContext<R>) => Promise<HandlerResult>,
+): (req: Request, ctx: NextRouteContext) => Promise<Response> {
+  const spec: RouteSpec = ROUTES[routeId];
+  return async (req, nextCtx) => {
+    const started = Date.now();
+    try {
+      const db = getDb();
+      const principal = await authenticate(db, {
+        cookie: req.headers.get('cookie'),
+        authorization: req.headers.get('authorization'),
+      });
+      if (spec.access !== 'public') {
+        if (!principal) throw new AppError('unauthenticated', 'log in or send a valid API token');
+        if (!allowed(spec.access, principal.role)) throw new AppError('forbidden', `not permitted for role ${principal.role}`);
+      }
+      if (spec.method !== 'GET') checkOrigin(req, principal);
+      const raw = (await nextCtx.params) ?? {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+      const query = spec.query
+        ? parseOrThrow(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query')
+        : undefined;
+      const body = spec.body ? parseOrThrow(spec.body, await readJson(req), 'body') : await drainBody(req);
+      const ctx = { req, db, principal, body, query, params } as HandlerContext<R>;
+
+      const key = req.headers.get('idempotency-key');
+      const response =
+        spec.idempotent && key !== null && principal
+          ? await withIdempotency(db, principal, spec, key, body, params, (tx) => run(fn, { ...ctx, db: tx }, spec))
+          : await run(fn, ctx, spec);
+      log().debug({ route: routeId, status: response.status, ms: Date.now() - started }, 'request');
+      return response;
+    } catch (err) {
+      return errorResponse(err, routeId);
+    }
+  };
+}
+
+async function run<R extends RouteId>(
+  fn: (ctx: HandlerContext<R>) => Promise<HandlerResult>,
+  ctx: HandlerContext<R>,
+  spec: RouteSpec,
+): Promise<Response> {
+  const result = await fn(ctx);
+  return result instanceof Response ? result : json(result, spec.status ?? 200);
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function errorResponse(err: unknown, routeId: string): Response {
+  if (err instanceof AppError) return json(err.toJSON(), err.status);
+  if (isDatabaseUnavailable(err)) {
+    log().warn({ route: routeId, err }, 'database unavailable');
+    return json({ error: { code: 'unavailable', message: 'database unavailable, retry shortly', fields: [] } }, 503, {
+      'retry-after': '2',
+    });
+  }
+  log().error({ route: routeId, err }, 'unexpected error');
+  return json({ error: { code: 'internal', message: 'internal error', fields: [] } }, 500);
+}
+
+// A state change carried by the session cookie must come from our own origin (CSRF).
+function checkOrigin(req: Request, principal: Principal | null): void {
+  const origin = req.headers.get('origin');
+  if (!origin || (principal && principal.kind === 'token')) return;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('forbidden', 'bad Origin header');
+  }
+  if (originHost !== host) throw new AppError('forbidden', 'cross-origin request refused');
+}
+
+async function readText(req: Request): Promise<string> {
+  const max = env().MAX_BODY_BYTES;
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > max) throw new AppError('payload_too_large', `body larger than ${max} bytes`, [{ field: 'body', message: `at most ${max} bytes` }]);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new AppError('payload_too_large', `body larger than ${max} bytes`, [{ field: 'body', message: `at most ${max} bytes` }]);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function drainBody(req: Request): Promise<undefined> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') await readText(req);
+  return undefined;
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type))
+    throw new AppError('unsupported_media_type', 'send JSON with Content-Type: application/json', [
+      { field: 'content-type', message: 'must be application/json' },
+    ]);
+  const text = await readText(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'malformed JSON', [{ field: 'body', message: 'not valid JSON' }]);
+  }
+}
+
+// The stored answer is committed in the same transaction as the write it answers, so a retried
+// request after a crash either finds the answer or finds nothing written.
+async function withIdempotency(
+  db: Db,
+  principal: Principal,
+  spec: RouteSpec,
+  key: string,
+  body: unknown,
+  params: Record<string, string>,
+  exec: (tx: Db) => Promise<Response>,
+): Promise<Response> {
+  if (key.length < 1 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))
+    throw new AppError('validation_failed', 'bad Idempotency-Key', [
+      { field: 'idempotency-key', message: '1–200 visible ASCII characters' },
+    ]);
+  const who = principalKey(principal);
+  const route = `${spec.method} ${spec.path}`;
+  const requestHash = sha256(JSON.stringify([route, params, body ?? null]));
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ principal: who, key, route, requestHash, status: 0, response: '' })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [prior] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
+      if (!prior || prior.requestHash !== requestHash)
+        throw new AppError('idempotency_mismatch', 'Idempotency-Key was used for a different request', [
+          { field: 'idempotency-key', message: 'reused with a different request' },
+        ]);
+      return new Response(prior.response, {
+        status: prior.status,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' },
+      });
+    }
+    const response = await exec(tx);
+    if (response.status >= 400) {
+      // Do not remember failures: roll back the claim so a corrected retry can run.
+      throw new ReplayableFailure(response);
+    }
+    const text = await response.text();
+    await tx
+      .update(idempotencyKeys)
+      .set({ status: response.status, response: text })
+      .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
+    return new Response(text, { status: response.status, headers: response.headers });
+  }).catch((err) => {
+    if (err instanceof ReplayableFailure) return err.response;
+    throw err;
+  });
+}
+
+class ReplayableFailure extends Error {
+  constructor(readonly response: Response) {
+    super('handler failed');
+  }
+}

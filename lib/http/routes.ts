@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { ROLES, type Role, UNIT_STATUSES } from '../../db/schema';
+import {
+  ZAddNote,
+  ZAssignUnit,
+  ZCreateIncident,
+  ZIncidentListQuery,
+  ZUpdateIncident,
+} from '../incidents/schemas';
+
+// Every HTTP endpoint in one table: who may call it, what it takes. The route handlers, the
+// authorisation checks, the OpenAPI document and the authorisation-matrix test all read this table,
+// so an endpoint without a rule cannot exist.
+
+export const ZLogin = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const ZUnitStatus = z.object({ status: z.enum(UNIT_STATUSES) });
+export const ZUnitsQuery = z.object({
+  near: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'lat,lon in decimal degrees')
+    .transform((v) => v.split(',').map(Number) as [number, number])
+    .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'latitude within ±90, longitude within ±180')
+    .optional(),
+});
+export const ZEventsQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
+
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  access: Access;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Accepts an Idempotency-Key header; a repeated key replays the stored answer. */
+  idempotent?: boolean;
+  /** Status of a successful answer. */
+  status?: number;
+}
+
+const CENTRE: readonly Role[] = ['call_taker', 'dispatcher', 'supervisor'];
+const DISPATCH: readonly Role[] = ['dispatcher', 'supervisor'];
+const ALL: readonly Role[] = ROLES;
+
+export const ROUTES = {
+  login: { method: 'POST', path: '/api/auth/login', summary: 'Log in; sets the session cookie', access: 'public', body: ZLogin },
+  logout: { method: 'POST', path: '/api/auth/logout', summary: 'Log out; ends the session on the server', access: 'public' },
+  me: { method: 'GET', path: '/api/me', summary: 'The current user or token', access: 'authenticated' },
+  openapi: { method: 'GET', path: '/api/openapi.json', summary: 'This document', access: 'public' },
+  health: { method: 'GET', path: '/api/health', summary: 'Liveness and database reachability', access: 'public' },
+  incidentTypes: { method: 'GET', path: '/api/incident-types', summary: 'Incident type codes with Slovenian and English names', access: ALL },
+  createIncident: {
+    method: 'POST',
+    path: '/api/incidents',
+    summary: 'Log a new incident',
+    access: CENTRE,
+    body: ZCreateIncident,
+    idempotent: true,
+    status: 201,
+  },
+  listIncidents: { method: 'GET', path: '/api/incidents', summary: 'Incidents (a station: only those it was alerted to)', access: ALL, query: ZIncidentListQuery },
+  getIncident: { method: 'GET', path: '/api/incidents/{id}', summary: 'One incident with assignments and notes', access: ALL },
+  updateIncident: {
+    method: 'PATCH',
+    path: '/api/incidents/{id}',
+    summary: 'Change an incident; send the version you read (409 when stale)',
+    access: CENTRE,
+    body: ZUpdateIncident,
+    idempotent: true,
+  },
+  addNote: {
+    method: 'POST',
+    path: '/api/incidents/{id}/notes',
+    summary: 'Add a note to the incident',
+    access: ALL,
+    body: ZAddNote,
+    idempotent: true,
+    status: 201,
+  },
+  assignUnit: {
+    method: 'POST',
+    path: '/api/incidents/{id}/assignments',
+    summary: "Assign a unit; alerts the unit's station",
+    access: DISPATCH,
+    body: ZAssignUnit,
+    idempotent: true,
+    status: 201,
+  },
+  listUnits: { method: 'GET', path: '/api/units', summary: 'Units with station, status and position; ?near=lat,lon sorts by distance', access: ALL, query: ZUnitsQuery },
+  unitStatus: {
+    method: 'POST',
+    path: '/api/units/{id}/status',
+    summary: 'Report a unit status',
+    access: ['station', 'dispatcher', 'supervisor'],
+    body: ZUnitStatus,
+    idempotent: true,
+  },
+  listStations: { method: 'GET', path: '/api/stations', summary: 'Stations with position and service area', access: ALL },
+  listAlerts: { method: 'GET', path: '/api/alerts', summary: 'Alerts (a station: its own), unacknowledged first', access: ALL, query: ZAlertsQuery },
+  ackAlert: {
+    method: 'POST',
+    path: '/api/alerts/{id}/ack',
+    summary: 'Acknowledge an alert (idempotent)',
+    access: ['station', 'dispatcher', 'supervisor'],
+    idempotent: true,
+  },
+  alertDelivered: {
+    method: 'POST',
+    path: '/api/alerts/{id}/delivered',
+    summary: "Delivery receipt from the station's screen",
+    access: ['station'],
+    idempotent: true,
+  },
+  listEvents: { method: 'GET', path: '/api/events', summary: 'The event log after a seq, filtered by what the caller may see', access: ALL, query: ZEventsQuery },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof ROUTES;
+
+// Socket messages, authorised by the same kind of table.
+export const WS_MESSAGE_ACCESS = {
+  subscribe: ALL,
+  ping: ALL,
+  'alert.delivered': ['station'],
+  'alert.ack': ['station', 'dispatcher', 'supervisor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function allowed(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  if (access === 'authenticated') return true;
+  return access.includes(role);
+}

@@ -1,0 +1,13 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { incidentTypes } from '../../db/schema';
+
+export async function listIncidentTypes(db: Db) {
+  const rows = await db.select().from(incidentTypes).orderBy(asc(incidentTypes.sort), asc(incidentTypes.code));
+  return rows.map((t) => ({
+    code: t.code,
+    name: { sl: t.nameSl, en: t.nameEn },
+    defaultPriority: t.defaultPriority,
+    agencies: t.agencies,
+  }));
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { incidents, incidentTypes } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../errors';
+import { inWriteTx } from '../events/write-tx';
+import { pointSql } from '../geo/sql';
+import { type IncidentDto, selectIncident } from './incident-dto';
+import { nextIncidentNumber } from './next-incident-number';
+import type { TCreateIncident } from './schemas';
+
+export async function createIncident(db: Db, actor: Principal, input: TCreateIncident): Promise<IncidentDto> {
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    await assertIncidentType(w.tx, input.type);
+    const number = await nextIncidentNumber(w.tx);
+    const [row] = await w.tx
+      .insert(incidents)
+      .values({
+        number,
+        type: input.type,
+        priority: input.priority,
+        position: pointSql(input.location.lat, input.location.lon),
+        locationAccuracyM: input.location.accuracyM ?? null,
+        address: input.location.address ?? '',
+        callerPhone: input.caller?.phone ?? '',
+        callerName: input.caller?.name ?? '',
+        channel: input.channel ?? 'phone',
+        description: input.description ?? '',
+        createdBy: actor.userId,
+      })
+      .returning({ id: incidents.id });
+    if (!row) throw new Error('incident insert returned nothing');
+    const dto = await selectIncident(w.tx, row.id);
+    if (!dto) throw new Error('incident vanished inside its own transaction');
+    w.emit({ type: 'incident.created', incidentId: dto.id, data: { incident: dto } });
+    return dto;
+  });
+  return result;
+}
+
+export async function assertIncidentType(tx: Db, code: string): Promise<void> {
+  const [t] = await tx.select({ code: incidentTypes.code }).from(incidentTypes).where(eq(incidentTypes.code, code));
+  if (!t)
+    throw new AppError('validation_failed', 'unknown incident type', [
+      { field: 'type', message: 'unknown incident type; see GET /api/incident-types' },
+    ]);
+}

@@ -1,0 +1,184 @@
+import { type SQL, and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts, assignments, incidentNotes, incidents, units } from '../../db/schema';
+import { latSql, lonSql } from '../geo/sql';
+
+export interface IncidentDto {
+  id: number;
+  number: string;
+  type: string;
+  priority: 'red' | 'yellow' | 'green';
+  status: 'new' | 'dispatched' | 'in_progress' | 'closed' | 'cancelled';
+  location: { lat: number; lon: number; accuracyM: number | null; address: string };
+  caller: { phone: string; name: string };
+  channel: string;
+  description: string;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+const incidentColumns = {
+  id: incidents.id,
+  number: incidents.number,
+  type: incidents.type,
+  priority: incidents.priority,
+  status: incidents.status,
+  lat: latSql(incidents.position),
+  lon: lonSql(incidents.position),
+  accuracyM: incidents.locationAccuracyM,
+  address: incidents.address,
+  callerPhone: incidents.callerPhone,
+  callerName: incidents.callerName,
+  channel: incidents.channel,
+  description: incidents.description,
+  createdBy: incidents.createdBy,
+  createdAt: incidents.createdAt,
+  updatedAt: incidents.updatedAt,
+  closedAt: incidents.closedAt,
+  version: incidents.version,
+};
+
+interface Row {
+  id: number;
+  number: string;
+  type: string;
+  priority: IncidentDto['priority'];
+  status: IncidentDto['status'];
+  lat: number | null;
+  lon: number | null;
+  accuracyM: number | null;
+  address: string;
+  callerPhone: string;
+  callerName: string;
+  channel: string;
+  description: string;
+  createdBy: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  version: number;
+}
+
+function toDto(r: Row): IncidentDto {
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    priority: r.priority,
+    status: r.status,
+    location: { lat: r.lat ?? 0, lon: r.lon ?? 0, accuracyM: r.accuracyM, address: r.address },
+    caller: { phone: r.callerPhone, name: r.callerName },
+    channel: r.channel,
+    description: r.description,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+    version: r.version,
+  };
+}
+
+export async function selectIncidents(
+  db: Db,
+  where: SQL | undefined,
+  opts: { limit?: number } = {},
+): Promise<IncidentDto[]> {
+  const rows = await db
+    .select(incidentColumns)
+    .from(incidents)
+    .where(where)
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(opts.limit ?? 1000);
+  return rows.map((r: Row) => toDto(r));
+}
+
+export async function selectIncident(db: Db, id: number): Promise<IncidentDto | undefined> {
+  const [row] = await selectIncidents(db, eq(incidents.id, id), { limit: 1 });
+  return row;
+}
+
+export interface AssignmentDto {
+  id: number;
+  incidentId: number;
+  unitId: number;
+  callsign: string;
+  unitType: string;
+  stationId: number;
+  status: string;
+  alertedAt: string;
+  acknowledgedAt: string | null;
+  enRouteAt: string | null;
+  onSceneAt: string | null;
+  releasedAt: string | null;
+  alert: { id: number; sentAt: string; deliveredAt: string | null; acknowledgedAt: string | null; acknowledgedBy: string | null } | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function selectAssignments(db: Db, incidentIds: number[]): Promise<AssignmentDto[]> {
+  if (incidentIds.length === 0) return [];
+  const rows = await db
+    .select({
+      a: assignments,
+      callsign: units.callsign,
+      unitType: units.type,
+      stationId: units.stationId,
+      alert: alerts,
+    })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(alerts, eq(alerts.assignmentId, assignments.id))
+    .where(inArray(assignments.incidentId, incidentIds))
+    .orderBy(assignments.id);
+  return rows.map(({ a, callsign, unitType, stationId, alert }) => ({
+    id: a.id,
+    incidentId: a.incidentId,
+    unitId: a.unitId,
+    callsign,
+    unitType,
+    stationId,
+    status: a.status,
+    alertedAt: a.alertedAt.toISOString(),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    enRouteAt: iso(a.enRouteAt),
+    onSceneAt: iso(a.onSceneAt),
+    releasedAt: iso(a.releasedAt),
+    alert: alert
+      ? {
+          id: alert.id,
+          sentAt: alert.sentAt.toISOString(),
+          deliveredAt: iso(alert.deliveredAt),
+          acknowledgedAt: iso(alert.acknowledgedAt),
+          acknowledgedBy: alert.acknowledgedByName,
+        }
+      : null,
+  }));
+}
+
+export async function selectNotes(db: Db, incidentId: number) {
+  const rows = await db
+    .select()
+    .from(incidentNotes)
+    .where(eq(incidentNotes.incidentId, incidentId))
+    .orderBy(incidentNotes.id);
+  return rows.map((n) => ({
+    id: n.id,
+    incidentId: n.incidentId,
+    text: n.text,
+    author: n.authorName,
+    createdAt: n.createdAt.toISOString(),
+  }));
+}
+
+/** True when the station has been alerted to the incident (the only incidents a station may see). */
+export async function stationConcerned(db: Db, stationId: number, incidentId: number): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(alerts)
+    .where(and(eq(alerts.stationId, stationId), eq(alerts.incidentId, incidentId)))
+    .limit(1);
+  return rows.length > 0;
+}

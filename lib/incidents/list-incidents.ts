@@ -1,0 +1,37 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts, incidents } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { type IncidentDto, selectAssignments, selectIncidents } from './incident-dto';
+import { OPEN_INCIDENT_STATUSES } from './incident-status';
+
+export interface ListIncidentsOptions {
+  status: 'open' | 'all' | IncidentDto['status'];
+  mine?: boolean;
+  limit: number;
+}
+
+// A station sees only incidents it was alerted to; everyone else sees all.
+export async function listIncidents(db: Db, viewer: Principal, opts: ListIncidentsOptions) {
+  const where: SQL[] = [];
+  if (opts.status === 'open') where.push(inArray(incidents.status, [...OPEN_INCIDENT_STATUSES]));
+  else if (opts.status !== 'all') where.push(eq(incidents.status, opts.status));
+  if (opts.mine && viewer.userId !== null) where.push(eq(incidents.createdBy, viewer.userId));
+  if (viewer.role === 'station') {
+    where.push(
+      inArray(
+        incidents.id,
+        db
+          .select({ id: alerts.incidentId })
+          .from(alerts)
+          .where(eq(alerts.stationId, viewer.stationId ?? -1)),
+      ),
+    );
+  }
+  const list = await selectIncidents(db, where.length ? and(...where) : sql`true`, { limit: opts.limit });
+  const assignments = await selectAssignments(
+    db,
+    list.map((i) => i.id),
+  );
+  return list.map((i) => ({ ...i, assignments: assignments.filter((a) => a.incidentId === i.id) }));
+}

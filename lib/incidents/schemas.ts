@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CHANNELS, INCIDENT_STATUSES, PRIORITIES } from '../../db/schema';
+
+// Boundary schemas for incidents. Names follow ZThing / TThing.
+
+const trimmed = (max: number) => z.string().trim().max(max);
+
+export const ZLocation = z.object({
+  lat: z.number().finite().min(-90).max(90),
+  lon: z.number().finite().min(-180).max(180),
+  accuracyM: z.number().int().min(0).max(100_000).nullable().optional(),
+  address: trimmed(300).optional(),
+});
+
+export const ZCaller = z.object({
+  phone: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[+0-9 ()/-]*$/, 'digits, spaces and + ( ) / - only')
+    .optional(),
+  name: trimmed(120).optional(),
+});
+
+export const ZCreateIncident = z.object({
+  type: z.string().min(1).max(64),
+  priority: z.enum(PRIORITIES),
+  description: trimmed(4000).optional(),
+  location: ZLocation,
+  caller: ZCaller.optional(),
+  channel: z.enum(CHANNELS).optional(),
+});
+export type TCreateIncident = z.infer<typeof ZCreateIncident>;
+
+export const ZUpdateIncident = z
+  .object({
+    version: z.number().int().min(1),
+    type: z.string().min(1).max(64).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    description: trimmed(4000).optional(),
+    location: ZLocation.optional(),
+    caller: ZCaller.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change', path: ['(root)'] });
+export type TUpdateIncident = z.infer<typeof ZUpdateIncident>;
+
+export const ZAddNote = z.object({ text: z.string().trim().min(1).max(4000) });
+
+export const ZAssignUnit = z.object({ unitId: z.number().int().positive() });
+
+export const ZIncidentListQuery = z.object({
+  status: z.enum(['open', 'all', ...INCIDENT_STATUSES]).default('open'),
+  mine: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const ZIdParam = z.coerce.number().int().positive().max(2_147_483_647);

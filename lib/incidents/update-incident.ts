@@ -1,0 +1,75 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { assignments, incidents } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { AppError, notFound } from '../errors';
+import { inWriteTx } from '../events/write-tx';
+import { pointSql } from '../geo/sql';
+import { assertIncidentType } from './create-incident';
+import { type IncidentDto, selectIncident } from './incident-dto';
+import { canChangeIncidentStatus } from './incident-status';
+import type { TUpdateIncident } from './schemas';
+
+// Optimistic concurrency: the caller sends the version it read; a stale version is refused with 409
+// and the current incident, so two operators never silently overwrite each other.
+export async function updateIncident(
+  db: Db,
+  actor: Principal,
+  id: number,
+  input: TUpdateIncident,
+): Promise<IncidentDto> {
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    const [current] = await w.tx.select().from(incidents).where(eq(incidents.id, id)).for('update');
+    if (!current) throw notFound('incident');
+    if (current.version !== input.version) {
+      throw new AppError('stale_version', `incident changed since version ${input.version}`, [], {
+        currentVersion: current.version,
+        current: await selectIncident(w.tx, id),
+      });
+    }
+    if (input.type) await assertIncidentType(w.tx, input.type);
+    if (input.status && !canChangeIncidentStatus(current.status, input.status)) {
+      throw new AppError('invalid_transition', `incident cannot go from ${current.status} to ${input.status}`, [
+        { field: 'status', message: `not allowed from ${current.status}` },
+      ]);
+    }
+    if (input.status === 'closed' || input.status === 'cancelled') {
+      const active = await w.tx
+        .select({ id: assignments.id })
+        .from(assignments)
+        .where(and(eq(assignments.incidentId, id), isNull(assignments.releasedAt)))
+        .limit(1);
+      if (active.length > 0)
+        throw new AppError('invalid_transition', 'release the assigned units before closing the incident', [
+          { field: 'status', message: 'units still assigned' },
+        ]);
+    }
+    await w.tx
+      .update(incidents)
+      .set({
+        ...(input.type ? { type: input.type } : {}),
+        ...(input.priority ? { priority: input.priority } : {}),
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.status === 'closed' || input.status === 'cancelled' ? { closedAt: sql`now()` } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.location
+          ? {
+              position: pointSql(input.location.lat, input.location.lon),
+              locationAccuracyM: input.location.accuracyM ?? null,
+              ...(input.location.address !== undefined ? { address: input.location.address } : {}),
+            }
+          : {}),
+        ...(input.caller?.phone !== undefined ? { callerPhone: input.caller.phone } : {}),
+        ...(input.caller?.name !== undefined ? { callerName: input.caller.name } : {}),
+        updatedAt: sql`now()`,
+        version: sql`${incidents.version} + 1`,
+      })
+      .where(eq(incidents.id, id));
+    const dto = await selectIncident(w.tx, id);
+    if (!dto) throw notFound('incident');
+    const { version: _v, ...changes } = input;
+    w.emit({ type: 'incident.updated', incidentId: id, data: { incident: dto, changes: Object.keys(changes) } });
+    return dto;
+  });
+  return result;
+}

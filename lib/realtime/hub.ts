@@ -1,0 +1,259 @@
+import { asc, gt, sql } from 'drizzle-orm';
+import type { WebSocket } from 'ws';
+import type { DbHandle } from '../../db/client';
+import { alerts, type EventRow, events } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { EVENTS_CHANNEL, toFrame } from '../events/write-tx';
+import { isVisible, readVisibleEvents } from '../events/visibility';
+import { PROTOCOL_VERSION, type ServerFrame } from './event-types';
+
+// The realtime hub of one node. It LISTENs for the seq of every commit, reads new rows from the event
+// log in order, and pumps each subscribed socket from its own cursor. A socket is never buffered
+// beyond one batch: a slow one lags behind (served later from the ring or the table), and one whose
+// send buffer still overflows is closed with 1013 and resumes by seq. Memory is bounded by the ring.
+
+const RING_SIZE = 5000;
+const BATCH = 200;
+
+interface Client {
+  ws: WebSocket;
+  principal: Principal;
+  cursor: number | null;
+  replayed: boolean;
+  pumping: boolean;
+  again: boolean;
+  alive: boolean;
+  closed: boolean;
+}
+
+export interface HubOptions {
+  maxBufferedBytes: number;
+  heartbeatMs: number;
+  onError?: (err: unknown, context: string) => void;
+}
+
+export class RealtimeHub {
+  head = 0;
+  private ring: EventRow[] = [];
+  /** Every event with seq > ringFloor is in the ring. */
+  private ringFloor = 0;
+  private readonly clients = new Set<Client>();
+  // incident → stations alerted to it, for filtering live events for station sockets.
+  private readonly concerned = new Map<number, Set<number>>();
+  private fetching = false;
+  private fetchAgain = false;
+  private unlisten?: () => Promise<void>;
+  private heartbeat?: NodeJS.Timeout;
+  private poll?: NodeJS.Timeout;
+
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly opts: HubOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const db = this.handle.db;
+    const [row] = await db.select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) }).from(events);
+    this.head = row?.max ?? 0;
+    this.ringFloor = this.head;
+    const pairs = await db.selectDistinct({ incidentId: alerts.incidentId, stationId: alerts.stationId }).from(alerts);
+    for (const p of pairs) this.addConcern(p.incidentId, p.stationId);
+    this.unlisten = await this.handle.listen(
+      EVENTS_CHANNEL,
+      () => this.poke(),
+      () => this.poke(),
+    );
+    this.heartbeat = setInterval(() => this.beat(), this.opts.heartbeatMs);
+    // A safety net for a lost NOTIFY (listener reconnecting): the log is read at least every 2 s.
+    this.poll = setInterval(() => this.poke(), 2000);
+  }
+
+  async stop(code = 1012, reason = 'server restarting'): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.poll) clearInterval(this.poll);
+    await this.unlisten?.();
+    for (const c of this.clients) {
+      c.closed = true;
+      c.ws.close(code, reason);
+    }
+    this.clients.clear();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  add(ws: WebSocket, principal: Principal): Client {
+    const client: Client = {
+      ws,
+      principal,
+      cursor: null,
+      replayed: false,
+      pumping: false,
+      again: false,
+      alive: true,
+      closed: false,
+    };
+    this.clients.add(client);
+    ws.on('pong', () => {
+      client.alive = true;
+    });
+    ws.on('close', () => {
+      client.closed = true;
+      this.clients.delete(client);
+    });
+    this.send(client, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      head: this.head,
+      role: principal.role,
+      stationId: principal.stationId,
+    });
+    return client;
+  }
+
+  subscribe(client: Client, since: number | null): void {
+    client.cursor = since ?? this.head;
+    client.replayed = false;
+    this.send(client, { type: 'subscribed', since: client.cursor, head: this.head });
+    this.poke();
+    void this.pump(client);
+  }
+
+  markAlive(client: Client): void {
+    client.alive = true;
+  }
+
+  /** Something was committed (NOTIFY) or may have been: read the log forward. */
+  poke(): void {
+    if (this.fetching) {
+      this.fetchAgain = true;
+      return;
+    }
+    this.fetching = true;
+    void this.fetchNew()
+      .catch((err) => this.opts.onError?.(err, 'hub fetch'))
+      .finally(() => {
+        this.fetching = false;
+        if (this.fetchAgain) {
+          this.fetchAgain = false;
+          this.poke();
+        }
+      });
+  }
+
+  private async fetchNew(): Promise<void> {
+    for (;;) {
+      const rows = await this.handle.db
+        .select()
+        .from(events)
+        .where(gt(events.seq, this.head))
+        .orderBy(asc(events.seq))
+        .limit(1000);
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        if (row.type === 'alert.created' && row.incidentId !== null && row.stationId !== null)
+          this.addConcern(row.incidentId, row.stationId);
+        this.ring.push(row);
+        this.head = row.seq;
+      }
+      if (this.ring.length > RING_SIZE) {
+        const drop = this.ring.splice(0, this.ring.length - RING_SIZE);
+        this.ringFloor = drop[drop.length - 1]?.seq ?? this.ringFloor;
+      }
+      for (const c of this.clients) if (c.cursor !== null) void this.pump(c);
+      if (rows.length < 1000) return;
+    }
+  }
+
+  private addConcern(incidentId: number, stationId: number): void {
+    let set = this.concerned.get(incidentId);
+    if (!set) this.concerned.set(incidentId, (set = new Set()));
+    set.add(stationId);
+  }
+
+  private isConcerned = (incidentId: number, stationId: number) =>
+    this.concerned.get(incidentId)?.has(stationId) ?? false;
+
+  // Serialised per client; re-runs while new events keep arriving.
+  private async pump(client: Client): Promise<void> {
+    if (client.pumping) {
+      client.again = true;
+      return;
+    }
+    client.pumping = true;
+    try {
+      do {
+        client.again = false;
+        while (!client.closed && client.cursor !== null && client.cursor < this.head) {
+          const cursor: number = client.cursor;
+          let batch: EventRow[];
+          let reached: number;
+          if (cursor >= this.ringFloor) {
+            const from = this.ring.findIndex((e) => e.seq > cursor);
+            const slice = from < 0 ? [] : this.ring.slice(from, from + BATCH);
+            reached = slice.length ? (slice[slice.length - 1] as EventRow).seq : this.head;
+            batch = slice.filter((e) => isVisible(client.principal, e, this.isConcerned));
+          } else {
+            // Too far behind for the ring: replay from the table, filtered in SQL.
+            const upTo = this.ringFloor;
+            batch = await readVisibleEvents(this.handle.db, client.principal, { after: cursor, upTo, limit: BATCH });
+            reached = batch.length === BATCH ? (batch[batch.length - 1] as EventRow).seq : upTo;
+          }
+          if (batch.length > 0 && !(await this.sendBatch(client, batch))) return;
+          client.cursor = reached;
+        }
+        if (!client.closed && client.cursor !== null && !client.replayed) {
+          client.replayed = true;
+          this.send(client, { type: 'replayed', seq: client.cursor });
+        }
+      } while (client.again && !client.closed);
+    } catch (err) {
+      this.opts.onError?.(err, 'hub pump');
+      if (!client.closed) client.ws.close(1011, 'replay failed; reconnect');
+    } finally {
+      client.pumping = false;
+    }
+  }
+
+  /** Sends a batch and waits until the socket has taken it (flow control for replays). */
+  private sendBatch(client: Client, batch: EventRow[]): Promise<boolean> {
+    return new Promise((resolve) => {
+      let last: EventRow | undefined;
+      for (const row of batch) {
+        last = row;
+        const isLast = row === batch[batch.length - 1];
+        client.ws.send(JSON.stringify(toFrame(row)), isLast ? (err) => resolve(!err && !client.closed) : undefined);
+        if (client.ws.bufferedAmount > this.opts.maxBufferedBytes) {
+          client.closed = true;
+          client.ws.close(1013, 'too slow; resume by seq');
+          resolve(false);
+          return;
+        }
+      }
+      if (!last) resolve(true);
+    });
+  }
+
+  send(client: Client, frame: ServerFrame): void {
+    if (client.closed || client.ws.readyState !== client.ws.OPEN) return;
+    client.ws.send(JSON.stringify(frame));
+  }
+
+  private beat(): void {
+    const at = new Date().toISOString();
+    for (const c of this.clients) {
+      if (!c.alive) {
+        c.closed = true;
+        c.ws.terminate();
+        this.clients.delete(c);
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+      this.send(c, { type: 'heartbeat', head: this.head, at });
+    }
+  }
+}
+
+export type HubClient = Client;

@@ -1,0 +1,30 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agencies, stations } from '../../db/schema';
+import { geoJsonSql, latSql, lonSql } from '../geo/sql';
+
+export async function listStations(db: Db) {
+  const rows = await db
+    .select({
+      id: stations.id,
+      code: stations.code,
+      name: stations.name,
+      agency: agencies.code,
+      address: stations.address,
+      lat: latSql(stations.position),
+      lon: lonSql(stations.position),
+      serviceArea: geoJsonSql(stations.serviceArea),
+    })
+    .from(stations)
+    .innerJoin(agencies, eq(agencies.id, stations.agencyId))
+    .orderBy(asc(stations.name));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    agency: r.agency,
+    address: r.address,
+    position: { lat: r.lat ?? 0, lon: r.lon ?? 0 },
+    serviceArea: r.serviceArea ? (JSON.parse(r.serviceArea) as unknown) : null,
+  }));
+}

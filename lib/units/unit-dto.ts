@@ -1,0 +1,72 @@
+import { type SQL, and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agencies, assignments, stations, units } from '../../db/schema';
+import { distanceSql, knnSql, latSql, lonSql } from '../geo/sql';
+
+export interface UnitDto {
+  id: number;
+  callsign: string;
+  type: string;
+  capabilities: string[];
+  stationId: number;
+  stationName: string;
+  agency: string;
+  status: string;
+  position: { lat: number; lon: number } | null;
+  positionAt: string | null;
+  incidentId: number | null;
+  version: number;
+  distanceM?: number | null;
+}
+
+export async function selectUnits(
+  db: Db,
+  opts: { where?: SQL; near?: { lat: number; lon: number }; limit?: number } = {},
+): Promise<UnitDto[]> {
+  const near = opts.near;
+  const rows = await db
+    .select({
+      id: units.id,
+      callsign: units.callsign,
+      type: units.type,
+      capabilities: units.capabilities,
+      stationId: units.stationId,
+      stationName: stations.name,
+      agency: agencies.code,
+      status: units.status,
+      lat: latSql(units.position),
+      lon: lonSql(units.position),
+      positionAt: units.positionAt,
+      incidentId: assignments.incidentId,
+      version: units.version,
+      distanceM: near ? distanceSql(units.position, near.lat, near.lon) : sql<null>`null`,
+    })
+    .from(units)
+    .innerJoin(stations, eq(stations.id, units.stationId))
+    .innerJoin(agencies, eq(agencies.id, stations.agencyId))
+    .leftJoin(assignments, and(eq(assignments.unitId, units.id), isNull(assignments.releasedAt)))
+    .where(opts.where)
+    // KNN on the GiST index when sorting by distance; units without a position go last.
+    .orderBy(...(near ? [sql`${knnSql(units.position, near.lat, near.lon)} nulls last`] : []), asc(units.callsign))
+    .limit(opts.limit ?? 5000);
+  return rows.map((r) => ({
+    id: r.id,
+    callsign: r.callsign,
+    type: r.type,
+    capabilities: r.capabilities,
+    stationId: r.stationId,
+    stationName: r.stationName,
+    agency: r.agency,
+    status: r.status,
+    position: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+    positionAt: r.positionAt ? r.positionAt.toISOString() : null,
+    incidentId: r.incidentId ?? null,
+    version: r.version,
+    ...(near ? { distanceM: r.distanceM === null ? null : Math.round(Number(r.distanceM)) } : {}),
+  }));
+}
+
+export async function selectUnit(db: Db, id: number): Promise<UnitDto | undefined> {
+  const [u] = await selectUnits(db, { where: eq(units.id, id), limit: 1 });
+  return u;
+}

@@ -1,0 +1,110 @@
+// The one process of a node: Next.js pages and API, plus the /ws realtime endpoint (ws, noServer).
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import next from 'next';
+import { WebSocketServer } from 'ws';
+import { openDatabase, setDbHandle } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import { authenticate } from './lib/auth/authenticate';
+import { env } from './lib/env';
+import { log } from './lib/log';
+import { RealtimeHub } from './lib/realtime/hub';
+import { attachSocket } from './lib/realtime/socket-handler';
+
+const config = env();
+const logger = log();
+const dev = config.NODE_ENV !== 'production';
+
+const handle = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  pgliteDir: config.PGLITE_DIR,
+  poolSize: config.DB_POOL_SIZE,
+  onError: (err) => logger.warn({ err }, 'database connection error'),
+});
+setDbHandle(handle);
+logger.info({ db: handle.kind }, 'database opened');
+await migrateDatabase(handle);
+
+const hub = new RealtimeHub(handle, {
+  maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+  heartbeatMs: config.WS_HEARTBEAT_MS,
+  onError: (err, context) => logger.error({ err, context }, 'realtime hub error'),
+});
+await hub.start();
+
+const app = next({ dev, hostname: config.HOST, port: config.PORT });
+await app.prepare();
+const nextHandler = app.getRequestHandler();
+const nextUpgrade = app.getUpgradeHandler();
+
+const server = createServer((req, res) => {
+  void nextHandler(req, res);
+});
+
+const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname !== '/ws') {
+    // Leave other upgrades (Next's dev HMR socket) to Next.
+    if (dev) void nextUpgrade(req, socket, head);
+    else socket.destroy();
+    return;
+  }
+  void upgradeRealtime(req, socket, head);
+});
+
+async function upgradeRealtime(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  socket.on('error', () => socket.destroy());
+  const refuse = (status: number, text: string) => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+  try {
+    if (shuttingDown) return refuse(503, 'Service Unavailable');
+    const origin = req.headers.origin;
+    if (origin) {
+      let originHost = '';
+      try {
+        originHost = new URL(origin).host;
+      } catch {}
+      if (originHost !== req.headers.host) return refuse(403, 'Forbidden');
+    }
+    const principal = await authenticate(handle.db, {
+      cookie: req.headers.cookie,
+      authorization: req.headers.authorization,
+    });
+    if (!principal) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      attachSocket(hub, handle.db, ws, principal, (err) => logger.error({ err }, 'socket message failed'));
+    });
+  } catch (err) {
+    logger.warn({ err }, 'websocket upgrade failed');
+    refuse(503, 'Service Unavailable');
+  }
+}
+
+server.listen(config.PORT, config.HOST, () => {
+  logger.info({ url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' }, 'CAD 112 listening');
+});
+
+let shuttingDown = false;
+
+// SIGTERM: stop accepting, tell sockets to reconnect elsewhere (1012), finish in-flight requests, exit.
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await hub.stop(1012, 'server restarting');
+  server.closeIdleConnections();
+  await closed;
+  await handle.close().catch((err) => logger.error({ err }, 'closing database'));
+  logger.info('stopped');
+  process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
