@@ -1,0 +1,73 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import { useUi } from '../../_components/i18n';
+
+const HOME: Record<string, string> = { call_taker: '/call', dispatcher: '/dispatch', supervisor: '/dispatch', station: '/station' };
+
+export function LoginForm({ next }: { next?: string }) {
+  const { t, lang, setLang, theme, setTheme } = useUi();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
+      });
+      if (res.ok) {
+        const body = (await res.json()) as { user: { role: string } };
+        location.assign(next ?? HOME[body.user.role] ?? '/');
+        return;
+      }
+      setError(res.status === 429 ? t('loginRateLimited') : t('loginFailed'));
+    } catch {
+      setError(t('retrying'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login">
+      <form className="panel" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">{t('appName')}</h1>
+        <p className="muted" style={{ marginTop: 0 }}>
+          {t('centre')}
+        </p>
+        {error && (
+          <div className="toast err" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="username">{t('username')}</label>
+          <input id="username" name="username" autoComplete="username" required autoFocus />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('password')}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <button className="primary" type="submit" disabled={busy} style={{ width: '100%', padding: 10 }}>
+          {t('signIn')}
+        </button>
+        <div className="row" style={{ marginTop: 14 }}>
+          <select aria-label={t('language')} value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}>
+            <option value="sl">Slovenščina</option>
+            <option value="en">English</option>
+          </select>
+          <select aria-label={t('theme')} value={theme} onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')}>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
+          </select>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import L from 'leaflet';
+import { useEffect, useMemo, useState } from 'react';
+import { MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { SLOVENIA_OUTLINE } from '@/lib/geo/slovenia-outline';
+import { useUi } from './i18n';
+
+export interface MapMarker {
+  id: string;
+  kind: 'incident' | 'unit' | 'station' | 'pick';
+  lat: number;
+  lon: number;
+  color: string;
+  label?: string;
+  title: string;
+  selected?: boolean;
+}
+
+export interface MapViewProps {
+  tileUrl: string;
+  attribution: string;
+  center?: [number, number];
+  zoom?: number;
+  markers: MapMarker[];
+  onMapClick?: (lat: number, lon: number) => void;
+  onMarkerClick?: (id: string) => void;
+  focus?: { lat: number; lon: number; zoom?: number } | null;
+  testId?: string;
+}
+
+const SLOVENIA_CENTER: [number, number] = [46.12, 14.82];
+
+const iconCache = new Map<string, L.DivIcon>();
+
+// Markers are plain CSS/HTML (divIcon): no image files, nothing fetched, colours by priority/status.
+function iconFor(m: MapMarker): L.DivIcon {
+  const size = m.kind === 'incident' ? 22 : m.kind === 'pick' ? 20 : m.kind === 'station' ? 12 : 18;
+  const key = `${m.kind}|${m.color}|${m.label ?? ''}|${m.selected ? 1 : 0}`;
+  let icon = iconCache.get(key);
+  if (!icon) {
+    const cls = `marker marker-${m.kind}${m.selected ? ' marker-selected' : ''}`;
+    const label = m.label ? `<span>${escapeHtml(m.label)}</span>` : '';
+    icon = L.divIcon({
+      className: '',
+      html: `<div class="${cls}" style="width:${size}px;height:${size}px;background:${m.color}">${label}</div>`,
+      iconSize: [size, size],
+      iconAnchor: [size / 2, size / 2],
+    });
+    iconCache.set(key, icon);
+  }
+  return icon;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function ClickHandler({ onClick }: { onClick?: (lat: number, lon: number) => void }) {
+  useMapEvents({
+    click(e) {
+      onClick?.(e.latlng.lat, e.latlng.lng);
+    },
+  });
+  return null;
+}
+
+function Focus({ focus }: { focus?: MapViewProps['focus'] }) {
+  const map = useMap();
+  useEffect(() => {
+    if (focus) map.setView([focus.lat, focus.lon], focus.zoom ?? Math.max(map.getZoom(), 12));
+  }, [focus, map]);
+  return null;
+}
+
+export default function MapView(props: MapViewProps) {
+  const { t } = useUi();
+  const [tileError, setTileError] = useState(false);
+  const noTiles = props.tileUrl === 'none';
+  const outline = useMemo(() => SLOVENIA_OUTLINE.map(([lon, lat]) => [lat, lon] as [number, number]), []);
+  return (
+    <div className="map" data-testid={props.testId ?? 'map'}>
+      <MapContainer
+        center={props.center ?? SLOVENIA_CENTER}
+        zoom={props.zoom ?? 8}
+        style={{ height: '100%', width: '100%' }}
+        preferCanvas={false}
+      >
+        {!noTiles && (
+          <TileLayer
+            url={props.tileUrl}
+            attribution={props.attribution}
+            eventHandlers={{ tileerror: () => setTileError(true), tileload: () => setTileError(false) }}
+          />
+        )}
+        {(noTiles || tileError) && (
+          <Polyline positions={outline} pathOptions={{ color: '#6b7a90', weight: 2, dashArray: '4 4' }} />
+        )}
+        <ClickHandler onClick={props.onMapClick} />
+        <Focus focus={props.focus} />
+        {props.markers.map((m) => (
+          <Marker
+            key={m.id}
+            position={[m.lat, m.lon]}
+            icon={iconFor(m)}
+            zIndexOffset={m.kind === 'incident' ? 1000 : m.kind === 'pick' ? 2000 : 0}
+            eventHandlers={{ click: () => props.onMarkerClick?.(m.id) }}
+            keyboard={true}
+            title={m.title}
+            alt={m.title}
+          >
+            <Tooltip>{m.title}</Tooltip>
+          </Marker>
+        ))}
+      </MapContainer>
+      {(noTiles || tileError) && (
+        <span className="map-badge" data-testid="basemap-badge">
+          {noTiles ? t('outlineOnly') : t('basemapUnavailable')}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ConnectionState } from '@/lib/realtime/client';
+import { formatTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { useUi } from './i18n';
+
+const ROLE_KEY: Record<string, MessageKey> = {
+  call_taker: 'roleCallTaker',
+  dispatcher: 'roleDispatcher',
+  station: 'roleStation',
+  supervisor: 'roleSupervisor',
+};
+
+const CONN_KEY: Record<ConnectionState, MessageKey> = {
+  connecting: 'connConnecting',
+  live: 'connLive',
+  reconnecting: 'connReconnecting',
+  resynced: 'connResynced',
+};
+
+export interface TopBarUser {
+  displayName: string;
+  role: string;
+}
+
+export function TopBar({ user, conn, current }: { user: TopBarUser; conn?: ConnectionState; current: string }) {
+  const { t, lang, setLang, theme, setTheme } = useUi();
+  const [now, setNow] = useState<Date | null>(null);
+  useEffect(() => {
+    setNow(new Date());
+    const id = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  const links =
+    user.role === 'station'
+      ? [{ href: '/station', key: 'navStation' as const }]
+      : user.role === 'call_taker'
+        ? [{ href: '/call', key: 'navCall' as const }]
+        : [
+            { href: '/call', key: 'navCall' as const },
+            { href: '/dispatch', key: 'navDispatch' as const },
+          ];
+  const logout = async () => {
+    await fetch('/api/auth/logout', { method: 'POST' });
+    location.assign('/login');
+  };
+  return (
+    <header className="topbar">
+      <span className="brand">
+        {t('appName')}
+        <small>{t('centre')}</small>
+      </span>
+      <nav aria-label="main">
+        {links.map((l) => (
+          <a key={l.href} href={l.href} aria-current={current === l.href ? 'page' : undefined}>
+            {t(l.key)}
+          </a>
+        ))}
+      </nav>
+      <span className="spacer" />
+      {conn && (
+        <span className="conn" data-state={conn} data-testid="conn" role="status">
+          {t(CONN_KEY[conn])}
+        </span>
+      )}
+      <span className="clock" aria-label="time Europe/Ljubljana" suppressHydrationWarning>
+        {now ? formatTime(now) : ''}
+      </span>
+      <span>
+        {user.displayName} <span className="muted">· {t(ROLE_KEY[user.role] ?? 'roleCallTaker')}</span>
+      </span>
+      <select aria-label={t('language')} value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}>
+        <option value="sl">SL</option>
+        <option value="en">EN</option>
+      </select>
+      <select
+        aria-label={t('theme')}
+        value={theme}
+        onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')}
+      >
+        <option value="light">{t('themeLight')}</option>
+        <option value="dark">{t('themeDark')}</option>
+      </select>
+      <button type="button" onClick={logout}>
+        {t('signOut')}
+      </button>
+    </header>
+  );
+}

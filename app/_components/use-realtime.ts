@@ -1,0 +1,48 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { EventFrame } from '@/lib/realtime/event-types';
+import { type ConnectionState, RealtimeClient } from '@/lib/realtime/client';
+
+// Subscribes for the life of the page. `onReady` runs after the first completed subscription: the
+// page loads its initial data then, so nothing committed after the subscription point is missed;
+// events that arrive meanwhile are applied afterwards as snapshots (version-checked by the page).
+export function useRealtime(onEvent: (f: EventFrame) => void, onReady: () => Promise<void> | void) {
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const eventRef = useRef(onEvent);
+  const readyRef = useRef(onReady);
+  eventRef.current = onEvent;
+  readyRef.current = onReady;
+  const clientRef = useRef<RealtimeClient | null>(null);
+
+  useEffect(() => {
+    let loaded = false;
+    let queue: EventFrame[] = [];
+    const load = async () => {
+      await readyRef.current();
+      loaded = true;
+      const q = queue;
+      queue = [];
+      for (const f of q) eventRef.current(f);
+    };
+    const client = new RealtimeClient({
+      onEvent: (f) => (loaded ? eventRef.current(f) : queue.push(f)),
+      onState: setState,
+      onResynced: () => {
+        if (!loaded) void load();
+      },
+    });
+    clientRef.current = client;
+    client.start(null);
+    // If the socket cannot connect, show the data anyway (the indicator says it is not live).
+    const fallback = setTimeout(() => {
+      if (!loaded) void readyRef.current();
+    }, 4000);
+    return () => {
+      clearTimeout(fallback);
+      client.stop();
+    };
+  }, []);
+
+  return { state, client: clientRef };
+}

@@ -1,0 +1,22 @@
+import { env } from '@/lib/env';
+import type { Principal } from '@/lib/auth/principal';
+
+export interface PageUser {
+  id: number;
+  displayName: string;
+  role: string;
+  stationId: number | null;
+}
+
+export interface MapConfig {
+  tileUrl: string;
+  attribution: string;
+}
+
+export function pageUser(p: Principal): PageUser {
+  return { id: p.id, displayName: p.displayName, role: p.role, stationId: p.stationId };
+}
+
+export function mapConfig(): MapConfig {
+  return { tileUrl: env().MAP_TILE_URL, attribution: env().MAP_TILE_ATTRIBUTION };
+}

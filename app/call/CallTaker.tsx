@@ -1,0 +1,280 @@
+'use client';
+
+import { type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { formatCoord, formatTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { EventFrame } from '@/lib/realtime/event-types';
+import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { PRIORITY_COLOR } from '../_components/colors';
+import { useUi } from '../_components/i18n';
+import { type IncidentRow, applyToIncidents } from '../_components/live-state';
+import { Map as MapPanel, type MapMarker } from '../_components/Map';
+import { TopBar } from '../_components/TopBar';
+import { useRealtime } from '../_components/use-realtime';
+import type { MapConfig, PageUser } from '../_lib/page-props';
+import { parseCoordinates } from '@/lib/geo/parse-coordinates';
+
+interface IncidentType {
+  code: string;
+  name: { sl: string; en: string };
+  defaultPriority: 'red' | 'yellow' | 'green';
+}
+
+type Priority = 'red' | 'yellow' | 'green';
+const PRIORITY_KEY: Record<Priority, MessageKey> = { red: 'priorityRed', yellow: 'priorityYellow', green: 'priorityGreen' };
+
+const EMPTY = { phone: '', name: '', coords: '', accuracy: '', address: '', type: '', priority: 'yellow' as Priority, description: '' };
+
+export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
+  const { t, lang } = useUi();
+  const [types, setTypes] = useState<IncidentType[]>([]);
+  const [form, setForm] = useState(EMPTY);
+  const [priorityTouched, setPriorityTouched] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'err'; text: string } | null>(null);
+  const [incidents, setIncidents] = useState<Map<number, IncidentRow>>(new Map());
+  const keyRef = useRef(newKey());
+  const phoneRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    const [ts, list] = await Promise.all([
+      apiGet<IncidentType[]>('/api/incident-types'),
+      apiGet<IncidentRow[]>('/api/incidents?status=all&limit=300'),
+    ]);
+    setTypes(ts);
+    setIncidents(new Map(list.map((i) => [i.id, i])));
+  }, []);
+  const onEvent = useCallback((f: EventFrame) => {
+    setIncidents((m) => applyToIncidents(m, f) ?? m);
+  }, []);
+  const { state } = useRealtime(onEvent, load);
+
+  const set = (k: keyof typeof EMPTY, v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const picked = parseCoordinates(form.coords);
+
+  const chooseType = (code: string) => {
+    const ty = types.find((x) => x.code === code);
+    setForm((f) => ({ ...f, type: code, priority: !priorityTouched && ty ? ty.defaultPriority : f.priority }));
+  };
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    const errs: Record<string, string> = {};
+    if (!form.type) errs.type = t('fieldRequired');
+    if (!picked) errs.coords = form.coords ? t('invalidCoordinates') : t('fieldRequired');
+    setErrors(errs);
+    if (Object.keys(errs).length || !picked) return;
+    setBusy(true);
+    setNotice(null);
+    const accuracy = Number.parseInt(form.accuracy, 10);
+    try {
+      const created = await apiSend<IncidentRow>(
+        'POST',
+        '/api/incidents',
+        {
+          type: form.type,
+          priority: form.priority,
+          description: form.description,
+          location: {
+            lat: picked.lat,
+            lon: picked.lon,
+            ...(Number.isFinite(accuracy) ? { accuracyM: accuracy } : {}),
+            address: form.address,
+          },
+          caller: { phone: form.phone, name: form.name },
+        },
+        { idempotencyKey: keyRef.current, onRetry: () => setNotice({ kind: 'err', text: t('retrying') }) },
+      );
+      setNotice({ kind: 'ok', text: `${t('saved')}: ${created.number}` });
+      setForm(EMPTY);
+      setPriorityTouched(false);
+      keyRef.current = newKey();
+      phoneRef.current?.focus();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fe: Record<string, string> = {};
+        for (const f of err.fields) {
+          const k = f.field.startsWith('body.location.lat') || f.field.startsWith('body.location.lon') ? 'coords' : (f.field.split('.').pop() ?? f.field);
+          fe[k] = f.message;
+        }
+        setErrors(fe);
+        setNotice({ kind: 'err', text: `${t('error')}: ${err.message}` });
+      } else setNotice({ kind: 'err', text: t('retrying') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Keyboard first: Enter saves from any single-line field; Ctrl+Enter from the description.
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter') return;
+    const tag = (e.target as HTMLElement).tagName;
+    if (tag === 'TEXTAREA' && !e.ctrlKey && !e.metaKey) return;
+    if (tag === 'BUTTON') return;
+    e.preventDefault();
+    void submit();
+  };
+
+  const mine = useMemo(
+    () =>
+      [...incidents.values()]
+        .filter((i) => i.createdBy === user.id)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, 15),
+    [incidents, user.id],
+  );
+  const markers = useMemo<MapMarker[]>(() => {
+    const list: MapMarker[] = [...incidents.values()]
+      .filter((i) => i.status === 'new' || i.status === 'dispatched' || i.status === 'in_progress')
+      .map((i) => ({
+        id: `i${i.id}`,
+        kind: 'incident',
+        lat: i.location.lat,
+        lon: i.location.lon,
+        color: PRIORITY_COLOR[i.priority] ?? '#888',
+        title: `${i.number} ${typeName(types, i.type, lang)} – ${i.location.address}`,
+      }));
+    if (picked) list.push({ id: 'pick', kind: 'pick', lat: picked.lat, lon: picked.lon, color: '#0b5cd5', title: formatCoord(picked.lat, picked.lon) });
+    return list;
+  }, [incidents, picked, types, lang]);
+
+  return (
+    <div className="shell">
+      <TopBar user={user} conn={state} current="/call" />
+      <main className="main" style={{ gridTemplateColumns: 'minmax(360px, 460px) 1fr', gap: 10, padding: 10 }}>
+        <div className="panel">
+          <h2>{t('newIncident')}</h2>
+          {notice && (
+            <div className={`toast ${notice.kind}`} role={notice.kind === 'err' ? 'alert' : 'status'} data-testid="notice">
+              {notice.text}
+            </div>
+          )}
+          <form onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('newIncident')} noValidate>
+            <div className="row">
+              <div className="field">
+                <label htmlFor="phone">{t('callerPhone')}</label>
+                <input id="phone" ref={phoneRef} autoFocus inputMode="tel" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor="name">{t('callerName')}</label>
+                <input id="name" value={form.name} onChange={(e) => set('name', e.target.value)} />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor="coords">{t('coordinates')}</label>
+              <input
+                id="coords"
+                placeholder="46.05140, 14.50600"
+                value={form.coords}
+                aria-invalid={Boolean(errors.coords)}
+                aria-describedby="coords-hint"
+                onChange={(e) => set('coords', e.target.value)}
+              />
+              <div id="coords-hint" className="muted" style={{ fontSize: 12 }}>
+                {t('pickOnMap')}
+              </div>
+              {errors.coords && <div className="error">{errors.coords}</div>}
+            </div>
+            <div className="row">
+              <div className="field" style={{ flex: 3 }}>
+                <label htmlFor="address">{t('address')}</label>
+                <input id="address" value={form.address} onChange={(e) => set('address', e.target.value)} />
+              </div>
+              <div className="field" style={{ flex: 1 }}>
+                <label htmlFor="accuracy">{t('accuracy')}</label>
+                <input id="accuracy" inputMode="numeric" value={form.accuracy} onChange={(e) => set('accuracy', e.target.value.replace(/\D/g, ''))} />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor="type">{t('incidentType')}</label>
+              <select id="type" value={form.type} aria-invalid={Boolean(errors.type)} onChange={(e) => chooseType(e.target.value)}>
+                <option value="">{t('chooseType')}</option>
+                {types.map((ty) => (
+                  <option key={ty.code} value={ty.code}>
+                    {ty.name[lang]}
+                  </option>
+                ))}
+              </select>
+              {errors.type && <div className="error">{errors.type}</div>}
+            </div>
+            <fieldset className="field" style={{ border: 'none', padding: 0, margin: '0 0 10px' }}>
+              <legend style={{ fontSize: 13, color: 'var(--muted)', marginBottom: 3 }}>{t('priority')}</legend>
+              <div className="row" role="radiogroup">
+                {(['red', 'yellow', 'green'] as const).map((p) => (
+                  <label key={p} style={{ display: 'flex', alignItems: 'center', gap: 6, color: 'var(--text)', fontSize: 15 }}>
+                    <input
+                      type="radio"
+                      name="priority"
+                      value={p}
+                      style={{ width: 'auto' }}
+                      checked={form.priority === p}
+                      onChange={() => {
+                        setPriorityTouched(true);
+                        set('priority', p);
+                      }}
+                    />
+                    <span className={`prio prio-${p}`} /> {t(PRIORITY_KEY[p])}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="field">
+              <label htmlFor="description">{t('description')}</label>
+              <textarea id="description" rows={4} value={form.description} onChange={(e) => set('description', e.target.value)} />
+            </div>
+            <div className="row" style={{ alignItems: 'center' }}>
+              <button className="primary" type="submit" disabled={busy} style={{ flex: 'none', padding: '10px 18px' }}>
+                {busy ? t('saving') : t('submitIncident')}
+              </button>
+              <span className="muted" style={{ fontSize: 12 }}>
+                {t('submitHint')}
+              </span>
+              <button
+                type="button"
+                style={{ flex: 'none' }}
+                onClick={() => {
+                  setForm(EMPTY);
+                  setErrors({});
+                  setPriorityTouched(false);
+                  keyRef.current = newKey();
+                  phoneRef.current?.focus();
+                }}
+              >
+                {t('clearForm')}
+              </button>
+            </div>
+          </form>
+          <h2 style={{ marginTop: 18 }}>{t('myRecent')}</h2>
+          {mine.length === 0 && <p className="muted">{t('none')}</p>}
+          <ul className="list" data-testid="my-incidents">
+            {mine.map((i) => (
+              <li key={i.id} className="board-item" data-priority={i.priority}>
+                <div className="title">
+                  <span>
+                    {i.number} · {typeName(types, i.type, lang)}
+                  </span>
+                  <span className="timer">{formatTime(i.createdAt)}</span>
+                </div>
+                <div className="muted">
+                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} · {t(`inc_${i.status}` as MessageKey)}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <MapPanel
+          tileUrl={map.tileUrl}
+          attribution={map.attribution}
+          markers={markers}
+          onMapClick={(lat, lon) => set('coords', formatCoord(lat, lon))}
+        />
+      </main>
+    </div>
+  );
+}
+
+function typeName(types: IncidentType[], code: string, lang: 'sl' | 'en'): string {
+  return types.find((x) => x.code === code)?.name[lang] ?? code;
+}

@@ -1,0 +1,298 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatCoord, formatDistance, formatElapsed, formatTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { EventFrame } from '@/lib/realtime/event-types';
+import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
+import { useUi } from '../_components/i18n';
+import {
+  type AssignmentDto,
+  alertState,
+  applyToIncidents,
+  applyToUnits,
+  type IncidentRow,
+  PRIORITY_RANK,
+  type UnitDto,
+} from '../_components/live-state';
+import { Map as MapPanel, type MapMarker } from '../_components/Map';
+import { TopBar } from '../_components/TopBar';
+import { useNow } from '../_components/use-now';
+import { useRealtime } from '../_components/use-realtime';
+import type { MapConfig, PageUser } from '../_lib/page-props';
+
+interface IncidentType {
+  code: string;
+  name: { sl: string; en: string };
+}
+
+const OPEN = new Set(['new', 'dispatched', 'in_progress']);
+
+export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
+  const { t, lang } = useUi();
+  const now = useNow();
+  const [incidents, setIncidents] = useState<Map<number, IncidentRow>>(new Map());
+  const [units, setUnits] = useState<Map<number, UnitDto>>(new Map());
+  const [types, setTypes] = useState<IncidentType[]>([]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [near, setNear] = useState<{ id: number; distanceM: number | null }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
+
+  const load = useCallback(async () => {
+    const [list, us, ts] = await Promise.all([
+      apiGet<IncidentRow[]>('/api/incidents?status=open'),
+      apiGet<UnitDto[]>('/api/units'),
+      apiGet<IncidentType[]>('/api/incident-types'),
+    ]);
+    setIncidents(new Map(list.map((i) => [i.id, i])));
+    setUnits(new Map(us.map((u) => [u.id, u])));
+    setTypes(ts);
+  }, []);
+  const onEvent = useCallback((f: EventFrame) => {
+    setIncidents((m) => applyToIncidents(m, f) ?? m);
+    setUnits((m) => applyToUnits(m, f) ?? m);
+  }, []);
+  const { state } = useRealtime(onEvent, load);
+
+  const board = useMemo(
+    () =>
+      [...incidents.values()]
+        .filter((i) => OPEN.has(i.status))
+        .sort((a, b) => (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9) || a.createdAt.localeCompare(b.createdAt)),
+    [incidents],
+  );
+  const current = selected !== null ? incidents.get(selected) : undefined;
+  const typeName = (code: string) => types.find((x) => x.code === code)?.name[lang] ?? code;
+
+  // Units by distance from the selected incident, computed by PostGIS on the server.
+  const currentId = current?.id;
+  const currentLat = current?.location.lat;
+  const currentLon = current?.location.lon;
+  useEffect(() => {
+    if (currentId === undefined || currentLat === undefined || currentLon === undefined) {
+      setNear([]);
+      return;
+    }
+    let cancelled = false;
+    apiGet<UnitDto[]>(`/api/units?near=${currentLat},${currentLon}`)
+      .then((list) => {
+        if (!cancelled) setNear(list.map((u) => ({ id: u.id, distanceM: u.distanceM ?? null })));
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [currentId, currentLat, currentLon]);
+
+  const assign = async (unitId: number) => {
+    if (!current) return;
+    setError(null);
+    try {
+      await apiSend('POST', `/api/incidents/${current.id}/assignments`, { unitId }, { idempotencyKey: newKey() });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const select = (id: number) => {
+    setSelected(id);
+    const inc = incidents.get(id);
+    if (inc) setFocus({ lat: inc.location.lat, lon: inc.location.lon });
+  };
+
+  // Keyboard: ↑/↓ move through the board (when focus is not in a form field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      if (board.length === 0) return;
+      e.preventDefault();
+      const idx = board.findIndex((i) => i.id === selected);
+      const nextIdx = e.key === 'ArrowDown' ? Math.min(board.length - 1, idx + 1) : Math.max(0, idx - 1);
+      const next = board[nextIdx];
+      if (next) select(next.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const markers = useMemo<MapMarker[]>(() => {
+    const list: MapMarker[] = [];
+    for (const u of units.values()) {
+      if (!u.position) continue;
+      list.push({
+        id: `u${u.id}`,
+        kind: 'unit',
+        lat: u.position.lat,
+        lon: u.position.lon,
+        color: UNIT_STATUS_COLOR[u.status] ?? '#888',
+        title: `${u.callsign} (${u.type}) – ${t(`st_${u.status}` as MessageKey)}`,
+      });
+    }
+    for (const i of board) {
+      list.push({
+        id: `i${i.id}`,
+        kind: 'incident',
+        lat: i.location.lat,
+        lon: i.location.lon,
+        color: PRIORITY_COLOR[i.priority] ?? '#888',
+        title: `${i.number} ${typeName(i.type)}`,
+        selected: i.id === selected,
+      });
+    }
+    return list;
+    // biome-ignore lint/correctness/useExhaustiveDependencies: typeName depends on types and lang only
+  }, [units, board, selected, types, lang, t]);
+
+  return (
+    <div className="shell">
+      <TopBar user={user} conn={state} current="/dispatch" />
+      <main className="main" style={{ gridTemplateColumns: 'minmax(300px, 380px) 1fr minmax(340px, 420px)', gap: 10, padding: 10 }}>
+        <section className="panel" aria-labelledby="board-title">
+          <h2 id="board-title">
+            {t('openIncidents')} ({board.length})
+          </h2>
+          <ul className="list" role="listbox" aria-label={t('openIncidents')} data-testid="board">
+            {board.map((i) => (
+              <li
+                key={i.id}
+                role="option"
+                tabIndex={0}
+                aria-selected={i.id === selected}
+                className="board-item"
+                data-priority={i.priority}
+                data-testid={`board-${i.number}`}
+                onClick={() => select(i.id)}
+                onKeyDown={(e) => e.key === 'Enter' && select(i.id)}
+              >
+                <div className="title">
+                  <span>
+                    {i.number} · {typeName(i.type)}
+                  </span>
+                  <span className="timer" suppressHydrationWarning>
+                    {now ? formatElapsed(i.createdAt, now) : ''}
+                  </span>
+                </div>
+                <div className="muted">
+                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} · {t(`inc_${i.status}` as MessageKey)}
+                </div>
+                <div>
+                  {i.assignments
+                    .filter((a) => !a.releasedAt)
+                    .map((a) => (
+                      <AssignmentChip key={a.id} a={a} />
+                    ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <MapPanel
+          tileUrl={map.tileUrl}
+          attribution={map.attribution}
+          markers={markers}
+          focus={focus}
+          onMarkerClick={(id) => id.startsWith('i') && select(Number(id.slice(1)))}
+        />
+        <section className="panel" aria-labelledby="detail-title" data-testid="detail">
+          {!current && (
+            <p className="muted" id="detail-title">
+              {t('noIncidentSelected')}
+            </p>
+          )}
+          {current && (
+            <>
+              <h2 id="detail-title">
+                <span className={`prio prio-${current.priority}`} /> {current.number} · {typeName(current.type)}
+              </h2>
+              <p style={{ margin: '4px 0' }}>{current.description}</p>
+              <p className="muted" style={{ margin: '4px 0' }}>
+                {current.location.address} · {formatCoord(current.location.lat, current.location.lon)}
+                {current.location.accuracyM !== null ? ` ±${current.location.accuracyM} m` : ''}
+              </p>
+              <p className="muted" style={{ margin: '4px 0' }}>
+                {t('caller')}: {current.caller.name} {current.caller.phone} · {t('created')} {formatTime(current.createdAt)}
+              </p>
+              {error && (
+                <div className="toast err" role="alert">
+                  {error}
+                </div>
+              )}
+              <h2 style={{ marginTop: 14 }}>{t('assigned')}</h2>
+              <table className="table" data-testid="assigned">
+                <tbody>
+                  {current.assignments.map((a) => (
+                    <tr key={a.id} data-testid={`assigned-${a.callsign}`}>
+                      <td>{a.callsign}</td>
+                      <td>
+                        <span className="status" data-status={a.status}>
+                          {t(`st_${a.status}` as MessageKey)}
+                        </span>
+                      </td>
+                      <td>
+                        <AssignmentChip a={a} withTimes />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h2 style={{ marginTop: 14 }}>{t('nearestUnits')}</h2>
+              <table className="table" data-testid="near-units">
+                <thead>
+                  <tr>
+                    <th>{t('unit')}</th>
+                    <th>{t('status')}</th>
+                    <th>{t('distance')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {near.slice(0, 25).map(({ id, distanceM }) => {
+                    const u = units.get(id);
+                    if (!u) return null;
+                    const free = u.status === 'available' || u.status === 'returning';
+                    return (
+                      <tr key={id} data-testid={`near-${u.callsign}`}>
+                        <td>
+                          <strong>{u.callsign}</strong> <span className="muted">{u.type}</span>
+                        </td>
+                        <td>
+                          <span className="status" data-status={u.status}>
+                            {t(`st_${u.status}` as MessageKey)}
+                          </span>
+                        </td>
+                        <td>{formatDistance(distanceM)}</td>
+                        <td>
+                          <button type="button" className={free ? 'primary' : ''} disabled={!free} onClick={() => assign(u.id)}>
+                            {t('assign')}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function AssignmentChip({ a, withTimes }: { a: AssignmentDto; withTimes?: boolean }) {
+  const { t } = useUi();
+  const st = alertState(a.alert);
+  const label = st === 'acknowledged' ? t('alertAcknowledged') : st === 'delivered' ? t('alertDelivered') : t('alertSent');
+  const time = st === 'acknowledged' ? a.alert?.acknowledgedAt : st === 'delivered' ? a.alert?.deliveredAt : a.alert?.sentAt;
+  return (
+    <span className="chip" data-alert={st ?? 'none'} data-testid={`chip-${a.callsign}`}>
+      {withTimes ? '' : `${a.callsign} `}
+      {label}
+      {withTimes && time ? ` ${formatTime(time)}` : ''}
+      {withTimes && st === 'acknowledged' && a.alert?.acknowledgedBy ? ` · ${a.alert.acknowledgedBy}` : ''}
+    </span>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import 'leaflet/dist/leaflet.css';
+import './globals.css';
+import { I18nProvider } from './_components/i18n';
+import { uiPrefs } from './_lib/session';
+
+export const metadata: Metadata = { title: 'CAD 112', description: '112 computer-aided dispatch' };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { lang, theme } = await uiPrefs();
+  return (
+    <html lang={lang} data-theme={theme}>
+      <body>
+        <I18nProvider lang={lang} theme={theme}>
+          {children}
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

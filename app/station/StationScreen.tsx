@@ -1,0 +1,273 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatCoord, formatElapsed, formatTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { EventFrame } from '@/lib/realtime/event-types';
+import { type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
+import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
+import { useUi } from '../_components/i18n';
+import { type AlertDto, applyToUnits, type IncidentDto, type UnitDto } from '../_components/live-state';
+import { Map as MapPanel } from '../_components/Map';
+import { TopBar } from '../_components/TopBar';
+import { useNow } from '../_components/use-now';
+import { useRealtime } from '../_components/use-realtime';
+import type { MapConfig, PageUser } from '../_lib/page-props';
+import { AlarmSound } from './alarm-sound';
+
+type StationAlert = AlertDto & { incident?: IncidentDto };
+interface IncidentType {
+  code: string;
+  name: { sl: string; en: string };
+}
+
+const STATUS_BUTTONS: UnitStatus[] = ['en_route', 'on_scene', 'transporting', 'at_hospital', 'returning', 'available', 'out_of_service'];
+
+export function StationScreen({ user, map }: { user: PageUser; map: MapConfig }) {
+  const { t, lang } = useUi();
+  const now = useNow();
+  const [alerts, setAlerts] = useState<Map<number, StationAlert>>(new Map());
+  const [units, setUnits] = useState<Map<number, UnitDto>>(new Map());
+  const [types, setTypes] = useState<IncidentType[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [soundBlocked, setSoundBlocked] = useState(false);
+  const sound = useRef<AlarmSound | null>(null);
+  const delivered = useRef(new Set<number>());
+
+  const confirmDelivery = useCallback((alertId: number) => {
+    if (delivered.current.has(alertId)) return;
+    delivered.current.add(alertId);
+    void apiSend('POST', `/api/alerts/${alertId}/delivered`, undefined, { idempotencyKey: `delivered-${alertId}` }).catch(() =>
+      delivered.current.delete(alertId),
+    );
+  }, []);
+
+  const load = useCallback(async () => {
+    const [list, us, ts] = await Promise.all([
+      apiGet<StationAlert[]>('/api/alerts'),
+      apiGet<UnitDto[]>('/api/units'),
+      apiGet<IncidentType[]>('/api/incident-types'),
+    ]);
+    setAlerts(new Map(list.map((a) => [a.id, a])));
+    setUnits(new Map(us.map((u) => [u.id, u])));
+    setTypes(ts);
+    for (const a of list) if (!a.deliveredAt && !a.acknowledgedAt) confirmDelivery(a.id);
+  }, [confirmDelivery]);
+
+  const onEvent = useCallback(
+    (f: EventFrame) => {
+      setUnits((m) => applyToUnits(m, f) ?? m);
+      const data = f.data as Record<string, unknown>;
+      if (f.type === 'alert.created') {
+        const d = data as { alertId: number; incident: IncidentDto; unit: UnitDto; sentAt: string; assignmentId: number; stationId: number };
+        if (d.stationId !== user.stationId) return;
+        setAlerts((m) => {
+          if (m.has(d.alertId)) return m;
+          const next = new Map(m);
+          next.set(d.alertId, {
+            id: d.alertId,
+            alertId: d.alertId,
+            assignmentId: d.assignmentId,
+            incidentId: d.incident.id,
+            stationId: d.stationId,
+            unitId: d.unit.id,
+            callsign: d.unit.callsign,
+            unitType: d.unit.type,
+            sentAt: d.sentAt,
+            deliveredAt: null,
+            acknowledgedAt: null,
+            acknowledgedBy: null,
+            incident: d.incident,
+          });
+          return next;
+        });
+        confirmDelivery(d.alertId);
+      } else if (f.type === 'alert.acknowledged' || f.type === 'alert.delivered') {
+        const a = data.alert as AlertDto;
+        setAlerts((m) => {
+          const prev = m.get(a.id);
+          if (!prev) return m;
+          return new Map(m).set(a.id, { ...prev, ...a });
+        });
+      } else if (f.type === 'incident.updated') {
+        const inc = data.incident as IncidentDto;
+        setAlerts((m) => {
+          let changed = false;
+          const next = new Map(m);
+          for (const [id, a] of m) {
+            if (a.incidentId === inc.id && (a.incident?.version ?? 0) <= inc.version) {
+              next.set(id, { ...a, incident: inc });
+              changed = true;
+            }
+          }
+          return changed ? next : m;
+        });
+      }
+    },
+    [user.stationId, confirmDelivery],
+  );
+  const { state } = useRealtime(onEvent, load);
+
+  const pending = useMemo(
+    () => [...alerts.values()].filter((a) => !a.acknowledgedAt).sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+    [alerts],
+  );
+  const recent = useMemo(() => [...alerts.values()].sort((a, b) => b.sentAt.localeCompare(a.sentAt)).slice(0, 20), [alerts]);
+  const top = pending[0];
+
+  // The alarm sounds while anything is unacknowledged, after a reload and after a reconnect too.
+  useEffect(() => {
+    sound.current ??= new AlarmSound();
+    if (top) {
+      sound.current.start();
+      const id = setTimeout(() => setSoundBlocked(sound.current?.blocked ?? false), 300);
+      return () => clearTimeout(id);
+    }
+    sound.current.stop();
+    setSoundBlocked(false);
+  }, [top]);
+  useEffect(() => () => sound.current?.stop(), []);
+
+  const acknowledge = async (alertId: number) => {
+    setError(null);
+    try {
+      const a = await apiSend<AlertDto>('POST', `/api/alerts/${alertId}/ack`, undefined, { idempotencyKey: `ack-${alertId}-${user.id}` });
+      setAlerts((m) => {
+        const prev = m.get(a.id);
+        return prev ? new Map(m).set(a.id, { ...prev, ...a }) : m;
+      });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const setStatus = async (unitId: number, status: UnitStatus) => {
+    setError(null);
+    try {
+      await apiSend('POST', `/api/units/${unitId}/status`, { status }, { idempotencyKey: newKey() });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const typeName = (code: string) => types.find((x) => x.code === code)?.name[lang] ?? code;
+
+  return (
+    <div className="shell">
+      <TopBar user={user} conn={state} current="/station" />
+      {top && (
+        <div className="alarm" role="alertdialog" aria-modal="true" aria-labelledby="alarm-title" data-testid="alarm">
+          <div>
+            {soundBlocked && (
+              <button type="button" className="sound-banner" onClick={() => void sound.current?.unlock().then(() => setSoundBlocked(false))}>
+                🔊 {t('enableSound')}
+              </button>
+            )}
+            <h1 id="alarm-title">
+              {t('alarm')} · {top.callsign}
+              {pending.length > 1 ? ` (+${pending.length - 1})` : ''}
+            </h1>
+            <div className="big" data-testid="alarm-type">
+              {top.incident ? `${typeName(top.incident.type)} · ${top.incident.number}` : `#${top.incidentId}`}
+            </div>
+          </div>
+          <div className="body">
+            <dl className="facts">
+              <dt>{t('address')}</dt>
+              <dd data-testid="alarm-address">{top.incident?.location.address || '–'}</dd>
+              <dt>WGS84</dt>
+              <dd>{top.incident ? formatCoord(top.incident.location.lat, top.incident.location.lon) : '–'}</dd>
+              <dt>{t('description')}</dt>
+              <dd>{top.incident?.description || '–'}</dd>
+              <dt>{t('caller')}</dt>
+              <dd>
+                {top.incident?.caller.name} {top.incident?.caller.phone}
+              </dd>
+              <dt>{t('alertSent')}</dt>
+              <dd suppressHydrationWarning>
+                {formatTime(top.sentAt)} ({now ? formatElapsed(top.sentAt, now) : ''})
+              </dd>
+            </dl>
+            {top.incident && (
+              <MapPanel
+                tileUrl={map.tileUrl}
+                attribution={map.attribution}
+                center={[top.incident.location.lat, top.incident.location.lon]}
+                zoom={13}
+                testId="alarm-map"
+                markers={[
+                  {
+                    id: 'incident',
+                    kind: 'incident',
+                    lat: top.incident.location.lat,
+                    lon: top.incident.location.lon,
+                    color: PRIORITY_COLOR[top.incident.priority] ?? '#888',
+                    title: top.incident.number,
+                  },
+                ]}
+              />
+            )}
+          </div>
+          <button type="button" className="ack" autoFocus onClick={() => acknowledge(top.id)} data-testid="ack">
+            {t('acknowledge')}
+          </button>
+        </div>
+      )}
+      <main className="main" style={{ gridTemplateColumns: '1fr 1fr', gap: 10, padding: 10 }}>
+        <section className="panel" aria-labelledby="units-title">
+          <h2 id="units-title">{t('ourUnits')}</h2>
+          {error && (
+            <div className="toast err" role="alert">
+              {error}
+            </div>
+          )}
+          {[...units.values()].map((u) => (
+            <div key={u.id} className="panel" style={{ marginBottom: 10 }} data-testid={`unit-${u.callsign}`}>
+              <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
+                <strong style={{ fontSize: 18 }}>
+                  {u.callsign} <span className="muted">{u.type}</span>
+                </strong>
+                <span className="status" data-status={u.status} style={{ borderColor: UNIT_STATUS_COLOR[u.status] }} data-testid="unit-status">
+                  {t(`st_${u.status}` as MessageKey)}
+                </span>
+              </div>
+              <div className="status-buttons">
+                {STATUS_BUTTONS.map((s) => (
+                  <button
+                    key={s}
+                    type="button"
+                    disabled={unitTransitionError(u.status as UnitStatus, s) !== null}
+                    onClick={() => setStatus(u.id, s)}
+                  >
+                    {t(`st_${s}` as MessageKey)}
+                  </button>
+                ))}
+              </div>
+            </div>
+          ))}
+        </section>
+        <section className="panel" aria-labelledby="recent-title">
+          <h2 id="recent-title">{t('recentAlerts')}</h2>
+          {recent.length === 0 && <p className="muted">{t('waitingForAlerts')}</p>}
+          <ul className="list" data-testid="recent-alerts">
+            {recent.map((a) => (
+              <li key={a.id} className="board-item" data-priority={a.incident?.priority}>
+                <div className="title">
+                  <span>
+                    {a.callsign} · {a.incident ? `${typeName(a.incident.type)} · ${a.incident.number}` : ''}
+                  </span>
+                  <span className="timer">{formatTime(a.sentAt)}</span>
+                </div>
+                <div className="muted">
+                  {a.incident?.location.address}
+                  {a.acknowledgedAt ? ` · ${t('acknowledged')} ${formatTime(a.acknowledgedAt)} (${a.acknowledgedBy ?? ''})` : ''}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </main>
+    </div>
+  );
+}
