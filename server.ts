@@ -84,7 +84,10 @@ async function upgradeRealtime(req: IncomingMessage, socket: Duplex, head: Buffe
 }
 
 server.listen(config.PORT, config.HOST, () => {
-  logger.info({ url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' }, 'CAD 112 listening');
+  logger.info(
+    { url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' },
+    'CAD 112 listening',
+  );
 });
 
 let shuttingDown = false;

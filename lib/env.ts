@@ -19,7 +19,12 @@ const ZEnv = z.object({
     })
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(14),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')

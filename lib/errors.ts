@@ -57,7 +57,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code))) return true;
     const msg = (e as { message?: unknown }).message;
-    if (typeof msg === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(msg))
+    if (
+      typeof msg === 'string' &&
+      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(msg)
+    )
       return true;
     e = (e as { cause?: unknown }).cause;
   }

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 
 // Leaflet touches `window` on import: load the map in the browser only.
-export const Map = dynamic(() => import('./MapView'), {
+export const LiveMap = dynamic(() => import('./MapView'), {
   ssr: false,
   loading: () => <div className="map" />,
 });

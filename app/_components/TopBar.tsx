@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ConnectionState } from '@/lib/realtime/client';
 import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { ConnectionState } from '@/lib/realtime/client';
 import { useUi } from './i18n';
 
 const ROLE_KEY: Record<string, MessageKey> = {
@@ -25,7 +25,15 @@ export interface TopBarUser {
   role: string;
 }
 
-export function TopBar({ user, conn, current }: { user: TopBarUser; conn?: ConnectionState; current: string }) {
+export function TopBar({
+  user,
+  conn,
+  current,
+}: {
+  user: TopBarUser;
+  conn?: ConnectionState;
+  current: string;
+}) {
   const { t, lang, setLang, theme, setTheme } = useUi();
   const [now, setNow] = useState<Date | null>(null);
   useEffect(() => {
@@ -65,13 +73,17 @@ export function TopBar({ user, conn, current }: { user: TopBarUser; conn?: Conne
           {t(CONN_KEY[conn])}
         </span>
       )}
-      <span className="clock" aria-label="time Europe/Ljubljana" suppressHydrationWarning>
+      <span className="clock" title="Europe/Ljubljana" suppressHydrationWarning>
         {now ? formatTime(now) : ''}
       </span>
       <span>
         {user.displayName} <span className="muted">· {t(ROLE_KEY[user.role] ?? 'roleCallTaker')}</span>
       </span>
-      <select aria-label={t('language')} value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}>
+      <select
+        aria-label={t('language')}
+        value={lang}
+        onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}
+      >
         <option value="sl">SL</option>
         <option value="en">EN</option>
       </select>

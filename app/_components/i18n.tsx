@@ -17,7 +17,15 @@ const Ctx = createContext<UiContext | null>(null);
 
 const YEAR = 365 * 24 * 3600;
 
-export function I18nProvider({ lang: initialLang, theme: initialTheme, children }: { lang: Lang; theme: Theme; children: ReactNode }) {
+export function I18nProvider({
+  lang: initialLang,
+  theme: initialTheme,
+  children,
+}: {
+  lang: Lang;
+  theme: Theme;
+  children: ReactNode;
+}) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [theme, setThemeState] = useState<Theme>(initialTheme);
   const setLang = useCallback((l: Lang) => {

@@ -11,7 +11,10 @@ export type IncidentRow = IncidentDto & { assignments: AssignmentDto[] };
 // Applying events as snapshots: an older snapshot never replaces a newer one (version check), and
 // patches are idempotent, so replays and the initial-load overlap are harmless.
 
-export function applyToIncidents(map: Map<number, IncidentRow>, f: EventFrame): Map<number, IncidentRow> | null {
+export function applyToIncidents(
+  map: Map<number, IncidentRow>,
+  f: EventFrame,
+): Map<number, IncidentRow> | null {
   const data = f.data as Record<string, unknown>;
   switch (f.type) {
     case 'incident.created':
@@ -33,7 +36,11 @@ export function applyToIncidents(map: Map<number, IncidentRow>, f: EventFrame): 
       return next;
     }
     case 'assignment.updated': {
-      const { assignmentId, incidentId, status } = data as { assignmentId: number; incidentId: number; status: string };
+      const { assignmentId, incidentId, status } = data as {
+        assignmentId: number;
+        incidentId: number;
+        status: string;
+      };
       return patchAssignment(map, incidentId, assignmentId, (a) => ({
         ...a,
         status,
@@ -68,9 +75,12 @@ function patchAssignment(
   fn: (a: AssignmentDto) => AssignmentDto,
 ): Map<number, IncidentRow> | null {
   const inc = map.get(incidentId);
-  if (!inc || !inc.assignments.some((a) => a.id === assignmentId)) return null;
+  if (!inc?.assignments.some((a) => a.id === assignmentId)) return null;
   const next = new Map(map);
-  next.set(incidentId, { ...inc, assignments: inc.assignments.map((a) => (a.id === assignmentId ? fn(a) : a)) });
+  next.set(incidentId, {
+    ...inc,
+    assignments: inc.assignments.map((a) => (a.id === assignmentId ? fn(a) : a)),
+  });
   return next;
 }
 
@@ -93,4 +103,3 @@ export function alertState(a: AssignmentDto['alert']): 'sent' | 'delivered' | 'a
 }
 
 export const PRIORITY_RANK: Record<string, number> = { red: 0, yellow: 1, green: 2 };
-

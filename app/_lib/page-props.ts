@@ -1,5 +1,5 @@
-import { env } from '@/lib/env';
 import type { Principal } from '@/lib/auth/principal';
+import { env } from '@/lib/env';
 
 export interface PageUser {
   id: number;

@@ -1,18 +1,18 @@
 'use client';
 
 import { type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { parseCoordinates } from '@/lib/geo/parse-coordinates';
 import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
-import { type IncidentRow, applyToIncidents } from '../_components/live-state';
-import { Map as MapPanel, type MapMarker } from '../_components/Map';
+import { applyToIncidents, type IncidentRow } from '../_components/live-state';
+import { type MapMarker, LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
-import { parseCoordinates } from '@/lib/geo/parse-coordinates';
 
 interface IncidentType {
   code: string;
@@ -21,9 +21,22 @@ interface IncidentType {
 }
 
 type Priority = 'red' | 'yellow' | 'green';
-const PRIORITY_KEY: Record<Priority, MessageKey> = { red: 'priorityRed', yellow: 'priorityYellow', green: 'priorityGreen' };
+const PRIORITY_KEY: Record<Priority, MessageKey> = {
+  red: 'priorityRed',
+  yellow: 'priorityYellow',
+  green: 'priorityGreen',
+};
 
-const EMPTY = { phone: '', name: '', coords: '', accuracy: '', address: '', type: '', priority: 'yellow' as Priority, description: '' };
+const EMPTY = {
+  phone: '',
+  name: '',
+  coords: '',
+  accuracy: '',
+  address: '',
+  type: '',
+  priority: 'yellow' as Priority,
+  description: '',
+};
 
 export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   const { t, lang } = useUi();
@@ -55,7 +68,11 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
 
   const chooseType = (code: string) => {
     const ty = types.find((x) => x.code === code);
-    setForm((f) => ({ ...f, type: code, priority: !priorityTouched && ty ? ty.defaultPriority : f.priority }));
+    setForm((f) => ({
+      ...f,
+      type: code,
+      priority: !priorityTouched && ty ? ty.defaultPriority : f.priority,
+    }));
   };
 
   const submit = async (e?: FormEvent) => {
@@ -96,7 +113,10 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
       if (err instanceof ApiError) {
         const fe: Record<string, string> = {};
         for (const f of err.fields) {
-          const k = f.field.startsWith('body.location.lat') || f.field.startsWith('body.location.lon') ? 'coords' : (f.field.split('.').pop() ?? f.field);
+          const k =
+            f.field.startsWith('body.location.lat') || f.field.startsWith('body.location.lon')
+              ? 'coords'
+              : (f.field.split('.').pop() ?? f.field);
           fe[k] = f.message;
         }
         setErrors(fe);
@@ -136,18 +156,33 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
         color: PRIORITY_COLOR[i.priority] ?? '#888',
         title: `${i.number} ${typeName(types, i.type, lang)} – ${i.location.address}`,
       }));
-    if (picked) list.push({ id: 'pick', kind: 'pick', lat: picked.lat, lon: picked.lon, color: '#0b5cd5', title: formatCoord(picked.lat, picked.lon) });
+    if (picked)
+      list.push({
+        id: 'pick',
+        kind: 'pick',
+        lat: picked.lat,
+        lon: picked.lon,
+        color: '#0b5cd5',
+        title: formatCoord(picked.lat, picked.lon),
+      });
     return list;
   }, [incidents, picked, types, lang]);
 
   return (
     <div className="shell">
       <TopBar user={user} conn={state} current="/call" />
-      <main className="main" style={{ gridTemplateColumns: 'minmax(360px, 460px) 1fr', gap: 10, padding: 10 }}>
+      <main
+        className="main"
+        style={{ gridTemplateColumns: 'minmax(360px, 460px) 1fr', gap: 10, padding: 10 }}
+      >
         <div className="panel">
           <h2>{t('newIncident')}</h2>
           {notice && (
-            <div className={`toast ${notice.kind}`} role={notice.kind === 'err' ? 'alert' : 'status'} data-testid="notice">
+            <div
+              className={`toast ${notice.kind}`}
+              role={notice.kind === 'err' ? 'alert' : 'status'}
+              data-testid="notice"
+            >
               {notice.text}
             </div>
           )}
@@ -155,7 +190,14 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
             <div className="row">
               <div className="field">
                 <label htmlFor="phone">{t('callerPhone')}</label>
-                <input id="phone" ref={phoneRef} autoFocus inputMode="tel" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
+                <input
+                  id="phone"
+                  ref={phoneRef}
+                  autoFocus
+                  inputMode="tel"
+                  value={form.phone}
+                  onChange={(e) => set('phone', e.target.value)}
+                />
               </div>
               <div className="field">
                 <label htmlFor="name">{t('callerName')}</label>
@@ -184,12 +226,22 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               </div>
               <div className="field" style={{ flex: 1 }}>
                 <label htmlFor="accuracy">{t('accuracy')}</label>
-                <input id="accuracy" inputMode="numeric" value={form.accuracy} onChange={(e) => set('accuracy', e.target.value.replace(/\D/g, ''))} />
+                <input
+                  id="accuracy"
+                  inputMode="numeric"
+                  value={form.accuracy}
+                  onChange={(e) => set('accuracy', e.target.value.replace(/\D/g, ''))}
+                />
               </div>
             </div>
             <div className="field">
               <label htmlFor="type">{t('incidentType')}</label>
-              <select id="type" value={form.type} aria-invalid={Boolean(errors.type)} onChange={(e) => chooseType(e.target.value)}>
+              <select
+                id="type"
+                value={form.type}
+                aria-invalid={Boolean(errors.type)}
+                onChange={(e) => chooseType(e.target.value)}
+              >
                 <option value="">{t('chooseType')}</option>
                 {types.map((ty) => (
                   <option key={ty.code} value={ty.code}>
@@ -200,10 +252,21 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               {errors.type && <div className="error">{errors.type}</div>}
             </div>
             <fieldset className="field" style={{ border: 'none', padding: 0, margin: '0 0 10px' }}>
-              <legend style={{ fontSize: 13, color: 'var(--muted)', marginBottom: 3 }}>{t('priority')}</legend>
+              <legend style={{ fontSize: 13, color: 'var(--muted)', marginBottom: 3 }}>
+                {t('priority')}
+              </legend>
               <div className="row" role="radiogroup">
                 {(['red', 'yellow', 'green'] as const).map((p) => (
-                  <label key={p} style={{ display: 'flex', alignItems: 'center', gap: 6, color: 'var(--text)', fontSize: 15 }}>
+                  <label
+                    key={p}
+                    style={{
+                      display: 'flex',
+                      alignItems: 'center',
+                      gap: 6,
+                      color: 'var(--text)',
+                      fontSize: 15,
+                    }}
+                  >
                     <input
                       type="radio"
                       name="priority"
@@ -222,10 +285,20 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
             </fieldset>
             <div className="field">
               <label htmlFor="description">{t('description')}</label>
-              <textarea id="description" rows={4} value={form.description} onChange={(e) => set('description', e.target.value)} />
+              <textarea
+                id="description"
+                rows={4}
+                value={form.description}
+                onChange={(e) => set('description', e.target.value)}
+              />
             </div>
             <div className="row" style={{ alignItems: 'center' }}>
-              <button className="primary" type="submit" disabled={busy} style={{ flex: 'none', padding: '10px 18px' }}>
+              <button
+                className="primary"
+                type="submit"
+                disabled={busy}
+                style={{ flex: 'none', padding: '10px 18px' }}
+              >
                 {busy ? t('saving') : t('submitIncident')}
               </button>
               <span className="muted" style={{ fontSize: 12 }}>
@@ -258,7 +331,8 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                   <span className="timer">{formatTime(i.createdAt)}</span>
                 </div>
                 <div className="muted">
-                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} · {t(`inc_${i.status}` as MessageKey)}
+                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
+                  {t(`inc_${i.status}` as MessageKey)}
                 </div>
               </li>
             ))}

@@ -16,7 +16,7 @@ import {
   PRIORITY_RANK,
   type UnitDto,
 } from '../_components/live-state';
-import { Map as MapPanel, type MapMarker } from '../_components/Map';
+import { type MapMarker, LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
@@ -60,11 +60,18 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     () =>
       [...incidents.values()]
         .filter((i) => OPEN.has(i.status))
-        .sort((a, b) => (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9) || a.createdAt.localeCompare(b.createdAt)),
+        .sort(
+          (a, b) =>
+            (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9) ||
+            a.createdAt.localeCompare(b.createdAt),
+        ),
     [incidents],
   );
   const current = selected !== null ? incidents.get(selected) : undefined;
-  const typeName = (code: string) => types.find((x) => x.code === code)?.name[lang] ?? code;
+  const typeName = useCallback(
+    (code: string) => types.find((x) => x.code === code)?.name[lang] ?? code,
+    [types, lang],
+  );
 
   // Units by distance from the selected incident, computed by PostGIS on the server.
   const currentId = current?.id;
@@ -90,7 +97,12 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     if (!current) return;
     setError(null);
     try {
-      await apiSend('POST', `/api/incidents/${current.id}/assignments`, { unitId }, { idempotencyKey: newKey() });
+      await apiSend(
+        'POST',
+        `/api/incidents/${current.id}/assignments`,
+        { unitId },
+        { idempotencyKey: newKey() },
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -143,20 +155,22 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
       });
     }
     return list;
-    // biome-ignore lint/correctness/useExhaustiveDependencies: typeName depends on types and lang only
-  }, [units, board, selected, types, lang, t]);
+  }, [units, board, selected, typeName, t]);
 
   return (
     <div className="shell">
       <TopBar user={user} conn={state} current="/dispatch" />
-      <main className="main" style={{ gridTemplateColumns: 'minmax(300px, 380px) 1fr minmax(340px, 420px)', gap: 10, padding: 10 }}>
+      <main
+        className="main"
+        style={{ gridTemplateColumns: 'minmax(300px, 380px) 1fr minmax(340px, 420px)', gap: 10, padding: 10 }}
+      >
         <section className="panel" aria-labelledby="board-title">
           <h2 id="board-title">
             {t('openIncidents')} ({board.length})
           </h2>
-          <ul className="list" role="listbox" aria-label={t('openIncidents')} data-testid="board">
+          <div className="list" role="listbox" aria-label={t('openIncidents')} data-testid="board">
             {board.map((i) => (
-              <li
+              <div
                 key={i.id}
                 role="option"
                 tabIndex={0}
@@ -176,7 +190,8 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                   </span>
                 </div>
                 <div className="muted">
-                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} · {t(`inc_${i.status}` as MessageKey)}
+                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
+                  {t(`inc_${i.status}` as MessageKey)}
                 </div>
                 <div>
                   {i.assignments
@@ -185,9 +200,9 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                       <AssignmentChip key={a.id} a={a} />
                     ))}
                 </div>
-              </li>
+              </div>
             ))}
-          </ul>
+          </div>
         </section>
         <MapPanel
           tileUrl={map.tileUrl}
@@ -205,7 +220,8 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
           {current && (
             <>
               <h2 id="detail-title">
-                <span className={`prio prio-${current.priority}`} /> {current.number} · {typeName(current.type)}
+                <span className={`prio prio-${current.priority}`} /> {current.number} ·{' '}
+                {typeName(current.type)}
               </h2>
               <p style={{ margin: '4px 0' }}>{current.description}</p>
               <p className="muted" style={{ margin: '4px 0' }}>
@@ -213,7 +229,8 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                 {current.location.accuracyM !== null ? ` ±${current.location.accuracyM} m` : ''}
               </p>
               <p className="muted" style={{ margin: '4px 0' }}>
-                {t('caller')}: {current.caller.name} {current.caller.phone} · {t('created')} {formatTime(current.createdAt)}
+                {t('caller')}: {current.caller.name} {current.caller.phone} · {t('created')}{' '}
+                {formatTime(current.createdAt)}
               </p>
               {error && (
                 <div className="toast err" role="alert">
@@ -265,7 +282,12 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                         </td>
                         <td>{formatDistance(distanceM)}</td>
                         <td>
-                          <button type="button" className={free ? 'primary' : ''} disabled={!free} onClick={() => assign(u.id)}>
+                          <button
+                            type="button"
+                            className={free ? 'primary' : ''}
+                            disabled={!free}
+                            onClick={() => assign(u.id)}
+                          >
                             {t('assign')}
                           </button>
                         </td>
@@ -285,8 +307,18 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
 function AssignmentChip({ a, withTimes }: { a: AssignmentDto; withTimes?: boolean }) {
   const { t } = useUi();
   const st = alertState(a.alert);
-  const label = st === 'acknowledged' ? t('alertAcknowledged') : st === 'delivered' ? t('alertDelivered') : t('alertSent');
-  const time = st === 'acknowledged' ? a.alert?.acknowledgedAt : st === 'delivered' ? a.alert?.deliveredAt : a.alert?.sentAt;
+  const label =
+    st === 'acknowledged'
+      ? t('alertAcknowledged')
+      : st === 'delivered'
+        ? t('alertDelivered')
+        : t('alertSent');
+  const time =
+    st === 'acknowledged'
+      ? a.alert?.acknowledgedAt
+      : st === 'delivered'
+        ? a.alert?.deliveredAt
+        : a.alert?.sentAt;
   return (
     <span className="chip" data-alert={st ?? 'none'} data-testid={`chip-${a.callsign}`}>
       {withTimes ? '' : `${a.callsign} `}

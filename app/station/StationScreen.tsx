@@ -9,7 +9,7 @@ import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
 import { type AlertDto, applyToUnits, type IncidentDto, type UnitDto } from '../_components/live-state';
-import { Map as MapPanel } from '../_components/Map';
+import { LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
@@ -22,7 +22,15 @@ interface IncidentType {
   name: { sl: string; en: string };
 }
 
-const STATUS_BUTTONS: UnitStatus[] = ['en_route', 'on_scene', 'transporting', 'at_hospital', 'returning', 'available', 'out_of_service'];
+const STATUS_BUTTONS: UnitStatus[] = [
+  'en_route',
+  'on_scene',
+  'transporting',
+  'at_hospital',
+  'returning',
+  'available',
+  'out_of_service',
+];
 
 export function StationScreen({ user, map }: { user: PageUser; map: MapConfig }) {
   const { t, lang } = useUi();
@@ -38,9 +46,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   const confirmDelivery = useCallback((alertId: number) => {
     if (delivered.current.has(alertId)) return;
     delivered.current.add(alertId);
-    void apiSend('POST', `/api/alerts/${alertId}/delivered`, undefined, { idempotencyKey: `delivered-${alertId}` }).catch(() =>
-      delivered.current.delete(alertId),
-    );
+    void apiSend('POST', `/api/alerts/${alertId}/delivered`, undefined, {
+      idempotencyKey: `delivered-${alertId}`,
+    }).catch(() => delivered.current.delete(alertId));
   }, []);
 
   const load = useCallback(async () => {
@@ -60,7 +68,14 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
       setUnits((m) => applyToUnits(m, f) ?? m);
       const data = f.data as Record<string, unknown>;
       if (f.type === 'alert.created') {
-        const d = data as { alertId: number; incident: IncidentDto; unit: UnitDto; sentAt: string; assignmentId: number; stationId: number };
+        const d = data as {
+          alertId: number;
+          incident: IncidentDto;
+          unit: UnitDto;
+          sentAt: string;
+          assignmentId: number;
+          stationId: number;
+        };
         if (d.stationId !== user.stationId) return;
         setAlerts((m) => {
           if (m.has(d.alertId)) return m;
@@ -110,10 +125,14 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   const { state } = useRealtime(onEvent, load);
 
   const pending = useMemo(
-    () => [...alerts.values()].filter((a) => !a.acknowledgedAt).sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+    () =>
+      [...alerts.values()].filter((a) => !a.acknowledgedAt).sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
     [alerts],
   );
-  const recent = useMemo(() => [...alerts.values()].sort((a, b) => b.sentAt.localeCompare(a.sentAt)).slice(0, 20), [alerts]);
+  const recent = useMemo(
+    () => [...alerts.values()].sort((a, b) => b.sentAt.localeCompare(a.sentAt)).slice(0, 20),
+    [alerts],
+  );
   const top = pending[0];
 
   // The alarm sounds while anything is unacknowledged, after a reload and after a reconnect too.
@@ -132,7 +151,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   const acknowledge = async (alertId: number) => {
     setError(null);
     try {
-      const a = await apiSend<AlertDto>('POST', `/api/alerts/${alertId}/ack`, undefined, { idempotencyKey: `ack-${alertId}-${user.id}` });
+      const a = await apiSend<AlertDto>('POST', `/api/alerts/${alertId}/ack`, undefined, {
+        idempotencyKey: `ack-${alertId}-${user.id}`,
+      });
       setAlerts((m) => {
         const prev = m.get(a.id);
         return prev ? new Map(m).set(a.id, { ...prev, ...a }) : m;
@@ -157,10 +178,20 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
     <div className="shell">
       <TopBar user={user} conn={state} current="/station" />
       {top && (
-        <div className="alarm" role="alertdialog" aria-modal="true" aria-labelledby="alarm-title" data-testid="alarm">
+        <div
+          className="alarm"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="alarm-title"
+          data-testid="alarm"
+        >
           <div>
             {soundBlocked && (
-              <button type="button" className="sound-banner" onClick={() => void sound.current?.unlock().then(() => setSoundBlocked(false))}>
+              <button
+                type="button"
+                className="sound-banner"
+                onClick={() => void sound.current?.unlock().then(() => setSoundBlocked(false))}
+              >
                 🔊 {t('enableSound')}
               </button>
             )}
@@ -169,7 +200,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
               {pending.length > 1 ? ` (+${pending.length - 1})` : ''}
             </h1>
             <div className="big" data-testid="alarm-type">
-              {top.incident ? `${typeName(top.incident.type)} · ${top.incident.number}` : `#${top.incidentId}`}
+              {top.incident
+                ? `${typeName(top.incident.type)} · ${top.incident.number}`
+                : `#${top.incidentId}`}
             </div>
           </div>
           <div className="body">
@@ -177,7 +210,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
               <dt>{t('address')}</dt>
               <dd data-testid="alarm-address">{top.incident?.location.address || '–'}</dd>
               <dt>WGS84</dt>
-              <dd>{top.incident ? formatCoord(top.incident.location.lat, top.incident.location.lon) : '–'}</dd>
+              <dd>
+                {top.incident ? formatCoord(top.incident.location.lat, top.incident.location.lon) : '–'}
+              </dd>
               <dt>{t('description')}</dt>
               <dd>{top.incident?.description || '–'}</dd>
               <dt>{t('caller')}</dt>
@@ -209,7 +244,13 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
               />
             )}
           </div>
-          <button type="button" className="ack" autoFocus onClick={() => acknowledge(top.id)} data-testid="ack">
+          <button
+            type="button"
+            className="ack"
+            autoFocus
+            onClick={() => acknowledge(top.id)}
+            data-testid="ack"
+          >
             {t('acknowledge')}
           </button>
         </div>
@@ -224,11 +265,23 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
           )}
           {[...units.values()].map((u) => (
             <div key={u.id} className="panel" style={{ marginBottom: 10 }} data-testid={`unit-${u.callsign}`}>
-              <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
+              <div
+                style={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  alignItems: 'center',
+                  marginBottom: 8,
+                }}
+              >
                 <strong style={{ fontSize: 18 }}>
                   {u.callsign} <span className="muted">{u.type}</span>
                 </strong>
-                <span className="status" data-status={u.status} style={{ borderColor: UNIT_STATUS_COLOR[u.status] }} data-testid="unit-status">
+                <span
+                  className="status"
+                  data-status={u.status}
+                  style={{ borderColor: UNIT_STATUS_COLOR[u.status] }}
+                  data-testid="unit-status"
+                >
                   {t(`st_${u.status}` as MessageKey)}
                 </span>
               </div>
@@ -261,7 +314,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
                 </div>
                 <div className="muted">
                   {a.incident?.location.address}
-                  {a.acknowledgedAt ? ` · ${t('acknowledged')} ${formatTime(a.acknowledgedAt)} (${a.acknowledgedBy ?? ''})` : ''}
+                  {a.acknowledgedAt
+                    ? ` · ${t('acknowledged')} ${formatTime(a.acknowledgedAt)} (${a.acknowledgedBy ?? ''})`
+                    : ''}
                 </div>
               </li>
             ))}

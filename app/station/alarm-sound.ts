@@ -21,7 +21,7 @@ export class AlarmSound {
     void this.ctx?.resume().catch(() => {});
     const beep = () => {
       const ctx = this.ctx;
-      if (!ctx || ctx.state !== 'running') return;
+      if (ctx?.state !== 'running') return;
       const t0 = ctx.currentTime;
       for (const [i, freq] of [880, 660, 880, 660].entries()) {
         const osc = ctx.createOscillator();

@@ -1,7 +1,7 @@
 // npm run token:add -- NAME ROLE [STATION_CODE] – create an API token for an integration (shown once)
 import { eq } from 'drizzle-orm';
-import { ROLES, type Role, stations } from '../schema';
 import { createApiToken } from '../../lib/auth/create-api-token';
+import { ROLES, type Role, stations } from '../schema';
 import { openFromEnv } from './open';
 
 const [name, role, stationCode] = process.argv.slice(2);
@@ -13,7 +13,9 @@ const handle = await openFromEnv();
 try {
   let stationId: number | null = null;
   if (role === 'station') {
-    const [s] = stationCode ? await handle.db.select().from(stations).where(eq(stations.code, stationCode)) : [];
+    const [s] = stationCode
+      ? await handle.db.select().from(stations).where(eq(stations.code, stationCode))
+      : [];
     if (!s) {
       console.error('a station token needs an existing STATION_CODE, e.g. GB-LJ');
       process.exit(2);

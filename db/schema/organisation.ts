@@ -62,7 +62,10 @@ export const units = pgTable(
   (t) => [
     index('units_position_gist').using('gist', t.position),
     index('units_station_idx').on(t.stationId),
-    check('units_status_check', sql`${t.status} in ('available','alerted','acknowledged','en_route','on_scene','transporting','at_hospital','returning','out_of_service')`),
+    check(
+      'units_status_check',
+      sql`${t.status} in ('available','alerted','acknowledged','en_route','on_scene','transporting','at_hospital','returning','out_of_service')`,
+    ),
   ],
 );
 

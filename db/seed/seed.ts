@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
 import { hashPassword } from '../../lib/auth/password';
 import type { Principal } from '../../lib/auth/principal';
 import { createIncident } from '../../lib/incidents/create-incident';
+import type { Db } from '../client';
+import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
 import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, INCIDENT_TYPES, STATIONS } from './data';
 
 export interface SeedSummary {
@@ -18,7 +18,10 @@ export interface SeedSummary {
 // empty incident table, and existing passwords are left alone.
 export async function seedDemo(db: Db): Promise<SeedSummary> {
   for (const a of AGENCIES) {
-    await db.insert(agencies).values(a).onConflictDoUpdate({ target: agencies.code, set: { nameSl: a.nameSl, nameEn: a.nameEn } });
+    await db
+      .insert(agencies)
+      .values(a)
+      .onConflictDoUpdate({ target: agencies.code, set: { nameSl: a.nameSl, nameEn: a.nameEn } });
   }
   const agencyIds = new Map((await db.select().from(agencies)).map((a) => [a.code, a.id]));
 
@@ -37,7 +40,10 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     const [station] = await db
       .insert(stations)
       .values({ code: s.code, name: s.name, agencyId, address: s.address, position, serviceArea })
-      .onConflictDoUpdate({ target: stations.code, set: { name: s.name, address: s.address, position, serviceArea } })
+      .onConflictDoUpdate({
+        target: stations.code,
+        set: { name: s.name, address: s.address, position, serviceArea },
+      })
       .returning({ id: stations.id });
     if (!station) throw new Error('station upsert returned nothing');
     for (const [k, unit] of s.units.entries()) {
@@ -62,7 +68,10 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = [
-    ...DEMO_USERS.map((u) => ({ ...u, stationId: 'station' in u ? (stationIds.get(u.station) ?? null) : null })),
+    ...DEMO_USERS.map((u) => ({
+      ...u,
+      stationId: 'station' in u ? (stationIds.get(u.station) ?? null) : null,
+    })),
     // One account per station for trying several stations at once: st-<code>, e.g. st-nmp-lj.
     ...STATIONS.map((s) => ({
       username: `st-${s.code.toLowerCase()}`,
@@ -74,7 +83,13 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
   for (const p of people) {
     await db
       .insert(users)
-      .values({ username: p.username, displayName: p.displayName, role: p.role, stationId: p.stationId, passwordHash })
+      .values({
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        stationId: p.stationId,
+        passwordHash,
+      })
       .onConflictDoNothing({ target: users.username });
   }
 
@@ -83,12 +98,26 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
   if ((existing?.n ?? 0) === 0) {
     const [ct] = await db.select().from(users).where(eq(users.username, 'calltaker'));
     if (!ct) throw new Error('calltaker missing');
-    const actor: Principal = { kind: 'user', id: ct.id, userId: ct.id, name: ct.username, displayName: ct.displayName, role: 'call_taker', stationId: null };
+    const actor: Principal = {
+      kind: 'user',
+      id: ct.id,
+      userId: ct.id,
+      name: ct.username,
+      displayName: ct.displayName,
+      role: 'call_taker',
+      stationId: null,
+    };
     for (const inc of DEMO_INCIDENTS) {
       await createIncident(db, actor, { ...inc, location: { ...inc.location }, caller: { ...inc.caller } });
       incidentsCreated++;
     }
   }
 
-  return { agencies: AGENCIES.length, stations: STATIONS.length, units: unitCount, users: people.length, incidentsCreated };
+  return {
+    agencies: AGENCIES.length,
+    stations: STATIONS.length,
+    units: unitCount,
+    users: people.length,
+    incidentsCreated,
+  };
 }

@@ -1,4 +1,4 @@
-import { type SQL, desc, eq } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, units } from '../../db/schema';
 import { selectIncident } from '../incidents/incident-dto';

@@ -20,7 +20,9 @@ export async function principalFromSession(db: Db, token: string): Promise<Princ
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)),
+    )
     .limit(1);
   if (!row) return null;
   // Touch at most once a minute: a session in use is visible to supervisors, without a write per request.

@@ -10,7 +10,12 @@ export async function createApiToken(
   const token = newSecretToken('cad_');
   const [row] = await db
     .insert(apiTokens)
-    .values({ name: input.name, role: input.role, stationId: input.stationId ?? null, tokenHash: sha256(token) })
+    .values({
+      name: input.name,
+      role: input.role,
+      stationId: input.stationId ?? null,
+      tokenHash: sha256(token),
+    })
     .returning({ id: apiTokens.id });
   if (!row) throw new Error('token insert returned nothing');
   return { id: row.id, token };

@@ -22,7 +22,8 @@ class LoginRateLimit {
     for (const key of this.keys(username, ip)) {
       const list = this.recent(key, now);
       const limit = key.startsWith('ip:') ? MAX_FAILURES * 4 : MAX_FAILURES;
-      if (list.length >= limit) wait = Math.max(wait, Math.ceil((WINDOW_MS - (now - (list[0] ?? now))) / 1000));
+      if (list.length >= limit)
+        wait = Math.max(wait, Math.ceil((WINDOW_MS - (now - (list[0] ?? now))) / 1000));
     }
     return wait;
   }

@@ -36,7 +36,13 @@ export async function readVisibleEvents(
   return db
     .select()
     .from(events)
-    .where(and(gt(events.seq, opts.after), opts.upTo !== undefined ? lte(events.seq, opts.upTo) : undefined, scope))
+    .where(
+      and(
+        gt(events.seq, opts.after),
+        opts.upTo !== undefined ? lte(events.seq, opts.upTo) : undefined,
+        scope,
+      ),
+    )
     .orderBy(asc(events.seq))
     .limit(opts.limit);
 }

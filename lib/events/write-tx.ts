@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type EventRow, events } from '../../db/schema';
-import { type Principal, actorLabel } from '../auth/principal';
+import { actorLabel, type Principal } from '../auth/principal';
 import type { EventType } from '../realtime/event-types';
 
 export const EVENTS_CHANNEL = 'cad_events';

@@ -47,11 +47,14 @@ export function handle<R extends RouteId>(
       });
       if (spec.access !== 'public') {
         if (!principal) throw new AppError('unauthenticated', 'log in or send a valid API token');
-        if (!allowed(spec.access, principal.role)) throw new AppError('forbidden', `not permitted for role ${principal.role}`);
+        if (!allowed(spec.access, principal.role))
+          throw new AppError('forbidden', `not permitted for role ${principal.role}`);
       }
       if (spec.method !== 'GET') checkOrigin(req, principal);
       const raw = (await nextCtx.params) ?? {};
-      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+      const params = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),
+      );
       const query = spec.query
         ? parseOrThrow(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query')
         : undefined;
@@ -61,7 +64,9 @@ export function handle<R extends RouteId>(
       const key = req.headers.get('idempotency-key');
       const response =
         spec.idempotent && key !== null && principal
-          ? await withIdempotency(db, principal, spec, key, body, params, (tx) => run(fn, { ...ctx, db: tx }, spec))
+          ? await withIdempotency(db, principal, spec, key, body, params, (tx) =>
+              run(fn, { ...ctx, db: tx }, spec),
+            )
           : await run(fn, ctx, spec);
       log().debug({ route: routeId, status: response.status, ms: Date.now() - started }, 'request');
       return response;
@@ -91,9 +96,13 @@ export function errorResponse(err: unknown, routeId: string): Response {
   if (err instanceof AppError) return json(err.toJSON(), err.status);
   if (isDatabaseUnavailable(err)) {
     log().warn({ route: routeId, err }, 'database unavailable');
-    return json({ error: { code: 'unavailable', message: 'database unavailable, retry shortly', fields: [] } }, 503, {
-      'retry-after': '2',
-    });
+    return json(
+      { error: { code: 'unavailable', message: 'database unavailable, retry shortly', fields: [] } },
+      503,
+      {
+        'retry-after': '2',
+      },
+    );
   }
   log().error({ route: routeId, err }, 'unexpected error');
   return json({ error: { code: 'internal', message: 'internal error', fields: [] } }, 500);
@@ -116,7 +125,10 @@ function checkOrigin(req: Request, principal: Principal | null): void {
 async function readText(req: Request): Promise<string> {
   const max = env().MAX_BODY_BYTES;
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > max) throw new AppError('payload_too_large', `body larger than ${max} bytes`, [{ field: 'body', message: `at most ${max} bytes` }]);
+  if (declared > max)
+    throw new AppError('payload_too_large', `body larger than ${max} bytes`, [
+      { field: 'body', message: `at most ${max} bytes` },
+    ]);
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -127,7 +139,9 @@ async function readText(req: Request): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
-      throw new AppError('payload_too_large', `body larger than ${max} bytes`, [{ field: 'body', message: `at most ${max} bytes` }]);
+      throw new AppError('payload_too_large', `body larger than ${max} bytes`, [
+        { field: 'body', message: `at most ${max} bytes` },
+      ]);
     }
     chunks.push(value);
   }
@@ -171,42 +185,44 @@ async function withIdempotency(
   const who = principalKey(principal);
   const route = `${spec.method} ${spec.path}`;
   const requestHash = sha256(JSON.stringify([route, params, body ?? null]));
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ principal: who, key, route, requestHash, status: 0, response: '' })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const [prior] = await tx
-        .select()
-        .from(idempotencyKeys)
+  return db
+    .transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({ principal: who, key, route, requestHash, status: 0, response: '' })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (claimed.length === 0) {
+        const [prior] = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
+        if (!prior || prior.requestHash !== requestHash)
+          throw new AppError('idempotency_mismatch', 'Idempotency-Key was used for a different request', [
+            { field: 'idempotency-key', message: 'reused with a different request' },
+          ]);
+        return new Response(prior.response, {
+          status: prior.status,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' },
+        });
+      }
+      const response = await exec(tx);
+      if (response.status >= 400) {
+        // Do not remember failures: roll back the claim so a corrected retry can run.
+        throw new ReplayableFailure(response);
+      }
+      const text = await response.text();
+      await tx
+        .update(idempotencyKeys)
+        .set({ status: response.status, response: text })
         .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
-      if (!prior || prior.requestHash !== requestHash)
-        throw new AppError('idempotency_mismatch', 'Idempotency-Key was used for a different request', [
-          { field: 'idempotency-key', message: 'reused with a different request' },
-        ]);
-      return new Response(prior.response, {
-        status: prior.status,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' },
-      });
-    }
-    const response = await exec(tx);
-    if (response.status >= 400) {
-      // Do not remember failures: roll back the claim so a corrected retry can run.
-      throw new ReplayableFailure(response);
-    }
-    const text = await response.text();
-    await tx
-      .update(idempotencyKeys)
-      .set({ status: response.status, response: text })
-      .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
-    return new Response(text, { status: response.status, headers: response.headers });
-  }).catch((err) => {
-    if (err instanceof ReplayableFailure) return err.response;
-    throw err;
-  });
+      return new Response(text, { status: response.status, headers: response.headers });
+    })
+    .catch((err) => {
+      if (err instanceof ReplayableFailure) return err.response;
+      throw err;
+    });
 }
 
 class ReplayableFailure extends Error {

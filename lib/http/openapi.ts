@@ -22,7 +22,14 @@ export function openApiDocument() {
     }));
     const query = spec.query ? queryParams(spec.query) : [];
     const headers = spec.idempotent
-      ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }]
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 200 },
+          },
+        ]
       : [];
     const operation: Record<string, unknown> = {
       operationId: id,
@@ -31,7 +38,10 @@ export function openApiDocument() {
       parameters: [...params, ...query, ...headers],
       responses: {
         [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: {} } } },
-        '4XX': { description: 'Bad request, not authenticated, forbidden, not found or conflict', content: { 'application/json': { schema: z.toJSONSchema(ZError) } } },
+        '4XX': {
+          description: 'Bad request, not authenticated, forbidden, not found or conflict',
+          content: { 'application/json': { schema: z.toJSONSchema(ZError) } },
+        },
         '503': { description: 'Database unavailable; retry after the Retry-After header' },
       },
       ...(spec.access === 'public' ? { security: [] } : {}),
@@ -39,10 +49,11 @@ export function openApiDocument() {
     if (spec.body)
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: z.toJSONSchema(spec.body, { io: 'input', unrepresentable: 'any' }) } },
+        content: {
+          'application/json': { schema: z.toJSONSchema(spec.body, { io: 'input', unrepresentable: 'any' }) },
+        },
       };
-    const path = (paths[spec.path] ??= {});
-    path[spec.method.toLowerCase()] = operation;
+    paths[spec.path] = { ...paths[spec.path], [spec.method.toLowerCase()]: operation };
   }
   return {
     openapi: '3.1.0',
@@ -66,5 +77,10 @@ function queryParams(schema: z.ZodType) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     properties?: Record<string, unknown>;
   };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: s,
+  }));
 }

@@ -12,14 +12,20 @@ import {
 // authorisation checks, the OpenAPI document and the authorisation-matrix test all read this table,
 // so an endpoint without a rule cannot exist.
 
-export const ZLogin = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const ZLogin = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 export const ZUnitStatus = z.object({ status: z.enum(UNIT_STATUSES) });
 export const ZUnitsQuery = z.object({
   near: z
     .string()
     .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'lat,lon in decimal degrees')
     .transform((v) => v.split(',').map(Number) as [number, number])
-    .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'latitude within ±90, longitude within ±180')
+    .refine(
+      ([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180,
+      'latitude within ±90, longitude within ±180',
+    )
     .optional(),
 });
 export const ZEventsQuery = z.object({
@@ -48,12 +54,33 @@ const DISPATCH: readonly Role[] = ['dispatcher', 'supervisor'];
 const ALL: readonly Role[] = ROLES;
 
 export const ROUTES = {
-  login: { method: 'POST', path: '/api/auth/login', summary: 'Log in; sets the session cookie', access: 'public', body: ZLogin },
-  logout: { method: 'POST', path: '/api/auth/logout', summary: 'Log out; ends the session on the server', access: 'public' },
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Log in; sets the session cookie',
+    access: 'public',
+    body: ZLogin,
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'Log out; ends the session on the server',
+    access: 'public',
+  },
   me: { method: 'GET', path: '/api/me', summary: 'The current user or token', access: 'authenticated' },
   openapi: { method: 'GET', path: '/api/openapi.json', summary: 'This document', access: 'public' },
-  health: { method: 'GET', path: '/api/health', summary: 'Liveness and database reachability', access: 'public' },
-  incidentTypes: { method: 'GET', path: '/api/incident-types', summary: 'Incident type codes with Slovenian and English names', access: ALL },
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Liveness and database reachability',
+    access: 'public',
+  },
+  incidentTypes: {
+    method: 'GET',
+    path: '/api/incident-types',
+    summary: 'Incident type codes with Slovenian and English names',
+    access: ALL,
+  },
   createIncident: {
     method: 'POST',
     path: '/api/incidents',
@@ -63,8 +90,19 @@ export const ROUTES = {
     idempotent: true,
     status: 201,
   },
-  listIncidents: { method: 'GET', path: '/api/incidents', summary: 'Incidents (a station: only those it was alerted to)', access: ALL, query: ZIncidentListQuery },
-  getIncident: { method: 'GET', path: '/api/incidents/{id}', summary: 'One incident with assignments and notes', access: ALL },
+  listIncidents: {
+    method: 'GET',
+    path: '/api/incidents',
+    summary: 'Incidents (a station: only those it was alerted to)',
+    access: ALL,
+    query: ZIncidentListQuery,
+  },
+  getIncident: {
+    method: 'GET',
+    path: '/api/incidents/{id}',
+    summary: 'One incident with assignments and notes',
+    access: ALL,
+  },
   updateIncident: {
     method: 'PATCH',
     path: '/api/incidents/{id}',
@@ -91,7 +129,13 @@ export const ROUTES = {
     idempotent: true,
     status: 201,
   },
-  listUnits: { method: 'GET', path: '/api/units', summary: 'Units with station, status and position; ?near=lat,lon sorts by distance', access: ALL, query: ZUnitsQuery },
+  listUnits: {
+    method: 'GET',
+    path: '/api/units',
+    summary: 'Units with station, status and position; ?near=lat,lon sorts by distance',
+    access: ALL,
+    query: ZUnitsQuery,
+  },
   unitStatus: {
     method: 'POST',
     path: '/api/units/{id}/status',
@@ -100,8 +144,19 @@ export const ROUTES = {
     body: ZUnitStatus,
     idempotent: true,
   },
-  listStations: { method: 'GET', path: '/api/stations', summary: 'Stations with position and service area', access: ALL },
-  listAlerts: { method: 'GET', path: '/api/alerts', summary: 'Alerts (a station: its own), unacknowledged first', access: ALL, query: ZAlertsQuery },
+  listStations: {
+    method: 'GET',
+    path: '/api/stations',
+    summary: 'Stations with position and service area',
+    access: ALL,
+  },
+  listAlerts: {
+    method: 'GET',
+    path: '/api/alerts',
+    summary: 'Alerts (a station: its own), unacknowledged first',
+    access: ALL,
+    query: ZAlertsQuery,
+  },
   ackAlert: {
     method: 'POST',
     path: '/api/alerts/{id}/ack',
@@ -116,7 +171,13 @@ export const ROUTES = {
     access: ['station'],
     idempotent: true,
   },
-  listEvents: { method: 'GET', path: '/api/events', summary: 'The event log after a seq, filtered by what the caller may see', access: ALL, query: ZEventsQuery },
+  listEvents: {
+    method: 'GET',
+    path: '/api/events',
+    summary: 'The event log after a seq, filtered by what the caller may see',
+    access: ALL,
+    query: ZEventsQuery,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

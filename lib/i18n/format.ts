@@ -1,7 +1,13 @@
 // Times are always shown on a 24-hour clock in Europe/Ljubljana, whatever the browser's zone.
 const TZ = 'Europe/Ljubljana';
 
-const timeFmt = new Intl.DateTimeFormat('sl-SI', { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const timeFmt = new Intl.DateTimeFormat('sl-SI', {
+  timeZone: TZ,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 const dateTimeFmt = new Intl.DateTimeFormat('sl-SI', {
   timeZone: TZ,
   day: '2-digit',

@@ -3,7 +3,10 @@ import type { Db } from '../../db/client';
 import { incidentTypes } from '../../db/schema';
 
 export async function listIncidentTypes(db: Db) {
-  const rows = await db.select().from(incidentTypes).orderBy(asc(incidentTypes.sort), asc(incidentTypes.code));
+  const rows = await db
+    .select()
+    .from(incidentTypes)
+    .orderBy(asc(incidentTypes.sort), asc(incidentTypes.code));
   return rows.map((t) => ({
     code: t.code,
     name: { sl: t.nameSl, en: t.nameEn },

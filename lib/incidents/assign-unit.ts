@@ -14,7 +14,11 @@ import { OPEN_INCIDENT_STATUSES } from './incident-status';
 export async function assignUnit(db: Db, actor: Principal, incidentId: number, unitId: number) {
   try {
     const { result } = await inWriteTx(db, actor, async (w) => {
-      const [incident] = await w.tx.select().from(incidents).where(eq(incidents.id, incidentId)).for('update');
+      const [incident] = await w.tx
+        .select()
+        .from(incidents)
+        .where(eq(incidents.id, incidentId))
+        .for('update');
       if (!incident) throw notFound('incident');
       if (!OPEN_INCIDENT_STATUSES.includes(incident.status))
         throw new AppError('invalid_transition', `incident is ${incident.status}`, [
@@ -22,7 +26,9 @@ export async function assignUnit(db: Db, actor: Principal, incidentId: number, u
         ]);
       const [unit] = await w.tx.select().from(units).where(eq(units.id, unitId)).for('update');
       if (!unit)
-        throw new AppError('validation_failed', 'unknown unit', [{ field: 'unitId', message: 'no such unit' }]);
+        throw new AppError('validation_failed', 'unknown unit', [
+          { field: 'unitId', message: 'no such unit' },
+        ]);
       if (!ASSIGNABLE_UNIT_STATUSES.includes(unit.status))
         throw new AppError('invalid_transition', `unit ${unit.callsign} is ${unit.status}`, [
           { field: 'unitId', message: `unit is ${unit.status}, not available` },
@@ -51,7 +57,9 @@ export async function assignUnit(db: Db, actor: Principal, incidentId: number, u
 
       const incidentDto = await selectIncident(w.tx, incidentId);
       const unitDto = await selectUnit(w.tx, unitId);
-      const [assignmentDto] = (await selectAssignments(w.tx, [incidentId])).filter((a) => a.id === assignment.id);
+      const [assignmentDto] = (await selectAssignments(w.tx, [incidentId])).filter(
+        (a) => a.id === assignment.id,
+      );
       const scope = { incidentId, unitId, stationId: unit.stationId };
       w.emit({ type: 'assignment.created', ...scope, data: { assignment: assignmentDto } });
       w.emit({
@@ -70,14 +78,20 @@ export async function assignUnit(db: Db, actor: Principal, incidentId: number, u
       });
       w.emit({ type: 'unit.status_changed', ...scope, data: { unit: unitDto, from: unit.status } });
       if (incident.status === 'new')
-        w.emit({ type: 'incident.updated', incidentId, data: { incident: incidentDto, changes: ['status'] } });
+        w.emit({
+          type: 'incident.updated',
+          incidentId,
+          data: { incident: incidentDto, changes: ['status'] },
+        });
       return { ...assignmentDto, alertId: alert.id };
     });
     return result;
   } catch (err) {
     // Two dispatchers assigning the same unit at once: the partial unique index decides.
     if (pgErrorCode(err) === '23505')
-      throw new AppError('conflict', 'unit is already assigned', [{ field: 'unitId', message: 'already assigned' }]);
+      throw new AppError('conflict', 'unit is already assigned', [
+        { field: 'unitId', message: 'already assigned' },
+      ]);
     throw err;
   }
 }

@@ -39,7 +39,10 @@ export async function createIncident(db: Db, actor: Principal, input: TCreateInc
 }
 
 export async function assertIncidentType(tx: Db, code: string): Promise<void> {
-  const [t] = await tx.select({ code: incidentTypes.code }).from(incidentTypes).where(eq(incidentTypes.code, code));
+  const [t] = await tx
+    .select({ code: incidentTypes.code })
+    .from(incidentTypes)
+    .where(eq(incidentTypes.code, code));
   if (!t)
     throw new AppError('validation_failed', 'unknown incident type', [
       { field: 'type', message: 'unknown incident type; see GET /api/incident-types' },

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, assignments, incidentNotes, incidents, units } from '../../db/schema';
 import { latSql, lonSql } from '../geo/sql';
@@ -113,7 +113,13 @@ export interface AssignmentDto {
   enRouteAt: string | null;
   onSceneAt: string | null;
   releasedAt: string | null;
-  alert: { id: number; sentAt: string; deliveredAt: string | null; acknowledgedAt: string | null; acknowledgedBy: string | null } | null;
+  alert: {
+    id: number;
+    sentAt: string;
+    deliveredAt: string | null;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+  } | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

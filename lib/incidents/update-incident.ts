@@ -29,9 +29,11 @@ export async function updateIncident(
     }
     if (input.type) await assertIncidentType(w.tx, input.type);
     if (input.status && !canChangeIncidentStatus(current.status, input.status)) {
-      throw new AppError('invalid_transition', `incident cannot go from ${current.status} to ${input.status}`, [
-        { field: 'status', message: `not allowed from ${current.status}` },
-      ]);
+      throw new AppError(
+        'invalid_transition',
+        `incident cannot go from ${current.status} to ${input.status}`,
+        [{ field: 'status', message: `not allowed from ${current.status}` }],
+      );
     }
     if (input.status === 'closed' || input.status === 'cancelled') {
       const active = await w.tx
@@ -68,7 +70,11 @@ export async function updateIncident(
     const dto = await selectIncident(w.tx, id);
     if (!dto) throw notFound('incident');
     const { version: _v, ...changes } = input;
-    w.emit({ type: 'incident.updated', incidentId: id, data: { incident: dto, changes: Object.keys(changes) } });
+    w.emit({
+      type: 'incident.updated',
+      incidentId: id,
+      data: { incident: dto, changes: Object.keys(changes) },
+    });
     return dto;
   });
   return result;

@@ -88,7 +88,8 @@ export class RealtimeClient {
         this.setState(this.everLive ? 'resynced' : 'live');
         this.everLive = true;
         this.opts.onResynced?.();
-        if (this.state === 'resynced') setTimeout(() => this.state === 'resynced' && this.setState('live'), 3000);
+        if (this.state === 'resynced')
+          setTimeout(() => this.state === 'resynced' && this.setState('live'), 3000);
       }
     };
     ws.onclose = () => {

@@ -3,8 +3,8 @@ import type { WebSocket } from 'ws';
 import type { DbHandle } from '../../db/client';
 import { alerts, type EventRow, events } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { EVENTS_CHANNEL, toFrame } from '../events/write-tx';
 import { isVisible, readVisibleEvents } from '../events/visibility';
+import { EVENTS_CHANNEL, toFrame } from '../events/write-tx';
 import { PROTOCOL_VERSION, type ServerFrame } from './event-types';
 
 // The realtime hub of one node. It LISTENs for the seq of every commit, reads new rows from the event
@@ -53,10 +53,14 @@ export class RealtimeHub {
 
   async start(): Promise<void> {
     const db = this.handle.db;
-    const [row] = await db.select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) }).from(events);
+    const [row] = await db
+      .select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) })
+      .from(events);
     this.head = row?.max ?? 0;
     this.ringFloor = this.head;
-    const pairs = await db.selectDistinct({ incidentId: alerts.incidentId, stationId: alerts.stationId }).from(alerts);
+    const pairs = await db
+      .selectDistinct({ incidentId: alerts.incidentId, stationId: alerts.stationId })
+      .from(alerts);
     for (const p of pairs) this.addConcern(p.incidentId, p.stationId);
     this.unlisten = await this.handle.listen(
       EVENTS_CHANNEL,
@@ -167,9 +171,9 @@ export class RealtimeHub {
   }
 
   private addConcern(incidentId: number, stationId: number): void {
-    let set = this.concerned.get(incidentId);
-    if (!set) this.concerned.set(incidentId, (set = new Set()));
+    const set = this.concerned.get(incidentId) ?? new Set<number>();
     set.add(stationId);
+    this.concerned.set(incidentId, set);
   }
 
   private isConcerned = (incidentId: number, stationId: number) =>
@@ -197,7 +201,11 @@ export class RealtimeHub {
           } else {
             // Too far behind for the ring: replay from the table, filtered in SQL.
             const upTo = this.ringFloor;
-            batch = await readVisibleEvents(this.handle.db, client.principal, { after: cursor, upTo, limit: BATCH });
+            batch = await readVisibleEvents(this.handle.db, client.principal, {
+              after: cursor,
+              upTo,
+              limit: BATCH,
+            });
             reached = batch.length === BATCH ? (batch[batch.length - 1] as EventRow).seq : upTo;
           }
           if (batch.length > 0 && !(await this.sendBatch(client, batch))) return;
@@ -223,7 +231,10 @@ export class RealtimeHub {
       for (const row of batch) {
         last = row;
         const isLast = row === batch[batch.length - 1];
-        client.ws.send(JSON.stringify(toFrame(row)), isLast ? (err) => resolve(!err && !client.closed) : undefined);
+        client.ws.send(
+          JSON.stringify(toFrame(row)),
+          isLast ? (err) => resolve(!err && !client.closed) : undefined,
+        );
         if (client.ws.bufferedAmount > this.opts.maxBufferedBytes) {
           client.closed = true;
           client.ws.close(1013, 'too slow; resume by seq');

@@ -13,7 +13,13 @@ const MAX_BAD_MESSAGES = 20;
 
 // One socket's messages: parsed as a discriminated union, authorised per type, then the same lib
 // operations the HTTP routes call. Garbage gets an error frame; a flood of garbage closes the socket.
-export function attachSocket(hub: RealtimeHub, db: Db, ws: WebSocket, principal: Principal, onError: (err: unknown) => void) {
+export function attachSocket(
+  hub: RealtimeHub,
+  db: Db,
+  ws: WebSocket,
+  principal: Principal,
+  onError: (err: unknown) => void,
+) {
   const client = hub.add(ws, principal);
   let bad = 0;
 
@@ -55,7 +61,13 @@ export function attachSocket(hub: RealtimeHub, db: Db, ws: WebSocket, principal:
     } catch (err) {
       if (err instanceof AppError) {
         if (msg.type === 'alert.ack')
-          hub.send(client, { type: 'ack.result', requestId: msg.requestId, alertId: msg.alertId, ok: false, error: err.message });
+          hub.send(client, {
+            type: 'ack.result',
+            requestId: msg.requestId,
+            alertId: msg.alertId,
+            ok: false,
+            error: err.message,
+          });
         return fail(err.code, err.message, err.fields);
       }
       if (isDatabaseUnavailable(err)) return fail('unavailable', 'database unavailable, retry shortly');

@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { ASSIGNMENT_STATUSES, assignments, incidents, units } from '../../db/schema';
+import { type ASSIGNMENT_STATUSES, assignments, incidents, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, forbidden, notFound } from '../errors';
-import { type WriteTx, inWriteTx } from '../events/write-tx';
+import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { selectIncident } from '../incidents/incident-dto';
 import { selectUnit } from './unit-dto';
 import { type UnitStatus, unitTransitionError } from './unit-status-machine';
@@ -46,11 +46,19 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
     .where(and(eq(assignments.unitId, unitId), isNull(assignments.releasedAt)))
     .for('update');
   if (active) {
-    const next: AssignmentStatus = status === 'available' || status === 'out_of_service' ? 'released' : status === 'alerted' ? 'alerted' : status;
+    const next: AssignmentStatus =
+      status === 'available' || status === 'out_of_service'
+        ? 'released'
+        : status === 'alerted'
+          ? 'alerted'
+          : status;
     const column = ASSIGNMENT_TIME_COLUMN[next];
     await w.tx
       .update(assignments)
-      .set({ status: next, ...(column ? { [column]: sql`coalesce(${sql.identifier(snake(column))}, now())` } : {}) })
+      .set({
+        status: next,
+        ...(column ? { [column]: sql`coalesce(${sql.identifier(snake(column))}, now())` } : {}),
+      })
       .where(eq(assignments.id, active.id));
     w.emit({
       type: 'assignment.updated',
@@ -67,7 +75,11 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
         .returning({ id: incidents.id });
       if (inc) {
         const dto = await selectIncident(w.tx, inc.id);
-        w.emit({ type: 'incident.updated', incidentId: inc.id, data: { incident: dto, changes: ['status'] } });
+        w.emit({
+          type: 'incident.updated',
+          incidentId: inc.id,
+          data: { incident: dto, changes: ['status'] },
+        });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, assignments, stations, units } from '../../db/schema';
 import { distanceSql, knnSql, latSql, lonSql } from '../geo/sql';
@@ -47,7 +47,10 @@ export async function selectUnits(
     .leftJoin(assignments, and(eq(assignments.unitId, units.id), isNull(assignments.releasedAt)))
     .where(opts.where)
     // KNN on the GiST index when sorting by distance; units without a position go last.
-    .orderBy(...(near ? [sql`${knnSql(units.position, near.lat, near.lon)} nulls last`] : []), asc(units.callsign))
+    .orderBy(
+      ...(near ? [sql`${knnSql(units.position, near.lat, near.lon)} nulls last`] : []),
+      asc(units.callsign),
+    )
     .limit(opts.limit ?? 5000);
   return rows.map((r) => ({
     id: r.id,

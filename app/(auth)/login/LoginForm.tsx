@@ -3,7 +3,12 @@
 import { type FormEvent, useState } from 'react';
 import { useUi } from '../../_components/i18n';
 
-const HOME: Record<string, string> = { call_taker: '/call', dispatcher: '/dispatch', supervisor: '/dispatch', station: '/station' };
+const HOME: Record<string, string> = {
+  call_taker: '/call',
+  dispatcher: '/dispatch',
+  supervisor: '/dispatch',
+  station: '/station',
+};
 
 export function LoginForm({ next }: { next?: string }) {
   const { t, lang, setLang, theme, setTheme } = useUi();
@@ -58,11 +63,19 @@ export function LoginForm({ next }: { next?: string }) {
           {t('signIn')}
         </button>
         <div className="row" style={{ marginTop: 14 }}>
-          <select aria-label={t('language')} value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}>
+          <select
+            aria-label={t('language')}
+            value={lang}
+            onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}
+          >
             <option value="sl">Slovenščina</option>
             <option value="en">English</option>
           </select>
-          <select aria-label={t('theme')} value={theme} onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')}>
+          <select
+            aria-label={t('theme')}
+            value={theme}
+            onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')}
+          >
             <option value="light">{t('themeLight')}</option>
             <option value="dark">{t('themeDark')}</option>
           </select>

@@ -1,9 +1,12 @@
 // POST /api/incidents – log an incident (Idempotency-Key honoured); GET /api/incidents – list them
+
+import { handle } from '@/lib/http/handler';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { listIncidents } from '@/lib/incidents/list-incidents';
-import { handle } from '@/lib/http/handler';
 
-export const POST = handle('createIncident', async ({ db, principal, body }) => createIncident(db, principal, body));
+export const POST = handle('createIncident', async ({ db, principal, body }) =>
+  createIncident(db, principal, body),
+);
 
 export const GET = handle('listIncidents', async ({ db, principal, query }) =>
   listIncidents(db, principal, { status: query.status, mine: query.mine === 'true', limit: query.limit }),

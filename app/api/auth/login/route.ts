@@ -1,7 +1,7 @@
 // POST /api/auth/login – check the password, open a server-side session, set the cookie
 import { SESSION_COOKIE } from '@/lib/auth/authenticate';
-import { loginRateLimit } from '@/lib/auth/login-rate-limit';
 import { login } from '@/lib/auth/login';
+import { loginRateLimit } from '@/lib/auth/login-rate-limit';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { handle, json } from '@/lib/http/handler';
@@ -10,7 +10,10 @@ export const POST = handle('login', async ({ db, body, req }) => {
   const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
   const limiter = loginRateLimit();
   const wait = limiter.retryAfter(body.username, ip);
-  if (wait > 0) throw new AppError('rate_limited', `too many failed logins; try again in ${wait} s`, [], { retryAfter: wait });
+  if (wait > 0)
+    throw new AppError('rate_limited', `too many failed logins; try again in ${wait} s`, [], {
+      retryAfter: wait,
+    });
   try {
     const result = await login(db, { ...body, ttlHours: env().SESSION_TTL_HOURS });
     limiter.succeeded(body.username, ip);
@@ -22,7 +25,9 @@ export const POST = handle('login', async ({ db, body, req }) => {
       `Max-Age=${env().SESSION_TTL_HOURS * 3600}`,
       ...(env().COOKIE_SECURE ? ['Secure'] : []),
     ].join('; ');
-    return json({ user: result.user, expiresAt: result.expiresAt.toISOString() }, 200, { 'set-cookie': cookie });
+    return json({ user: result.user, expiresAt: result.expiresAt.toISOString() }, 200, {
+      'set-cookie': cookie,
+    });
   } catch (err) {
     if (err instanceof AppError && err.code === 'unauthenticated') limiter.failed(body.username, ip);
     throw err;

@@ -1,7 +1,7 @@
 // POST /api/alerts/{id}/ack – a person acknowledges the alert
 import { acknowledgeAlert } from '@/lib/alerts/acknowledge-alert';
-import { ZIdParam } from '@/lib/incidents/schemas';
 import { handle } from '@/lib/http/handler';
+import { ZIdParam } from '@/lib/incidents/schemas';
 import { parseOrThrow } from '@/lib/validation';
 
 export const POST = handle('ackAlert', async ({ db, principal, params }) =>

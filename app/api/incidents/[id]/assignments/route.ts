@@ -1,7 +1,8 @@
 // POST /api/incidents/{id}/assignments – assign a unit; alerts its station
+
+import { handle } from '@/lib/http/handler';
 import { assignUnit } from '@/lib/incidents/assign-unit';
 import { ZIdParam } from '@/lib/incidents/schemas';
-import { handle } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/validation';
 
 export const POST = handle('assignUnit', async ({ db, principal, params, body }) =>

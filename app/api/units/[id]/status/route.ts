@@ -1,6 +1,7 @@
 // POST /api/units/{id}/status – report a unit status (state machine in lib/units)
-import { ZIdParam } from '@/lib/incidents/schemas';
+
 import { handle } from '@/lib/http/handler';
+import { ZIdParam } from '@/lib/incidents/schemas';
 import { changeUnitStatus } from '@/lib/units/change-unit-status';
 import { parseOrThrow } from '@/lib/validation';
 

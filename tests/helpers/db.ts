@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { type DbHandle, openDatabase } from '../../db/client';
+import { TEST_DATABASE_URL } from './env';
+
+export function openTestDb(): Promise<DbHandle> {
+  return openDatabase({ databaseUrl: TEST_DATABASE_URL, pgliteDir: '' });
+}
+
+/** A raw client for assertions that should not go through the code under test. */
+export async function rawClient(): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await c.connect();
+  return c;
+}
+
+export async function count(c: pg.Client, table: string): Promise<number> {
+  const r = await c.query(`select count(*)::int as n from ${table}`);
+  return r.rows[0].n as number;
+}
+
+export async function tableCounts(c: pg.Client) {
+  const tables = ['incidents', 'events', 'assignments', 'alerts', 'incident_notes', 'idempotency_keys'];
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = await count(c, t);
+  return out;
+}

@@ -1,0 +1,117 @@
+import { eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../../db/client';
+import { incidents, users } from '../../db/schema';
+import type { Principal } from '../../lib/auth/principal';
+import { inWriteTx } from '../../lib/events/write-tx';
+import { createIncident } from '../../lib/incidents/create-incident';
+import { FIRE_IN_LJUBLJANA } from '../helpers/api';
+import { count, openTestDb, rawClient } from '../helpers/db';
+
+let handle: DbHandle;
+let raw: pg.Client;
+let actor: Principal;
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  raw = await rawClient();
+  const [u] = await handle.db.select().from(users).where(eq(users.username, 'calltaker'));
+  if (!u) throw new Error('seed missing');
+  actor = {
+    kind: 'user',
+    id: u.id,
+    userId: u.id,
+    name: u.username,
+    displayName: u.displayName,
+    role: 'call_taker',
+    stationId: null,
+  };
+});
+
+afterAll(async () => {
+  await raw.end();
+  await handle.close();
+});
+
+describe('the event log', () => {
+  it('an incident and its incident.created event are committed together', async () => {
+    const inc = await createIncident(handle.db, actor, { ...FIRE_IN_LJUBLJANA, priority: 'red' } as never);
+    const ev = await raw.query(`select type, payload from events where incident_id = $1`, [inc.id]);
+    expect(ev.rows).toHaveLength(1);
+    expect(ev.rows[0].type).toBe('incident.created');
+    expect(ev.rows[0].payload.incident.number).toBe(inc.number);
+    expect(inc.number).toMatch(/^\d{4}-\d{6}$/);
+  });
+
+  it('a failure after the event is emitted leaves neither the change nor the event', async () => {
+    const before = { incidents: await count(raw, 'incidents'), events: await count(raw, 'events') };
+    await expect(
+      inWriteTx(handle.db, actor, async (w) => {
+        await w.tx.execute(
+          sql`update incidents set description = 'half-done' where id = (select min(id) from incidents)`,
+        );
+        w.emit({ type: 'incident.updated', incidentId: 1, data: {} });
+        throw new Error('crash in the middle');
+      }),
+    ).rejects.toThrow('crash in the middle');
+    expect(await count(raw, 'incidents')).toBe(before.incidents);
+    expect(await count(raw, 'events')).toBe(before.events);
+    const r = await raw.query(`select count(*)::int n from incidents where description = 'half-done'`);
+    expect(r.rows[0].n).toBe(0);
+  });
+
+  it('seq order is commit order, even when a slow transaction started first', async () => {
+    // Transaction A starts first and holds its work open; B commits meanwhile. A reader that saw B's
+    // seq must never find A's event later with a smaller seq.
+    let releaseA!: () => void;
+    const aMayFinish = new Promise<void>((r) => {
+      releaseA = r;
+    });
+    const a = inWriteTx(handle.db, actor, async (w) => {
+      w.emit({ type: 'incident.note_added', data: { probe: 'A' } });
+      await aMayFinish;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const b = await inWriteTx(handle.db, actor, async (w) => {
+      w.emit({ type: 'incident.note_added', data: { probe: 'B' } });
+    });
+    releaseA();
+    const aResult = await a;
+    const seqA = aResult.events[0]?.seq ?? 0;
+    const seqB = b.events[0]?.seq ?? 0;
+    expect(seqA).toBeGreaterThan(seqB);
+  });
+
+  it('many concurrent writers produce strictly increasing, gap-checked seqs in commit order', async () => {
+    const start = (await raw.query('select coalesce(max(seq),0)::int m from events')).rows[0].m as number;
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        createIncident(handle.db, actor, { ...FIRE_IN_LJUBLJANA, description: `concurrent ${i}` } as never),
+      ),
+    );
+    const rows = (await raw.query('select seq, incident_id from events where seq > $1 order by seq', [start]))
+      .rows;
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((r) => r.incident_id))).toEqual(new Set(created.map((c) => c.id)));
+    const numbers = created.map((c) => c.number);
+    expect(new Set(numbers).size).toBe(40);
+  });
+
+  it('is append-only: UPDATE, DELETE and TRUNCATE fail even for the owner', async () => {
+    await expect(
+      raw.query(`update events set type = 'x' where seq = (select min(seq) from events)`),
+    ).rejects.toThrow(/append-only/);
+    await expect(raw.query('delete from events')).rejects.toThrow(/append-only/);
+    await expect(raw.query('truncate events')).rejects.toThrow(/append-only/);
+  });
+
+  it('stores positions as geography(Point,4326)', async () => {
+    const r = await raw.query(
+      `select format_type(a.atttypid, a.atttypmod) t from pg_attribute a where a.attrelid = 'incidents'::regclass and a.attname = 'position'`,
+    );
+    expect(r.rows[0].t).toBe('geography(Point,4326)');
+    const [one] = await handle.db.select({ id: incidents.id }).from(incidents).limit(1);
+    expect(one).toBeDefined();
+  });
+});

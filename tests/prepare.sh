@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Makes this machine able to run the whole suite: PostGIS for PostgreSQL 15, Debian's Chromium,
+# a running PostgreSQL, and fresh test databases. Idempotent; installs only what is missing.
+set -euo pipefail
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+
+need=()
+pg_major=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1 || true)
+pg_major=${pg_major:-15}
+[ -f "/usr/share/postgresql/${pg_major}/extension/postgis.control" ] || need+=("postgresql-${pg_major}-postgis-3")
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "prepare: missing ${need[*]}; run as root or install them with apt-get" >&2
+    exit 1
+  fi
+  echo "prepare: installing ${need[*]} from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  echo "prepare: starting PostgreSQL ${pg_major}"
+  pg_ctlcluster --skip-systemctl-redirect "$pg_major" main start || true
+  for _ in $(seq 1 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
+fi
+pg_isready -h "$PGHOST" -p "$PGPORT"
+
+for db in cad112_test cad112_e2e; do
+  psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS ${db} WITH (FORCE)" -c "CREATE DATABASE ${db}"
+done
+echo "prepare: fresh databases cad112_test and cad112_e2e on ${PGHOST}:${PGPORT}"
