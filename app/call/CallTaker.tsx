@@ -214,7 +214,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                 aria-describedby="coords-hint"
                 onChange={(e) => set('coords', e.target.value)}
               />
-              <div id="coords-hint" className="muted" style={{ fontSize: 12 }}>
+              <div id="coords-hint" className="muted" style={{ fontSize: 12, marginTop: 4 }}>
                 {t('pickOnMap')}
               </div>
               {errors.coords && <div className="error">{errors.coords}</div>}

@@ -68,7 +68,7 @@ export const STATIONS: StationSeed[] = [
     units: [u('11', GVC), u('21', AL), u('31', TRV)],
   },
   {
-    code: 'GRS-KR',
+    code: 'GARS-KR',
     name: 'Gasilsko reševalna služba Kranj',
     agency: 'fire',
     address: 'Bleiweisova cesta 34, Kranj',

@@ -1,0 +1,98 @@
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+
+// Page objects: what a call-taker, a dispatcher and a station crew see and do.
+
+export async function loggedIn(
+  browser: Browser,
+  username: string,
+  opts: { lang?: 'sl' | 'en'; theme?: 'light' | 'dark' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const base = test_baseURL();
+  await context.addCookies([
+    { name: 'lang', value: opts.lang ?? 'sl', url: base },
+    { name: 'theme', value: opts.theme ?? 'light', url: base },
+  ]);
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill('demo-112');
+  await page.locator('#password').press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { context, page };
+}
+
+function test_baseURL(): string {
+  return `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`;
+}
+
+export async function waitLive(page: Page) {
+  await expect(page.getByTestId('conn')).toHaveAttribute('data-state', /live|resynced/);
+}
+
+export class CallTakerPage {
+  constructor(readonly page: Page) {}
+
+  async logIncident(input: {
+    phone: string;
+    name: string;
+    coords: string;
+    address: string;
+    type: string;
+    description: string;
+  }) {
+    const p = this.page;
+    await p.locator('#phone').fill(input.phone);
+    await p.locator('#name').fill(input.name);
+    await p.locator('#coords').fill(input.coords);
+    await p.locator('#address').fill(input.address);
+    await p.locator('#type').selectOption(input.type);
+    await p.locator('#description').fill(input.description);
+    // Keyboard first: Enter in a field saves the incident.
+    await p.locator('#address').press('Enter');
+    const notice = p.getByTestId('notice');
+    await expect(notice).toContainText(/\d{4}-\d{6}/);
+    const number = /(\d{4}-\d{6})/.exec((await notice.textContent()) ?? '')?.[1];
+    if (!number) throw new Error('no incident number shown');
+    return number;
+  }
+}
+
+export class DispatcherPage {
+  constructor(readonly page: Page) {}
+
+  boardItem(number: string) {
+    return this.page.getByTestId(`board-${number}`);
+  }
+
+  async open(number: string) {
+    await this.boardItem(number).click();
+    await expect(this.page.getByTestId('detail')).toContainText(number);
+  }
+
+  async assign(callsign: string) {
+    const row = this.page.getByTestId(`near-${callsign}`);
+    await row.getByRole('button').click();
+  }
+
+  alertChip(callsign: string) {
+    return this.page.getByTestId('assigned').getByTestId(`chip-${callsign}`);
+  }
+}
+
+export class StationPage {
+  constructor(readonly page: Page) {}
+
+  get alarm() {
+    return this.page.getByTestId('alarm');
+  }
+
+  async acknowledge() {
+    await this.page.getByTestId('ack').click();
+    await expect(this.alarm).toBeHidden();
+  }
+
+  async setStatus(callsign: string, statusLabel: string | RegExp) {
+    await this.page.getByTestId(`unit-${callsign}`).getByRole('button', { name: statusLabel }).click();
+  }
+}

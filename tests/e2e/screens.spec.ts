@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { loggedIn, waitLive } from './pages/screens';
+
+// Every screen in Slovenian and English, light and dark, saved to screenshots/ for people to look at.
+const VARIANTS = [
+  { lang: 'sl', theme: 'light' },
+  { lang: 'sl', theme: 'dark' },
+  { lang: 'en', theme: 'light' },
+  { lang: 'en', theme: 'dark' },
+] as const;
+
+const TEXT = {
+  sl: {
+    login: 'Prijavi se',
+    call: 'Nov dogodek',
+    board: 'Odprti dogodki',
+    units: 'Naše enote',
+    ack: 'POTRDI PREJEM',
+  },
+  en: {
+    login: 'Sign in',
+    call: 'New incident',
+    board: 'Open incidents',
+    units: 'Our units',
+    ack: 'ACKNOWLEDGE',
+  },
+};
+
+for (const v of VARIANTS) {
+  test(`screens in ${v.lang}, ${v.theme}`, async ({ browser, request }) => {
+    const shot = (page: import('@playwright/test').Page, name: string) =>
+      page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
+
+    const anon = await browser.newContext();
+    await anon.addCookies([
+      { name: 'lang', value: v.lang, url: 'http://127.0.0.1:3200' },
+      { name: 'theme', value: v.theme, url: 'http://127.0.0.1:3200' },
+    ]);
+    const lp = await anon.newPage();
+    await lp.goto('/login');
+    await expect(lp.getByRole('button', { name: TEXT[v.lang].login })).toBeVisible();
+    await shot(lp, 'login');
+    await anon.close();
+
+    const ct = await loggedIn(browser, 'calltaker', v);
+    await waitLive(ct.page);
+    await expect(ct.page.getByRole('heading', { name: TEXT[v.lang].call })).toBeVisible();
+    await ct.page.locator('#coords').fill('46.05140, 14.50600');
+    await shot(ct.page, 'call');
+
+    const disp = await loggedIn(browser, 'dispatcher', v);
+    await waitLive(disp.page);
+    await expect(disp.page.getByText(TEXT[v.lang].board)).toBeVisible();
+    await disp.page.getByTestId('board').getByRole('option').first().click();
+    await expect(disp.page.getByTestId('near-units').locator('tbody tr').first()).toBeVisible();
+    await shot(disp.page, 'dispatch');
+
+    // An alarm for GRS Kranjska Gora, so the station screen shows it full-screen.
+    const cookies = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const inc = await request.post('/api/incidents', {
+      headers: { cookie: cookies },
+      data: {
+        type: 'mountain_accident',
+        priority: 'red',
+        description:
+          v.lang === 'sl'
+            ? 'Plezalec padel v steni, poškodba glave.'
+            : 'Climber fell on the face, head injury.',
+        location: { lat: 46.4445, lon: 13.7745, accuracyM: 40, address: 'Prisojnik, Kranjska Gora' },
+        caller: { phone: '+38641999888', name: 'Jure Kos' },
+      },
+    });
+    const units = await (await request.get('/api/units', { headers: { cookie: cookies } })).json();
+    const free = units.find(
+      (u: { callsign: string; status: string }) =>
+        u.callsign.startsWith('GRS-KG') && u.status === 'available',
+    );
+    await request.post(`/api/incidents/${(await inc.json()).id}/assignments`, {
+      headers: { cookie: cookies },
+      data: { unitId: free.id },
+    });
+
+    const st = await loggedIn(browser, 'st-grs-kg', v);
+    await expect(st.page.getByTestId('alarm')).toBeVisible();
+    await expect(st.page.getByRole('button', { name: TEXT[v.lang].ack })).toBeVisible();
+    await expect(st.page.getByTestId('alarm-map').locator('.marker-incident')).toBeVisible();
+    await shot(st.page, 'station-alarm');
+    await st.page.getByTestId('ack').click();
+    await expect(st.page.getByText(TEXT[v.lang].units)).toBeVisible();
+    await shot(st.page, 'station');
+    // Back to available for the next variant.
+    await request.post(`/api/units/${free.id}/status`, {
+      headers: { cookie: cookies },
+      data: { status: 'available' },
+    });
+
+    for (const c of [ct, disp, st]) await c.context.close();
+  });
+}

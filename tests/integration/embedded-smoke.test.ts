@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
+import { type RunningServer, startServer } from '../helpers/server';
+import { TestSocket } from '../helpers/socket';
+
+// The quick start's database: PGlite with PostGIS in a local folder, no PostgreSQL server at all.
+// The real server is started on it, seeded through the real CLI, and driven over HTTP and the socket.
+
+let dir: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cad112-pglite-'));
+  const env = { DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'db') };
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, ['--import', 'tsx', 'db/cli/seed.ts'], {
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
+  server = await startServer({ env, timeoutMs: 120_000 });
+}, 240_000);
+
+afterAll(async () => {
+  await server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('embedded database (PGlite + PostGIS)', () => {
+  it('migrates, seeds, creates an incident and delivers its event on the socket', async () => {
+    const dispatcher = await login(server.url, 'dispatcher');
+    const calltaker = await login(server.url, 'calltaker');
+    const units = await dispatcher.get('/api/units?near=46.0514,14.506');
+    expect(units.body.length).toBeGreaterThanOrEqual(40);
+    expect(units.body[0].distanceM).toBeLessThan(5000);
+    const s = await TestSocket.open(server.url, { cookie: dispatcher.cookie });
+    await s.subscribe(null);
+    const { status, body } = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA, {
+      'idempotency-key': 'smoke-1',
+    });
+    expect(status).toBe(201);
+    const ev = await s.waitFor((f) => f.type === 'incident.created' && f.data.incident.id === body.id);
+    expect(ev.data.incident.number).toBe(body.number);
+    const again = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA, {
+      'idempotency-key': 'smoke-1',
+    });
+    expect(again.body.id).toBe(body.id);
+    await s.close();
+  });
+});
