@@ -11,7 +11,18 @@ import { log } from './lib/log';
 import { RealtimeHub } from './lib/realtime/hub';
 import { attachSocket } from './lib/realtime/socket-handler';
 
-const config = env();
+function fail(what: string, err: unknown): never {
+  console.error(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return env();
+  } catch (err) {
+    return fail('cannot start', err);
+  }
+})();
 const logger = log();
 const dev = config.NODE_ENV !== 'production';
 
@@ -20,10 +31,10 @@ const handle = await openDatabase({
   pgliteDir: config.PGLITE_DIR,
   poolSize: config.DB_POOL_SIZE,
   onError: (err) => logger.warn({ err }, 'database connection error'),
-});
+}).catch((err) => fail('cannot open the database', err));
 setDbHandle(handle);
 logger.info({ db: handle.kind }, 'database opened');
-await migrateDatabase(handle);
+await migrateDatabase(handle).catch((err) => fail('cannot migrate the database', err));
 
 const hub = new RealtimeHub(handle, {
   maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -109,6 +109,7 @@ async function openPg(url: string, opts: OpenOptions): Promise<DbHandle> {
 
 async function openPglite(dir: string): Promise<DbHandle> {
   mkdirSync(dir, { recursive: true });
+  const releaseLock = lockDataFolder(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -123,8 +124,37 @@ async function openPglite(dir: string): Promise<DbHandle> {
     },
     async close() {
       await client.close();
+      releaseLock();
     },
   };
+}
+
+// PGlite takes no lock of its own, and two processes on one data folder corrupt it. A lock file with
+// the owner's pid refuses a second opener; a lock left by a dead process is taken over.
+function lockDataFolder(dir: string): () => void {
+  const lockPath = path.join(dir, 'cad112.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(readFileSync(lockPath, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner))
+        throw new Error(`the embedded database in ${dir} is in use by process ${owner}; stop it first`);
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`cannot lock ${dir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function quoteIdent(name: string): string {

@@ -49,4 +49,15 @@ describe('embedded database (PGlite + PostGIS)', () => {
     expect(again.body.id).toBe(body.id);
     await s.close();
   });
+
+  it('refuses a second process on the same data folder instead of corrupting it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli/migrate.ts'], {
+      env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'db') },
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/in use by process \d+/);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
 });
