@@ -5,6 +5,7 @@ import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ConnectionState } from '@/lib/realtime/client';
 import { useUi } from './i18n';
+import { PrefsSelects } from './PrefsSelects';
 
 const ROLE_KEY: Record<string, MessageKey> = {
   call_taker: 'roleCallTaker',
@@ -34,7 +35,7 @@ export function TopBar({
   conn?: ConnectionState;
   current: string;
 }) {
-  const { t, lang, setLang, theme, setTheme } = useUi();
+  const { t } = useUi();
   const [now, setNow] = useState<Date | null>(null);
   useEffect(() => {
     setNow(new Date());
@@ -79,22 +80,7 @@ export function TopBar({
       <span>
         {user.displayName} <span className="muted">· {t(ROLE_KEY[user.role] ?? 'roleCallTaker')}</span>
       </span>
-      <select
-        aria-label={t('language')}
-        value={lang}
-        onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}
-      >
-        <option value="sl">SL</option>
-        <option value="en">EN</option>
-      </select>
-      <select
-        aria-label={t('theme')}
-        value={theme}
-        onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')}
-      >
-        <option value="light">{t('themeLight')}</option>
-        <option value="dark">{t('themeDark')}</option>
-      </select>
+      <PrefsSelects />
       <button type="button" onClick={logout}>
         {t('signOut')}
       </button>

@@ -8,6 +8,13 @@ import type { UnitDto } from '@/lib/units/unit-dto';
 export type { AlertDto, AssignmentDto, IncidentDto, UnitDto };
 export type IncidentRow = IncidentDto & { assignments: AssignmentDto[] };
 
+/** As served by GET /api/incident-types. */
+export interface IncidentType {
+  code: string;
+  name: { sl: string; en: string };
+  defaultPriority: 'red' | 'yellow' | 'green';
+}
+
 // Applying events as snapshots: an older snapshot never replaces a newer one (version check), and
 // patches are idempotent, so replays and the initial-load overlap are harmless.
 

@@ -8,17 +8,11 @@ import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
-import { applyToIncidents, type IncidentRow } from '../_components/live-state';
+import { applyToIncidents, type IncidentRow, type IncidentType } from '../_components/live-state';
 import { type MapMarker, LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
-
-interface IncidentType {
-  code: string;
-  name: { sl: string; en: string };
-  defaultPriority: 'red' | 'yellow' | 'green';
-}
 
 type Priority = 'red' | 'yellow' | 'green';
 const PRIORITY_KEY: Record<Priority, MessageKey> = {

@@ -13,6 +13,7 @@ import {
   applyToIncidents,
   applyToUnits,
   type IncidentRow,
+  type IncidentType,
   PRIORITY_RANK,
   type UnitDto,
 } from '../_components/live-state';
@@ -21,11 +22,6 @@ import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
-
-interface IncidentType {
-  code: string;
-  name: { sl: string; en: string };
-}
 
 const OPEN = new Set(['new', 'dispatched', 'in_progress']);
 

@@ -8,7 +8,13 @@ import { type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-ma
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
-import { type AlertDto, applyToUnits, type IncidentDto, type UnitDto } from '../_components/live-state';
+import {
+  type AlertDto,
+  applyToUnits,
+  type IncidentDto,
+  type IncidentType,
+  type UnitDto,
+} from '../_components/live-state';
 import { LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
@@ -17,11 +23,6 @@ import type { MapConfig, PageUser } from '../_lib/page-props';
 import { AlarmSound } from './alarm-sound';
 
 type StationAlert = AlertDto & { incident?: IncidentDto };
-interface IncidentType {
-  code: string;
-  name: { sl: string; en: string };
-}
-
 const STATUS_BUTTONS: UnitStatus[] = [
   'en_route',
   'on_scene',

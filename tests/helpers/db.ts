@@ -24,3 +24,13 @@ export async function tableCounts(c: pg.Client) {
   for (const t of tables) out[t] = await count(c, t);
   return out;
 }
+
+/** The first available unit whose callsign starts with a prefix (e.g. 'GB-LJ-'). */
+export async function availableUnit(c: pg.Client, prefix: string): Promise<number> {
+  const r = await c.query(
+    `select id from units where callsign like $1 and status = 'available' order by callsign limit 1`,
+    [`${prefix}%`],
+  );
+  if (!r.rows[0]) throw new Error(`no available unit ${prefix}*`);
+  return r.rows[0].id as number;
+}

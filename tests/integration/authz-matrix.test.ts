@@ -6,7 +6,7 @@ import { ROLES } from '../../db/schema';
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { allowed, ROUTES, type RouteSpec } from '../../lib/http/routes';
 import { FIRE_IN_LJUBLJANA, login, request, type Session, sessionFor } from '../helpers/api';
-import { openTestDb, rawClient } from '../helpers/db';
+import { availableUnit, openTestDb, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 
 // The authorisation matrix is generated from the route table: every endpoint × every role, plus
@@ -43,15 +43,8 @@ beforeAll(async () => {
     ...FIRE_IN_LJUBLJANA,
     location: { lat: 46.554, lon: 15.645 },
   });
-  const unitOf = async (prefix: string) =>
-    (
-      await raw.query(
-        `select id from units where callsign like $1 and status = 'available' order by callsign limit 1`,
-        [`${prefix}%`],
-      )
-    ).rows[0].id as number;
-  const ownUnit = await unitOf('GB-LJ-');
-  const otherUnit = await unitOf('GB-MB-');
+  const ownUnit = await availableUnit(raw, 'GB-LJ-');
+  const otherUnit = await availableUnit(raw, 'GB-MB-');
   const a1 = await disp.send('POST', `/api/incidents/${own.body.id}/assignments`, { unitId: ownUnit });
   const a2 = await disp.send('POST', `/api/incidents/${other.body.id}/assignments`, { unitId: otherUnit });
   ids = {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../db/schema';
 import { allowed, WS_MESSAGE_ACCESS } from '../../lib/http/routes';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
-import { rawClient } from '../helpers/db';
+import { availableUnit, rawClient } from '../helpers/db';
 import { freePort, type RunningServer, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 
@@ -149,18 +149,11 @@ describe('resuming by seq', () => {
       ...FIRE_IN_LJUBLJANA,
       location: { lat: 46.55, lon: 15.64 },
     });
-    const unit = async (prefix: string) =>
-      (
-        await raw.query(
-          `select id from units where callsign like $1 and status = 'available' order by callsign limit 1`,
-          [`${prefix}%`],
-        )
-      ).rows[0].id;
     await dispatcher.send('POST', `/api/incidents/${other.body.id}/assignments`, {
-      unitId: await unit('NMP-MB-'),
+      unitId: await availableUnit(raw, 'NMP-MB-'),
     });
     const a = await dispatcher.send('POST', `/api/incidents/${own.body.id}/assignments`, {
-      unitId: await unit('GB-LJ-'),
+      unitId: await availableUnit(raw, 'GB-LJ-'),
     });
     expect(a.status).toBe(201);
     const alert = await st.waitFor((f) => f.type === 'alert.created');

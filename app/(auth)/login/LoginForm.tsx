@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from 'react';
 import { useUi } from '../../_components/i18n';
+import { PrefsSelects } from '../../_components/PrefsSelects';
 
 const HOME: Record<string, string> = {
   call_taker: '/call',
@@ -11,7 +12,7 @@ const HOME: Record<string, string> = {
 };
 
 export function LoginForm({ next }: { next?: string }) {
-  const { t, lang, setLang, theme, setTheme } = useUi();
+  const { t } = useUi();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -63,22 +64,7 @@ export function LoginForm({ next }: { next?: string }) {
           {t('signIn')}
         </button>
         <div className="row" style={{ marginTop: 14 }}>
-          <select
-            aria-label={t('language')}
-            value={lang}
-            onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sl')}
-          >
-            <option value="sl">Slovenščina</option>
-            <option value="en">English</option>
-          </select>
-          <select
-            aria-label={t('theme')}
-            value={theme}
-            onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')}
-          >
-            <option value="light">{t('themeLight')}</option>
-            <option value="dark">{t('themeDark')}</option>
-          </select>
+          <PrefsSelects long />
         </div>
       </form>
     </main>
