@@ -1,8 +1,8 @@
 'use client';
 
-import { type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { parseCoordinates } from '@/lib/geo/parse-coordinates';
-import { formatCoord, formatTime } from '@/lib/i18n/format';
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseAnyCoordinates } from '@/lib/geo/parse-coordinates';
+import { formatCoord, formatD96, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
@@ -15,6 +15,12 @@ import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 
 type Priority = 'red' | 'yellow' | 'green';
+
+interface Position {
+  lat: number;
+  lon: number;
+  d96: { e: number; n: number };
+}
 const PRIORITY_KEY: Record<Priority, MessageKey> = {
   red: 'priorityRed',
   yellow: 'priorityYellow',
@@ -58,7 +64,23 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   const { state } = useRealtime(onEvent, load);
 
   const set = (k: keyof typeof EMPTY, v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const picked = parseCoordinates(form.coords);
+  // Any typed form (decimal, DMS, D96/TM) is resolved by the server (PostGIS) into both systems.
+  const [resolved, setResolved] = useState<{ text: string; pos: Position } | null>(null);
+  const resolve = useCallback(async (text: string): Promise<Position | null> => {
+    if (!parseAnyCoordinates(text)) return null;
+    try {
+      const pos = await apiGet<Position>(`/api/geo/parse?text=${encodeURIComponent(text)}`);
+      setResolved({ text, pos });
+      return pos;
+    } catch {
+      return null;
+    }
+  }, []);
+  useEffect(() => {
+    const id = setTimeout(() => void resolve(form.coords), 200);
+    return () => clearTimeout(id);
+  }, [form.coords, resolve]);
+  const picked = resolved && resolved.text === form.coords ? resolved.pos : null;
 
   const chooseType = (code: string) => {
     const ty = types.find((x) => x.code === code);
@@ -73,10 +95,11 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
     e?.preventDefault();
     if (busy) return;
     const errs: Record<string, string> = {};
+    const pos = picked ?? (await resolve(form.coords));
     if (!form.type) errs.type = t('fieldRequired');
-    if (!picked) errs.coords = form.coords ? t('invalidCoordinates') : t('fieldRequired');
+    if (!pos) errs.coords = form.coords ? t('invalidCoordinates') : t('fieldRequired');
     setErrors(errs);
-    if (Object.keys(errs).length || !picked) return;
+    if (Object.keys(errs).length || !pos) return;
     setBusy(true);
     setNotice(null);
     const accuracy = Number.parseInt(form.accuracy, 10);
@@ -89,8 +112,8 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           priority: form.priority,
           description: form.description,
           location: {
-            lat: picked.lat,
-            lon: picked.lon,
+            lat: pos.lat,
+            lon: pos.lon,
             ...(Number.isFinite(accuracy) ? { accuracyM: accuracy } : {}),
             address: form.address,
           },
@@ -202,7 +225,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               <label htmlFor="coords">{t('coordinates')}</label>
               <input
                 id="coords"
-                placeholder="46.05140, 14.50600"
+                placeholder={`46.05140, 14.50600 · 46°03'05"N 14°30'22"E · E 462135 N 101271`}
                 value={form.coords}
                 aria-invalid={Boolean(errors.coords)}
                 aria-describedby="coords-hint"
@@ -211,6 +234,11 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               <div id="coords-hint" className="muted" style={{ fontSize: 12, marginTop: 4 }}>
                 {t('pickOnMap')}
               </div>
+              {picked && (
+                <div data-testid="resolved-position" style={{ fontSize: 13, marginTop: 2 }}>
+                  WGS84 {formatCoord(picked.lat, picked.lon)} · D96/TM {formatD96(picked.d96)}
+                </div>
+              )}
               {errors.coords && <div className="error">{errors.coords}</div>}
             </div>
             <div className="row">

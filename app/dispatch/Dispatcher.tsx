@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatCoord, formatDistance, formatElapsed, formatTime } from '@/lib/i18n/format';
+import { formatCoord, formatD96, formatDistance, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
@@ -221,8 +221,12 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
               </h2>
               <p style={{ margin: '4px 0' }}>{current.description}</p>
               <p className="muted" style={{ margin: '4px 0' }}>
-                {current.location.address} · {formatCoord(current.location.lat, current.location.lon)}
-                {current.location.accuracyM !== null ? ` ±${current.location.accuracyM} m` : ''}
+                {current.location.address}
+                {current.location.accuracyM !== null ? ` · ±${current.location.accuracyM} m` : ''}
+              </p>
+              <p className="muted" style={{ margin: '4px 0' }} data-testid="detail-coords">
+                WGS84 {formatCoord(current.location.lat, current.location.lon)} · D96/TM{' '}
+                {formatD96(current.location.d96)}
               </p>
               <p className="muted" style={{ margin: '4px 0' }}>
                 {t('caller')}: {current.caller.name} {current.caller.phone} · {t('created')}{' '}

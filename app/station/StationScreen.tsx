@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { formatCoord, formatElapsed, formatTime } from '@/lib/i18n/format';
+import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
@@ -214,6 +214,8 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
               <dd>
                 {top.incident ? formatCoord(top.incident.location.lat, top.incident.location.lon) : '–'}
               </dd>
+              <dt>D96/TM</dt>
+              <dd data-testid="alarm-d96">{formatD96(top.incident?.location.d96)}</dd>
               <dt>{t('description')}</dt>
               <dd>{top.incident?.description || '–'}</dd>
               <dt>{t('caller')}</dt>

@@ -29,3 +29,17 @@ export function knnSql(col: SQLWrapper, lat: number, lon: number): SQL {
 export function geoJsonSql(col: SQLWrapper): SQL<string | null> {
   return sql<string | null>`ST_AsGeoJSON(${col}, 6)`;
 }
+
+/** Easting of a geography point in D96/TM (EPSG:3794), by PostGIS. */
+export function d96EastSql(col: SQLWrapper): SQL<number | null> {
+  return sql<number | null>`round(ST_X(ST_Transform(${col}::geometry, 3794))::numeric, 2)`.mapWith((v) =>
+    v === null ? null : Number(v),
+  );
+}
+
+/** Northing of a geography point in D96/TM (EPSG:3794), by PostGIS. */
+export function d96NorthSql(col: SQLWrapper): SQL<number | null> {
+  return sql<number | null>`round(ST_Y(ST_Transform(${col}::geometry, 3794))::numeric, 2)`.mapWith((v) =>
+    v === null ? null : Number(v),
+  );
+}

@@ -32,6 +32,7 @@ export const ZEventsQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
+export const ZGeoParseQuery = z.object({ text: z.string().trim().min(1).max(100) });
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -170,6 +171,13 @@ export const ROUTES = {
     summary: "Delivery receipt from the station's screen",
     access: ['station'],
     idempotent: true,
+  },
+  geoParse: {
+    method: 'GET',
+    path: '/api/geo/parse',
+    summary: 'Typed coordinates (decimal, DMS or D96/TM) as WGS84 and D96/TM',
+    access: ALL,
+    query: ZGeoParseQuery,
   },
   listEvents: {
     method: 'GET',

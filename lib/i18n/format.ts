@@ -45,3 +45,10 @@ export function formatDistance(m: number | null | undefined): string {
 export function formatCoord(lat: number, lon: number): string {
   return `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 }
+
+/** D96/TM as rescue services read it on their maps: E 462 135  N 101 271 (metres). */
+export function formatD96(d96: { e: number; n: number } | null | undefined): string {
+  if (!d96) return '–';
+  const g = (v: number) => Math.round(v).toLocaleString('sl-SI').replace(/\./g, ' ');
+  return `E ${g(d96.e)}  N ${g(d96.n)}`;
+}

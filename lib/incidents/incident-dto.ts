@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, assignments, incidentNotes, incidents, units } from '../../db/schema';
-import { latSql, lonSql } from '../geo/sql';
+import { d96EastSql, d96NorthSql, latSql, lonSql } from '../geo/sql';
 
 export interface IncidentDto {
   id: number;
@@ -9,7 +9,13 @@ export interface IncidentDto {
   type: string;
   priority: 'red' | 'yellow' | 'green';
   status: 'new' | 'dispatched' | 'in_progress' | 'closed' | 'cancelled';
-  location: { lat: number; lon: number; accuracyM: number | null; address: string };
+  location: {
+    lat: number;
+    lon: number;
+    d96: { e: number; n: number };
+    accuracyM: number | null;
+    address: string;
+  };
   caller: { phone: string; name: string };
   channel: string;
   description: string;
@@ -28,6 +34,8 @@ const incidentColumns = {
   status: incidents.status,
   lat: latSql(incidents.position),
   lon: lonSql(incidents.position),
+  e: d96EastSql(incidents.position),
+  n: d96NorthSql(incidents.position),
   accuracyM: incidents.locationAccuracyM,
   address: incidents.address,
   callerPhone: incidents.callerPhone,
@@ -49,6 +57,8 @@ interface Row {
   status: IncidentDto['status'];
   lat: number | null;
   lon: number | null;
+  e: number | null;
+  n: number | null;
   accuracyM: number | null;
   address: string;
   callerPhone: string;
@@ -69,7 +79,13 @@ function toDto(r: Row): IncidentDto {
     type: r.type,
     priority: r.priority,
     status: r.status,
-    location: { lat: r.lat ?? 0, lon: r.lon ?? 0, accuracyM: r.accuracyM, address: r.address },
+    location: {
+      lat: r.lat ?? 0,
+      lon: r.lon ?? 0,
+      d96: { e: r.e ?? 0, n: r.n ?? 0 },
+      accuracyM: r.accuracyM,
+      address: r.address,
+    },
     caller: { phone: r.callerPhone, name: r.callerName },
     channel: r.channel,
     description: r.description,

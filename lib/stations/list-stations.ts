@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, stations } from '../../db/schema';
-import { geoJsonSql, latSql, lonSql } from '../geo/sql';
+import { d96EastSql, d96NorthSql, geoJsonSql, latSql, lonSql } from '../geo/sql';
 
 export async function listStations(db: Db) {
   const rows = await db
@@ -13,6 +13,8 @@ export async function listStations(db: Db) {
       address: stations.address,
       lat: latSql(stations.position),
       lon: lonSql(stations.position),
+      e: d96EastSql(stations.position),
+      n: d96NorthSql(stations.position),
       serviceArea: geoJsonSql(stations.serviceArea),
     })
     .from(stations)
@@ -24,7 +26,7 @@ export async function listStations(db: Db) {
     name: r.name,
     agency: r.agency,
     address: r.address,
-    position: { lat: r.lat ?? 0, lon: r.lon ?? 0 },
+    position: { lat: r.lat ?? 0, lon: r.lon ?? 0, d96: { e: r.e ?? 0, n: r.n ?? 0 } },
     serviceArea: r.serviceArea ? (JSON.parse(r.serviceArea) as unknown) : null,
   }));
 }

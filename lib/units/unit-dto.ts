@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, assignments, stations, units } from '../../db/schema';
-import { distanceSql, knnSql, latSql, lonSql } from '../geo/sql';
+import { d96EastSql, d96NorthSql, distanceSql, knnSql, latSql, lonSql } from '../geo/sql';
 
 export interface UnitDto {
   id: number;
@@ -12,7 +12,7 @@ export interface UnitDto {
   stationName: string;
   agency: string;
   status: string;
-  position: { lat: number; lon: number } | null;
+  position: { lat: number; lon: number; d96: { e: number; n: number } } | null;
   positionAt: string | null;
   incidentId: number | null;
   version: number;
@@ -36,6 +36,8 @@ export async function selectUnits(
       status: units.status,
       lat: latSql(units.position),
       lon: lonSql(units.position),
+      e: d96EastSql(units.position),
+      n: d96NorthSql(units.position),
       positionAt: units.positionAt,
       incidentId: assignments.incidentId,
       version: units.version,
@@ -61,7 +63,8 @@ export async function selectUnits(
     stationName: r.stationName,
     agency: r.agency,
     status: r.status,
-    position: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+    position:
+      r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, d96: { e: r.e ?? 0, n: r.n ?? 0 } } : null,
     positionAt: r.positionAt ? r.positionAt.toISOString() : null,
     incidentId: r.incidentId ?? null,
     version: r.version,
