@@ -2,13 +2,22 @@
 
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
-import { MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import {
+  Circle,
+  MapContainer,
+  Marker,
+  Polyline,
+  TileLayer,
+  Tooltip,
+  useMap,
+  useMapEvents,
+} from 'react-leaflet';
 import { SLOVENIA_OUTLINE } from '@/lib/geo/slovenia-outline';
 import { useUi } from './i18n';
 
 export interface MapMarker {
   id: string;
-  kind: 'incident' | 'unit' | 'station' | 'pick';
+  kind: 'incident' | 'unit' | 'station' | 'pick' | 'device';
   lat: number;
   lon: number;
   color: string;
@@ -23,6 +32,8 @@ export interface MapViewProps {
   center?: [number, number];
   zoom?: number;
   markers: MapMarker[];
+  /** Uncertainty circles (e.g. a device location's accuracy), radius in metres. */
+  circles?: { id: string; lat: number; lon: number; radiusM: number; color: string }[];
   onMapClick?: (lat: number, lon: number) => void;
   onMarkerClick?: (id: string) => void;
   focus?: { lat: number; lon: number; zoom?: number } | null;
@@ -35,7 +46,14 @@ const iconCache = new Map<string, L.DivIcon>();
 
 // Markers are plain CSS/HTML (divIcon): no image files, nothing fetched, colours by priority/status.
 function iconFor(m: MapMarker): L.DivIcon {
-  const size = m.kind === 'incident' ? 22 : m.kind === 'pick' ? 20 : m.kind === 'station' ? 12 : 18;
+  const size =
+    m.kind === 'incident'
+      ? 22
+      : m.kind === 'pick' || m.kind === 'device'
+        ? 20
+        : m.kind === 'station'
+          ? 12
+          : 18;
   const key = `${m.kind}|${m.color}|${m.label ?? ''}|${m.selected ? 1 : 0}`;
   let icon = iconCache.get(key);
   if (!icon) {
@@ -96,6 +114,14 @@ export default function MapView(props: MapViewProps) {
         {(noTiles || tileError) && (
           <Polyline positions={outline} pathOptions={{ color: '#6b7a90', weight: 2, dashArray: '4 4' }} />
         )}
+        {props.circles?.map((c) => (
+          <Circle
+            key={c.id}
+            center={[c.lat, c.lon]}
+            radius={c.radiusM}
+            pathOptions={{ color: c.color, weight: 2, fillOpacity: 0.12 }}
+          />
+        ))}
         <ClickHandler onClick={props.onMapClick} />
         <Focus focus={props.focus} />
         {props.markers.map((m) => (

@@ -2,8 +2,10 @@
 
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseAnyCoordinates } from '@/lib/geo/parse-coordinates';
-import { formatCoord, formatD96, formatTime } from '@/lib/i18n/format';
+import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
+import { normalizePhone } from '@/lib/locations/phone';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR } from '../_components/colors';
@@ -11,6 +13,7 @@ import { useUi } from '../_components/i18n';
 import { applyToIncidents, type IncidentRow, type IncidentType } from '../_components/live-state';
 import { type MapMarker, LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
+import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 
@@ -40,6 +43,7 @@ const EMPTY = {
 
 export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   const { t, lang } = useUi();
+  const now = useNow();
   const [types, setTypes] = useState<IncidentType[]>([]);
   const [form, setForm] = useState(EMPTY);
   const [priorityTouched, setPriorityTouched] = useState(false);
@@ -58,12 +62,47 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
     setTypes(ts);
     setIncidents(new Map(list.map((i) => [i.id, i])));
   }, []);
+  // The caller's device location (AML/eCall) for the number being typed: shown apart, used on request.
+  const [deviceFix, setDeviceFix] = useState<LocationFixDto | null | undefined>(undefined);
+  const phoneKey = useRef<string | null>(null);
   const onEvent = useCallback((f: EventFrame) => {
+    if (f.type === 'location.fix_received') {
+      const fix = (f.data as { fix: LocationFixDto }).fix;
+      if (fix.phone === phoneKey.current) setDeviceFix(fix);
+    }
     setIncidents((m) => applyToIncidents(m, f) ?? m);
   }, []);
   const { state } = useRealtime(onEvent, load);
 
   const set = (k: keyof typeof EMPTY, v: string) => setForm((f) => ({ ...f, [k]: v }));
+  useEffect(() => {
+    const normalized = normalizePhone(form.phone);
+    phoneKey.current = normalized;
+    if (!normalized || normalized.length < 6) {
+      setDeviceFix(undefined);
+      return;
+    }
+    const id = setTimeout(() => {
+      apiGet<LocationFixDto[]>(`/api/location-fixes?phone=${encodeURIComponent(normalized)}`)
+        .then((list) => {
+          if (phoneKey.current === normalized) setDeviceFix(list[0] ?? null);
+        })
+        .catch(() => {});
+    }, 250);
+    return () => clearTimeout(id);
+  }, [form.phone]);
+  const applyDeviceLocation = useCallback(() => {
+    const pos = deviceFix?.position;
+    if (!pos) return;
+    setForm((f) => ({
+      ...f,
+      coords: formatCoord(pos.lat, pos.lon),
+      accuracy:
+        deviceFix?.accuracyM !== null && deviceFix?.accuracyM !== undefined
+          ? String(deviceFix.accuracyM)
+          : f.accuracy,
+    }));
+  }, [deviceFix]);
   // Any typed form (decimal, DMS, D96/TM) is resolved by the server (PostGIS) into both systems.
   const [resolved, setResolved] = useState<{ text: string; pos: Position } | null>(null);
   const resolve = useCallback(async (text: string): Promise<Position | null> => {
@@ -146,6 +185,11 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
 
   // Keyboard first: Enter saves from any single-line field; Ctrl+Enter from the description.
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.altKey && (e.key === 'd' || e.key === 'D')) {
+      e.preventDefault();
+      applyDeviceLocation();
+      return;
+    }
     if (e.key !== 'Enter') return;
     const tag = (e.target as HTMLElement).tagName;
     if (tag === 'TEXTAREA' && !e.ctrlKey && !e.metaKey) return;
@@ -182,8 +226,28 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
         color: '#0b5cd5',
         title: formatCoord(picked.lat, picked.lon),
       });
+    if (deviceFix?.position)
+      list.push({
+        id: 'device',
+        kind: 'device',
+        lat: deviceFix.position.lat,
+        lon: deviceFix.position.lon,
+        color: '#8250df',
+        title: `${t('deviceLocation')} ±${deviceFix.accuracyM ?? '?'} m`,
+      });
     return list;
-  }, [incidents, picked, types, lang]);
+  }, [incidents, picked, types, lang, deviceFix, t]);
+  const circles = deviceFix?.position
+    ? [
+        {
+          id: 'device',
+          lat: deviceFix.position.lat,
+          lon: deviceFix.position.lon,
+          radiusM: deviceFix.accuracyM ?? 0,
+          color: '#8250df',
+        },
+      ]
+    : [];
 
   return (
     <div className="shell">
@@ -221,6 +285,33 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                 <input id="name" value={form.name} onChange={(e) => set('name', e.target.value)} />
               </div>
             </div>
+            {deviceFix !== undefined && (
+              <div className="device-fix" data-testid="device-fix" role="status">
+                <strong>{t('deviceLocation')}</strong>
+                {deviceFix === null && <div className="muted">{t('deviceNone')}</div>}
+                {deviceFix && !deviceFix.position && <div className="muted">{t('deviceNoFix')}</div>}
+                {deviceFix?.position && (
+                  <>
+                    <div>
+                      WGS84 {formatCoord(deviceFix.position.lat, deviceFix.position.lon)} · D96/TM{' '}
+                      {formatD96(deviceFix.position.d96)}
+                    </div>
+                    <div className="muted" suppressHydrationWarning>
+                      ±{deviceFix.accuracyM ?? '?'} m · {deviceFix.method ?? ''} · {t('deviceAge')}{' '}
+                      {now ? formatElapsed(deviceFix.fixAt ?? deviceFix.receivedAt, now) : ''}
+                    </div>
+                    <button
+                      type="button"
+                      onClick={applyDeviceLocation}
+                      aria-keyshortcuts="Alt+D"
+                      data-testid="use-device"
+                    >
+                      {t('useDeviceLocation')} <kbd>Alt+D</kbd>
+                    </button>
+                  </>
+                )}
+              </div>
+            )}
             <div className="field">
               <label htmlFor="coords">{t('coordinates')}</label>
               <input
@@ -364,6 +455,12 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           tileUrl={map.tileUrl}
           attribution={map.attribution}
           markers={markers}
+          circles={circles}
+          focus={
+            deviceFix?.position
+              ? { lat: deviceFix.position.lat, lon: deviceFix.position.lon, zoom: 13 }
+              : null
+          }
           onMapClick={(lat, lon) => set('coords', formatCoord(lat, lon))}
         />
       </main>

@@ -15,7 +15,17 @@ import { allowed, ROUTES, type RouteId, type RouteSpec } from './routes';
 // Every failure becomes a JSON error naming the field; nothing raw reaches a client.
 
 type Spec<R extends RouteId> = (typeof ROUTES)[R];
-type BodyOf<S> = S extends { body: infer B extends z.ZodType } ? z.infer<B> : undefined;
+type BodyOf<S> = S extends { body: infer B extends z.ZodType }
+  ? z.infer<B>
+  : S extends { raw: true }
+    ? RawBody
+    : undefined;
+
+/** For endpoints that take other formats than JSON (AML SMS text, form posts): the body as text. */
+export interface RawBody {
+  text: string;
+  contentType: string;
+}
 type QueryOf<S> = S extends { query: infer Q extends z.ZodType } ? z.infer<Q> : undefined;
 type PrincipalOf<S> = S extends { access: 'public' } ? Principal | null : Principal;
 
@@ -58,7 +68,11 @@ export function handle<R extends RouteId>(
       const query = spec.query
         ? parseOrThrow(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query')
         : undefined;
-      const body = spec.body ? parseOrThrow(spec.body, await readJson(req), 'body') : await drainBody(req);
+      const body = spec.body
+        ? parseOrThrow(spec.body, await readJson(req), 'body')
+        : spec.raw
+          ? { text: await readText(req), contentType: (req.headers.get('content-type') ?? '').toLowerCase() }
+          : await drainBody(req);
       const ctx = { req, db, principal, body, query, params } as HandlerContext<R>;
 
       const key = req.headers.get('idempotency-key');

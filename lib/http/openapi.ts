@@ -46,6 +46,16 @@ export function openApiDocument() {
       },
       ...(spec.access === 'public' ? { security: [] } : {}),
     };
+    if (spec.raw)
+      operation.requestBody = {
+        required: true,
+        content: {
+          'text/plain': { schema: { type: 'string' } },
+          'application/x-www-form-urlencoded': {
+            schema: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+      };
     if (spec.body)
       operation.requestBody = {
         required: true,

@@ -33,6 +33,8 @@ export const ZEventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export const ZGeoParseQuery = z.object({ text: z.string().trim().min(1).max(100) });
+export const ZAmlQuery = z.object({ from: z.string().max(40).optional() });
+export const ZPhoneQuery = z.object({ phone: z.string().trim().min(3).max(40) });
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -46,6 +48,8 @@ export interface RouteSpec {
   query?: z.ZodType;
   /** Accepts an Idempotency-Key header; a repeated key replays the stored answer. */
   idempotent?: boolean;
+  /** The body is not JSON: the handler gets it as text (see RawBody). */
+  raw?: true;
   /** Status of a successful answer. */
   status?: number;
 }
@@ -178,6 +182,23 @@ export const ROUTES = {
     summary: 'Typed coordinates (decimal, DMS or D96/TM) as WGS84 and D96/TM',
     access: ALL,
     query: ZGeoParseQuery,
+  },
+  aml: {
+    method: 'POST',
+    path: '/api/aml',
+    summary:
+      'An AML location: SMS form as text/plain (sender in ?from=) or HTTPS form as application/x-www-form-urlencoded',
+    access: CENTRE,
+    raw: true,
+    query: ZAmlQuery,
+    status: 201,
+  },
+  locationFixes: {
+    method: 'GET',
+    path: '/api/location-fixes',
+    summary: "The newest device locations (AML, eCall) of a caller's phone number",
+    access: CENTRE,
+    query: ZPhoneQuery,
   },
   listEvents: {
     method: 'GET',

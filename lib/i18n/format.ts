@@ -49,6 +49,7 @@ export function formatCoord(lat: number, lon: number): string {
 /** D96/TM as rescue services read it on their maps: E 462 135  N 101 271 (metres). */
 export function formatD96(d96: { e: number; n: number } | null | undefined): string {
   if (!d96) return '–';
-  const g = (v: number) => Math.round(v).toLocaleString('sl-SI').replace(/\./g, ' ');
-  return `E ${g(d96.e)}  N ${g(d96.n)}`;
+  // Non-breaking spaces inside each coordinate, so a line breaks only between E and N.
+  const g = (v: number) => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `E\u00a0${g(d96.e)} N\u00a0${g(d96.n)}`;
 }

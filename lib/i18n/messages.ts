@@ -101,6 +101,11 @@ const sl = {
   inc_closed: 'zaključen',
   inc_cancelled: 'preklican',
   error: 'Napaka',
+  deviceLocation: 'Lokacija naprave (AML)',
+  useDeviceLocation: 'Uporabi lokacijo naprave',
+  deviceNoFix: 'Naprava ni mogla določiti lokacije.',
+  deviceAge: 'starost',
+  deviceNone: 'Za to številko ni lokacije naprave.',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -202,6 +207,11 @@ const en: Record<MessageKey, string> = {
   inc_closed: 'closed',
   inc_cancelled: 'cancelled',
   error: 'Error',
+  deviceLocation: 'Device location (AML)',
+  useDeviceLocation: 'Use device location',
+  deviceNoFix: 'The device could not determine its location.',
+  deviceAge: 'age',
+  deviceNone: 'No device location for this number.',
 };
 
 export const LANGS = ['sl', 'en'] as const;

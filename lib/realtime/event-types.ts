@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'alert.delivered',
   'alert.acknowledged',
   'unit.status_changed',
+  'location.fix_received',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AML_GOOD, amlSms } from '../helpers/aml';
 import { loggedIn, waitLive } from './pages/screens';
 
 // Every screen in Slovenian and English, light and dark, saved to screenshots/ for people to look at.
@@ -45,7 +46,15 @@ for (const v of VARIANTS) {
     const ct = await loggedIn(browser, 'calltaker', v);
     await waitLive(ct.page);
     await expect(ct.page.getByRole('heading', { name: TEXT[v.lang].call })).toBeVisible();
-    await ct.page.locator('#coords').fill('46.05140, 14.50600');
+    const ctCookie = (await ct.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await request.post('/api/aml?from=%2B38631222333', {
+      headers: { cookie: ctCookie, 'content-type': 'text/plain' },
+      data: amlSms({ ...AML_GOOD, lt: '+46.05200', lg: '+014.50700', rd: '35' }),
+    });
+    await ct.page.locator('#phone').fill('031 222 333');
+    await expect(ct.page.getByTestId('device-fix')).toContainText('±35 m');
+    await ct.page.locator('#coords').fill(`46°03'05"N 14°30'22"E`);
+    await expect(ct.page.getByTestId('resolved-position')).toBeVisible();
     await shot(ct.page, 'call');
 
     const disp = await loggedIn(browser, 'dispatcher', v);

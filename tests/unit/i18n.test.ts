@@ -22,3 +22,10 @@ describe('times', () => {
     expect(formatElapsed(t0, Date.parse(t0) + 3_725_000)).toBe('1:02:05');
   });
 });
+
+describe('D96/TM on screen', () => {
+  it('groups thousands and never breaks inside a coordinate', async () => {
+    const { formatD96 } = await import('../../lib/i18n/format');
+    expect(formatD96({ e: 461850.4, n: 101474.6 })).toBe('E\u00a0461\u00a0850 N\u00a0101\u00a0475');
+  });
+});
