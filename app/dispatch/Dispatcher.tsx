@@ -104,6 +104,20 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     }
   };
 
+  const confirm = async (id: number, version: number) => {
+    setError(null);
+    try {
+      await apiSend(
+        'PATCH',
+        `/api/incidents/${id}`,
+        { version, flagged: false },
+        { idempotencyKey: newKey() },
+      );
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
   const select = (id: number) => {
     setSelected(id);
     const inc = incidents.get(id);
@@ -185,6 +199,11 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                     {now ? formatElapsed(i.createdAt, now) : ''}
                   </span>
                 </div>
+                {i.flagged && (
+                  <span className="flag" data-testid="flagged">
+                    {t('flaggedEcall')}
+                  </span>
+                )}
                 <div className="muted">
                   {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
                   {t(`inc_${i.status}` as MessageKey)}
@@ -232,6 +251,18 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                 {t('caller')}: {current.caller.name} {current.caller.phone} · {t('created')}{' '}
                 {formatTime(current.createdAt)}
               </p>
+              {current.flagged && (
+                <p>
+                  <span className="flag">{t('flaggedEcall')}</span>{' '}
+                  <button
+                    type="button"
+                    onClick={() => confirm(current.id, current.version)}
+                    data-testid="confirm-incident"
+                  >
+                    {t('confirmIncident')}
+                  </button>
+                </p>
+              )}
               {error && (
                 <div className="toast err" role="alert">
                   {error}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -61,6 +62,8 @@ export const incidents = pgTable(
     callerName: text('caller_name').notNull().default(''),
     channel: text('channel', { enum: CHANNELS }).notNull().default('phone'),
     description: text('description').notNull().default(''),
+    /** Opened by a machine (eCall) and waiting for a call-taker to confirm it. */
+    flagged: boolean('flagged').notNull().default(false),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

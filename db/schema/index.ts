@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './ecall';
 export * from './events';
 export * from './incidents';
 export * from './locations';

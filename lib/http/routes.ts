@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role, UNIT_STATUSES } from '../../db/schema';
+import { ZEcallMsd } from '../ecall/schemas';
 import {
   ZAddNote,
   ZAssignUnit,
@@ -191,6 +192,15 @@ export const ROUTES = {
     access: CENTRE,
     raw: true,
     query: ZAmlQuery,
+    status: 201,
+  },
+  ecall: {
+    method: 'POST',
+    path: '/api/ecall',
+    summary:
+      'An eCall minimum set of data (EN 15722): opens a flagged traffic-accident incident; test calls are only recorded',
+    access: CENTRE,
+    body: ZEcallMsd,
     status: 201,
   },
   locationFixes: {

@@ -106,6 +106,8 @@ const sl = {
   deviceNoFix: 'Naprava ni mogla določiti lokacije.',
   deviceAge: 'starost',
   deviceNone: 'Za to številko ni lokacije naprave.',
+  flaggedEcall: 'eCall – čaka potrditev',
+  confirmIncident: 'Potrdi dogodek',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -212,6 +214,8 @@ const en: Record<MessageKey, string> = {
   deviceNoFix: 'The device could not determine its location.',
   deviceAge: 'age',
   deviceNone: 'No device location for this number.',
+  flaggedEcall: 'eCall – awaiting confirmation',
+  confirmIncident: 'Confirm incident',
 };
 
 export const LANGS = ['sl', 'en'] as const;

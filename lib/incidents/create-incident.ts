@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { incidents, incidentTypes } from '../../db/schema';
+import { incidentNotes, incidents, incidentTypes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
 import { inWriteTx } from '../events/write-tx';
@@ -9,7 +9,19 @@ import { type IncidentDto, selectIncident } from './incident-dto';
 import { nextIncidentNumber } from './next-incident-number';
 import type { TCreateIncident } from './schemas';
 
-export async function createIncident(db: Db, actor: Principal, input: TCreateIncident): Promise<IncidentDto> {
+export interface CreateIncidentExtras {
+  /** Opened by a machine (eCall): flagged until a call-taker confirms it. */
+  flagged?: boolean;
+  /** Notes written with the incident, in the same transaction. */
+  notes?: string[];
+}
+
+export async function createIncident(
+  db: Db,
+  actor: Principal,
+  input: TCreateIncident,
+  extras: CreateIncidentExtras = {},
+): Promise<IncidentDto> {
   const { result } = await inWriteTx(db, actor, async (w) => {
     await assertIncidentType(w.tx, input.type);
     const number = await nextIncidentNumber(w.tx);
@@ -26,6 +38,7 @@ export async function createIncident(db: Db, actor: Principal, input: TCreateInc
         callerName: input.caller?.name ?? '',
         channel: input.channel ?? 'phone',
         description: input.description ?? '',
+        flagged: extras.flagged ?? false,
         createdBy: actor.userId,
       })
       .returning({ id: incidents.id });
@@ -33,6 +46,26 @@ export async function createIncident(db: Db, actor: Principal, input: TCreateInc
     const dto = await selectIncident(w.tx, row.id);
     if (!dto) throw new Error('incident vanished inside its own transaction');
     w.emit({ type: 'incident.created', incidentId: dto.id, data: { incident: dto } });
+    for (const text of extras.notes ?? []) {
+      const [note] = await w.tx
+        .insert(incidentNotes)
+        .values({ incidentId: dto.id, text, authorId: actor.userId, authorName: actor.displayName })
+        .returning();
+      if (note)
+        w.emit({
+          type: 'incident.note_added',
+          incidentId: dto.id,
+          data: {
+            note: {
+              id: note.id,
+              incidentId: dto.id,
+              text,
+              author: note.authorName,
+              createdAt: note.createdAt.toISOString(),
+            },
+          },
+        });
+    }
     return dto;
   });
   return result;

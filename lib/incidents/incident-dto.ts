@@ -19,6 +19,7 @@ export interface IncidentDto {
   caller: { phone: string; name: string };
   channel: string;
   description: string;
+  flagged: boolean;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -42,6 +43,7 @@ const incidentColumns = {
   callerName: incidents.callerName,
   channel: incidents.channel,
   description: incidents.description,
+  flagged: incidents.flagged,
   createdBy: incidents.createdBy,
   createdAt: incidents.createdAt,
   updatedAt: incidents.updatedAt,
@@ -65,6 +67,7 @@ interface Row {
   callerName: string;
   channel: string;
   description: string;
+  flagged: boolean;
   createdBy: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -89,6 +92,7 @@ function toDto(r: Row): IncidentDto {
     caller: { phone: r.callerPhone, name: r.callerName },
     channel: r.channel,
     description: r.description,
+    flagged: r.flagged,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

@@ -41,6 +41,8 @@ export const ZUpdateIncident = z
     description: trimmed(4000).optional(),
     location: ZLocation.optional(),
     caller: ZCaller.optional(),
+    /** false: a call-taker has confirmed an incident a machine opened (eCall). */
+    flagged: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change', path: ['(root)'] });
 export type TUpdateIncident = z.infer<typeof ZUpdateIncident>;

@@ -63,6 +63,7 @@ export async function updateIncident(
           : {}),
         ...(input.caller?.phone !== undefined ? { callerPhone: input.caller.phone } : {}),
         ...(input.caller?.name !== undefined ? { callerName: input.caller.name } : {}),
+        ...(input.flagged !== undefined ? { flagged: input.flagged } : {}),
         updatedAt: sql`now()`,
         version: sql`${incidents.version} + 1`,
       })

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'alert.acknowledged',
   'unit.status_changed',
   'location.fix_received',
+  'ecall.received',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

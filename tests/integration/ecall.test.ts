@@ -1,0 +1,148 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, type Session } from '../helpers/api';
+import { count, rawClient } from '../helpers/db';
+import { type RunningServer, startServer } from '../helpers/server';
+import { TestSocket } from '../helpers/socket';
+
+let server: RunningServer;
+let raw: pg.Client;
+let calltaker: Session;
+let dispatcher: Session;
+
+beforeAll(async () => {
+  server = await startServer();
+  raw = await rawClient();
+  calltaker = await login(server.url, 'calltaker');
+  dispatcher = await login(server.url, 'dispatcher');
+});
+
+afterAll(async () => {
+  await raw.end();
+  await server.kill();
+});
+
+let seq = 0;
+const msd = (patch: Record<string, unknown> = {}, control: Record<string, unknown> = {}) => ({
+  messageIdentifier: 1,
+  control: {
+    automaticActivation: true,
+    testCall: false,
+    positionCanBeTrusted: true,
+    vehicleType: 'passengerVehicleClassM1',
+    ...control,
+  },
+  vehicleIdentificationNumber: 'WVWZZZ1JZXW000001',
+  vehiclePropulsionStorageType: { gasolineTankPresent: true },
+  timestamp: Math.floor(Date.now() / 1000) - 60 - seq++,
+  vehicleLocation: { latitude: 46.0, longitude: 14.8 },
+  vehicleDirection: 90,
+  numberOfPassengers: 2,
+  ...patch,
+});
+
+describe('POST /api/ecall', () => {
+  it('a crash opens a red traffic accident at the car, flagged, with the vehicle in a note, live on the board', async () => {
+    const s = await TestSocket.open(server.url, { cookie: dispatcher.cookie });
+    await s.subscribe(null);
+    const res = await calltaker.send('POST', '/api/ecall', msd({ callbackNumber: '+38641000111' }));
+    expect(res.status).toBe(201);
+    expect(res.body.testCall).toBe(false);
+    expect(res.body.incident).toMatchObject({
+      type: 'traffic_accident',
+      priority: 'red',
+      channel: 'ecall',
+      flagged: true,
+    });
+    expect(res.body.incident.location).toMatchObject({ lat: 46.0, lon: 14.8 });
+    const created = await s.waitFor(
+      (f) => f.type === 'incident.created' && f.data.incident.id === res.body.incidentId,
+    );
+    expect(created.data.incident.flagged).toBe(true);
+    const detail = await dispatcher.get(`/api/incidents/${res.body.incidentId}`);
+    expect(detail.body.notes[0].text).toContain('VIN: WVWZZZ1JZXW000001');
+    expect(detail.body.notes[0].text).toContain('Potnikov: 2');
+    // The callback number now has a device location.
+    const fixes = await calltaker.get('/api/location-fixes?phone=%2B38641000111');
+    expect(fixes.body[0].source).toBe('ecall');
+    await s.close();
+  });
+
+  it('a manual call is yellow; the same MSD delivered twice opens one incident', async () => {
+    const one = msd({}, { automaticActivation: false });
+    const a = await calltaker.send('POST', '/api/ecall', one);
+    const before = await count(raw, 'incidents');
+    const b = await calltaker.send('POST', '/api/ecall', one);
+    expect(a.body.incident.priority).toBe('yellow');
+    expect(b.status).toBe(201);
+    expect(b.body.duplicate).toBe(true);
+    expect(b.body.incidentId).toBe(a.body.incidentId);
+    expect(await count(raw, 'incidents')).toBe(before);
+  });
+
+  it('a test call is recorded and nothing is dispatched', async () => {
+    const before = await count(raw, 'incidents');
+    const res = await calltaker.send('POST', '/api/ecall', msd({}, { testCall: true }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ testCall: true, incidentId: null, incident: null });
+    expect(await count(raw, 'incidents')).toBe(before);
+    const r = await raw.query('select test_call from ecall_messages where id = $1', [res.body.ecallId]);
+    expect(r.rows[0].test_call).toBe(true);
+  });
+
+  it('accepts the position in milliarcseconds and the VIN in its ISO 3779 parts', async () => {
+    const res = await calltaker.send(
+      'POST',
+      '/api/ecall',
+      msd({
+        vehicleLocation: { latitude: 46.05 * 3_600_000, longitude: 14.5 * 3_600_000 },
+        vehicleIdentificationNumber: {
+          isowmi: 'WVW',
+          isovds: 'ZZZ1JZ',
+          isovisModelyear: 'X',
+          isovisSeqPlant: 'W000002',
+        },
+      }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.incident.location.lat).toBeCloseTo(46.05, 6);
+  });
+
+  it.each([
+    ['body.vehicleIdentificationNumber', { vehicleIdentificationNumber: 'IOQ' }],
+    ['body.vehicleLocation.latitude', { vehicleLocation: { latitude: 95, longitude: 14 } }],
+    ['body.timestamp', { timestamp: 4_102_444_800 }],
+    [
+      'body.control.vehicleType',
+      {
+        control: {
+          automaticActivation: true,
+          testCall: false,
+          positionCanBeTrusted: true,
+          vehicleType: 'tank',
+        },
+      },
+    ],
+    ['body.numberOfPassengers', { numberOfPassengers: -1 }],
+    ['body.messageIdentifier', { messageIdentifier: '1' }],
+  ])('refuses a bad %s and writes nothing', async (field, patch) => {
+    const before = { incidents: await count(raw, 'incidents'), ecalls: await count(raw, 'ecall_messages') };
+    const res = await calltaker.send('POST', '/api/ecall', msd(patch));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect({ incidents: await count(raw, 'incidents'), ecalls: await count(raw, 'ecall_messages') }).toEqual(
+      before,
+    );
+  });
+
+  it('a call-taker confirms the flagged incident', async () => {
+    const res = await calltaker.send('POST', '/api/ecall', msd());
+    const inc = res.body.incident;
+    const ok = await calltaker.send('PATCH', `/api/incidents/${inc.id}`, {
+      version: inc.version,
+      flagged: false,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.flagged).toBe(false);
+  });
+});
