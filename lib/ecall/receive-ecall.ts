@@ -37,7 +37,7 @@ export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
             type: 'traffic_accident',
             priority: msd.control.automaticActivation ? 'red' : 'yellow',
             channel: 'ecall',
-            description: describe(msd),
+            description: summarise(msd),
             location: {
               lat: msd.vehicleLocation.latitude,
               lon: msd.vehicleLocation.longitude,
@@ -111,7 +111,7 @@ export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
   return { ...result, incident };
 }
 
-function describe(msd: TEcallMsd): string {
+function summarise(msd: TEcallMsd): string {
   const how = msd.control.automaticActivation ? 'samodejni eCall (trčenje)' : 'ročni eCall (gumb SOS)';
   const people = msd.numberOfPassengers !== undefined ? `, potnikov: ${msd.numberOfPassengers}` : '';
   const trust = msd.control.positionCanBeTrusted ? '' : ' Položaj ni zanesljiv.';
