@@ -121,6 +121,50 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   }, [form.coords, resolve]);
   const picked = resolved && resolved.text === form.coords ? resolved.pos : null;
 
+  // Possible duplicates: open incidents near the typed location, refreshed as it changes.
+  const [nearby, setNearby] = useState<(IncidentRow & { distanceM: number | null })[]>([]);
+  const pickedLat = picked?.lat;
+  const pickedLon = picked?.lon;
+  useEffect(() => {
+    if (pickedLat === undefined || pickedLon === undefined) {
+      setNearby([]);
+      return;
+    }
+    let cancelled = false;
+    apiGet<(IncidentRow & { distanceM: number | null })[]>(
+      `/api/incidents/nearby?lat=${pickedLat}&lon=${pickedLon}`,
+    )
+      .then((list) => !cancelled && setNearby(list))
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [pickedLat, pickedLon]);
+
+  const attachCall = async (incidentId: number, number: string) => {
+    setBusy(true);
+    try {
+      await apiSend(
+        'POST',
+        `/api/incidents/${incidentId}/callers`,
+        { phone: form.phone, name: form.name, note: form.description },
+        { idempotencyKey: keyRef.current },
+      );
+      setNotice({ kind: 'ok', text: `${t('callAttached')} ${number}` });
+      setForm(EMPTY);
+      setPriorityTouched(false);
+      keyRef.current = newKey();
+      phoneRef.current?.focus();
+    } catch (err) {
+      setNotice({
+        kind: 'err',
+        text: `${t('error')}: ${err instanceof ApiError ? err.message : String(err)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const chooseType = (code: string) => {
     const ty = types.find((x) => x.code === code);
     setForm((f) => ({
@@ -332,6 +376,38 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               )}
               {errors.coords && <div className="error">{errors.coords}</div>}
             </div>
+            {nearby.length > 0 && (
+              <div
+                className="duplicates"
+                data-testid="duplicates"
+                role="region"
+                aria-label={t('possibleDuplicates')}
+              >
+                <strong>{t('possibleDuplicates')}</strong>
+                <ul className="list">
+                  {nearby.slice(0, 4).map((i) => (
+                    <li key={i.id} className="board-item" data-priority={i.priority}>
+                      <div className="title">
+                        <span>
+                          {i.number} · {typeName(types, i.type, lang)}
+                        </span>
+                        <span className="timer">
+                          {i.distanceM !== null ? `${i.distanceM} m` : ''} · {formatTime(i.createdAt)}
+                        </span>
+                      </div>
+                      <div className="muted">{i.location.address}</div>
+                      <button
+                        type="button"
+                        onClick={() => attachCall(i.id, i.number)}
+                        data-testid={`attach-${i.number}`}
+                      >
+                        {t('attachCall')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <div className="row">
               <div className="field" style={{ flex: 3 }}>
                 <label htmlFor="address">{t('address')}</label>

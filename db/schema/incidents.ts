@@ -171,3 +171,20 @@ export const idempotencyKeys = pgTable(
 export type Incident = typeof incidents.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
+
+// Further callers about the same emergency, attached instead of opening a duplicate incident.
+export const incidentCallers = pgTable(
+  'incident_callers',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    phone: text('phone').notNull().default(''),
+    name: text('name').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_callers_incident_idx').on(t.incidentId)],
+);

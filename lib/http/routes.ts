@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ROLES, type Role, UNIT_STATUSES } from '../../db/schema';
 import { ZEcallMsd } from '../ecall/schemas';
 import {
+  ZAddCaller,
   ZAddNote,
   ZAssignUnit,
   ZCreateIncident,
   ZIncidentListQuery,
+  ZNearbyQuery,
   ZUpdateIncident,
 } from '../incidents/schemas';
 
@@ -102,6 +104,23 @@ export const ROUTES = {
     summary: 'Incidents (a station: only those it was alerted to)',
     access: ALL,
     query: ZIncidentListQuery,
+  },
+  nearbyIncidents: {
+    method: 'GET',
+    path: '/api/incidents/nearby',
+    summary:
+      'Open incidents near a location within the duplicate radius and time window (possible duplicates)',
+    access: CENTRE,
+    query: ZNearbyQuery,
+  },
+  addCaller: {
+    method: 'POST',
+    path: '/api/incidents/{id}/callers',
+    summary: 'Attach another caller (and a note) to an incident instead of opening a duplicate',
+    access: CENTRE,
+    body: ZAddCaller,
+    idempotent: true,
+    status: 201,
   },
   getIncident: {
     method: 'GET',

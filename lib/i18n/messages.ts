@@ -108,6 +108,9 @@ const sl = {
   deviceNone: 'Za to številko ni lokacije naprave.',
   flaggedEcall: 'eCall – čaka potrditev',
   confirmIncident: 'Potrdi dogodek',
+  possibleDuplicates: 'Možni podvojeni dogodki v bližini',
+  attachCall: 'Pripni klic',
+  callAttached: 'Klic pripet k dogodku',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -216,6 +219,9 @@ const en: Record<MessageKey, string> = {
   deviceNone: 'No device location for this number.',
   flaggedEcall: 'eCall – awaiting confirmation',
   confirmIncident: 'Confirm incident',
+  possibleDuplicates: 'Possible duplicates nearby',
+  attachCall: 'Attach call',
+  callAttached: 'Call attached to incident',
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, assignments, incidentNotes, incidents, units } from '../../db/schema';
+import { alerts, assignments, incidentCallers, incidentNotes, incidents, units } from '../../db/schema';
 import { d96EastSql, d96NorthSql, latSql, lonSql } from '../geo/sql';
 
 export interface IncidentDto {
@@ -207,4 +207,19 @@ export async function stationConcerned(db: Db, stationId: number, incidentId: nu
     .where(and(eq(alerts.stationId, stationId), eq(alerts.incidentId, incidentId)))
     .limit(1);
   return rows.length > 0;
+}
+
+export async function selectCallers(db: Db, incidentId: number) {
+  const rows = await db
+    .select()
+    .from(incidentCallers)
+    .where(eq(incidentCallers.incidentId, incidentId))
+    .orderBy(incidentCallers.id);
+  return rows.map((c) => ({
+    id: c.id,
+    phone: c.phone,
+    name: c.name,
+    note: c.note,
+    createdAt: c.createdAt.toISOString(),
+  }));
 }

@@ -58,3 +58,21 @@ export const ZIncidentListQuery = z.object({
 });
 
 export const ZIdParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const ZNearbyQuery = z.object({
+  lat: z.coerce.number().finite().min(-90).max(90),
+  lon: z.coerce.number().finite().min(-180).max(180),
+  radiusM: z.coerce.number().int().min(10).max(50_000).optional(),
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
+});
+
+export const ZAddCaller = z.object({
+  phone: ZCaller.shape.phone,
+  name: trimmed(120).optional(),
+  note: trimmed(4000).optional(),
+});

@@ -6,6 +6,7 @@ export const EVENT_TYPES = [
   'incident.created',
   'incident.updated',
   'incident.note_added',
+  'incident.caller_added',
   'assignment.created',
   'assignment.updated',
   'alert.created',

@@ -150,7 +150,8 @@ describe('a station sees its own alerts and the incidents they concern, not the 
           e.data?.incident?.id ??
             e.data?.incidentId ??
             e.data?.assignment?.incidentId ??
-            e.data?.note?.incidentId,
+            e.data?.note?.incidentId ??
+            e.data?.caller?.incidentId,
         ) ||
         e.data?.unit?.stationId === stationId;
       expect(ok, JSON.stringify(e).slice(0, 300)).toBe(true);
