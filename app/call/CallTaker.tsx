@@ -377,12 +377,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               {errors.coords && <div className="error">{errors.coords}</div>}
             </div>
             {nearby.length > 0 && (
-              <div
-                className="duplicates"
-                data-testid="duplicates"
-                role="region"
-                aria-label={t('possibleDuplicates')}
-              >
+              <section className="duplicates" data-testid="duplicates" aria-label={t('possibleDuplicates')}>
                 <strong>{t('possibleDuplicates')}</strong>
                 <ul className="list">
                   {nearby.slice(0, 4).map((i) => (
@@ -406,7 +401,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                     </li>
                   ))}
                 </ul>
-              </div>
+              </section>
             )}
             <div className="row">
               <div className="field" style={{ flex: 3 }}>
