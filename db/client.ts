@@ -112,8 +112,9 @@ async function openPglite(dir: string): Promise<DbHandle> {
   const releaseLock = lockDataFolder(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+  const client = await PGlite.create({ dataDir: dir, extensions: { postgis, pg_trgm } });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',

@@ -16,6 +16,7 @@ import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { PlaceSearch } from './PlaceSearch';
 
 type Priority = 'red' | 'yellow' | 'green';
 
@@ -227,14 +228,36 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
     }
   };
 
-  // Keyboard first: Enter saves from any single-line field; Ctrl+Enter from the description.
+  // Keyboard first: Alt+letter jumps to a field (shown beside each label), Enter saves from any
+  // single-line field, Ctrl+Enter from the description. Letters by key position (e.code), so the
+  // Slovenian layout works the same; Alt+D/E/F are left to the browser.
+  useEffect(() => {
+    const jump: Record<string, string> = {
+      KeyP: 'place-search',
+      KeyK: 'coords',
+      KeyV: 'type',
+      KeyO: 'description',
+      KeyT: 'phone',
+    };
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.code === 'KeyL') {
+        e.preventDefault();
+        applyDeviceLocation();
+        return;
+      }
+      const id = jump[e.code];
+      if (id) {
+        e.preventDefault();
+        document.getElementById(id)?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [applyDeviceLocation]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.altKey && (e.key === 'd' || e.key === 'D')) {
-      e.preventDefault();
-      applyDeviceLocation();
-      return;
-    }
-    if (e.key !== 'Enter') return;
+    if (e.key !== 'Enter' || e.altKey) return;
     const tag = (e.target as HTMLElement).tagName;
     if (tag === 'TEXTAREA' && !e.ctrlKey && !e.metaKey) return;
     if (tag === 'BUTTON') return;
@@ -314,7 +337,9 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           <form onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('newIncident')} noValidate>
             <div className="row">
               <div className="field">
-                <label htmlFor="phone">{t('callerPhone')}</label>
+                <label htmlFor="phone">
+                  {t('callerPhone')} <kbd>Alt+T</kbd>
+                </label>
                 <input
                   id="phone"
                   ref={phoneRef}
@@ -347,17 +372,28 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                     <button
                       type="button"
                       onClick={applyDeviceLocation}
-                      aria-keyshortcuts="Alt+D"
+                      aria-keyshortcuts="Alt+L"
                       data-testid="use-device"
                     >
-                      {t('useDeviceLocation')} <kbd>Alt+D</kbd>
+                      {t('useDeviceLocation')} <kbd>Alt+L</kbd>
                     </button>
                   </>
                 )}
               </div>
             )}
+            <PlaceSearch
+              onChoose={(p) =>
+                setForm((f) => ({
+                  ...f,
+                  coords: formatCoord(p.position.lat, p.position.lon),
+                  address: p.label,
+                }))
+              }
+            />
             <div className="field">
-              <label htmlFor="coords">{t('coordinates')}</label>
+              <label htmlFor="coords">
+                {t('coordinates')} <kbd>Alt+K</kbd>
+              </label>
               <input
                 id="coords"
                 placeholder={`46.05140, 14.50600 · 46°03'05"N 14°30'22"E · E 462135 N 101271`}
@@ -419,7 +455,9 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               </div>
             </div>
             <div className="field">
-              <label htmlFor="type">{t('incidentType')}</label>
+              <label htmlFor="type">
+                {t('incidentType')} <kbd>Alt+V</kbd>
+              </label>
               <select
                 id="type"
                 value={form.type}
@@ -468,7 +506,9 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               </div>
             </fieldset>
             <div className="field">
-              <label htmlFor="description">{t('description')}</label>
+              <label htmlFor="description">
+                {t('description')} <kbd>Alt+O</kbd>
+              </label>
               <textarea
                 id="description"
                 rows={4}
@@ -532,7 +572,23 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               ? { lat: deviceFix.position.lat, lon: deviceFix.position.lon, zoom: 13 }
               : null
           }
-          onMapClick={(lat, lon) => set('coords', formatCoord(lat, lon))}
+          onMapClick={(lat, lon) => {
+            set('coords', formatCoord(lat, lon));
+            // Suggest the nearest address only into an empty field: never overwrite what was typed.
+            apiGet<{ nearest: { label: string; distanceM: number } | null }>(
+              `/api/geocode/reverse?lat=${lat}&lon=${lon}`,
+            )
+              .then((r) => {
+                const n = r.nearest;
+                if (n)
+                  setForm((f) =>
+                    f.address
+                      ? f
+                      : { ...f, address: n.distanceM > 50 ? `${n.label} (~${n.distanceM} m)` : n.label },
+                  );
+              })
+              .catch(() => {});
+          }}
         />
       </main>
     </div>

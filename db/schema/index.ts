@@ -4,3 +4,4 @@ export * from './events';
 export * from './incidents';
 export * from './locations';
 export * from './organisation';
+export * from './places';

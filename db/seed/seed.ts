@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Principal } from '../../lib/auth/principal';
+import { importAddresses } from '../../lib/geo/import-addresses';
+import { importSettlements } from '../../lib/geo/import-settlements';
 import { createIncident } from '../../lib/incidents/create-incident';
 import type { Db } from '../client';
 import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
@@ -11,6 +15,8 @@ export interface SeedSummary {
   stations: number;
   units: number;
   users: number;
+  settlements: number;
+  addresses: number;
   incidentsCreated: number;
 }
 
@@ -93,6 +99,13 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       .onConflictDoNothing({ target: users.username });
   }
 
+  // The gazetteer: settlements from GeoNames and the demo address points.
+  const settlements = await importSettlements(db);
+  const addresses = await importAddresses(
+    db,
+    readFileSync(path.join(process.cwd(), 'db', 'seed', 'addresses.csv'), 'utf8'),
+  );
+
   let incidentsCreated = 0;
   const [existing] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(incidents);
   if ((existing?.n ?? 0) === 0) {
@@ -118,6 +131,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     stations: STATIONS.length,
     units: unitCount,
     users: people.length,
+    settlements,
+    addresses,
     incidentsCreated,
   };
 }

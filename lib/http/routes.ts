@@ -38,6 +38,14 @@ export const ZEventsQuery = z.object({
 export const ZGeoParseQuery = z.object({ text: z.string().trim().min(1).max(100) });
 export const ZAmlQuery = z.object({ from: z.string().max(40).optional() });
 export const ZPhoneQuery = z.object({ phone: z.string().trim().min(3).max(40) });
+export const ZGeocodeQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const ZReverseQuery = z.object({
+  lat: z.coerce.number().finite().min(-90).max(90),
+  lon: z.coerce.number().finite().min(-180).max(180),
+});
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -195,6 +203,20 @@ export const ROUTES = {
     summary: "Delivery receipt from the station's screen",
     access: ['station'],
     idempotent: true,
+  },
+  geocode: {
+    method: 'GET',
+    path: '/api/geocode',
+    summary: 'Places and addresses matching a text, ranked; tolerant of typos and missing diacritics',
+    access: ALL,
+    query: ZGeocodeQuery,
+  },
+  reverseGeocode: {
+    method: 'GET',
+    path: '/api/geocode/reverse',
+    summary: 'The nearest address or place to a position, with its distance',
+    access: ALL,
+    query: ZReverseQuery,
   },
   geoParse: {
     method: 'GET',

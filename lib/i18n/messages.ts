@@ -111,6 +111,10 @@ const sl = {
   possibleDuplicates: 'Možni podvojeni dogodki v bližini',
   attachCall: 'Pripni klic',
   callAttached: 'Klic pripet k dogodku',
+  searchPlace: 'Poišči naslov ali kraj',
+  searchPlaceHint: 'npr. Prešernov trg 1 ali Črnomelj',
+  kindAddress: 'naslov',
+  kindSettlement: 'naselje',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -222,6 +226,10 @@ const en: Record<MessageKey, string> = {
   possibleDuplicates: 'Possible duplicates nearby',
   attachCall: 'Attach call',
   callAttached: 'Call attached to incident',
+  searchPlace: 'Find an address or place',
+  searchPlaceHint: 'e.g. Prešernov trg 1 or Črnomelj',
+  kindAddress: 'address',
+  kindSettlement: 'settlement',
 };
 
 export const LANGS = ['sl', 'en'] as const;

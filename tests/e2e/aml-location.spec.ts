@@ -26,7 +26,7 @@ test('call-taker uses the AML location of the caller’s phone', async ({ browse
   // Nothing was copied into the typed location by itself.
   await expect(page.locator('#coords')).toHaveValue('');
 
-  await page.locator('#phone').press('Alt+d');
+  await page.locator('#phone').press('Alt+l');
   await expect(page.locator('#coords')).toHaveValue('46.36940, 14.11360');
   await expect(page.locator('#accuracy')).toHaveValue('25');
   await expect(page.getByTestId('resolved-position')).toContainText('D96/TM E');

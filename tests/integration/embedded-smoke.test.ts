@@ -35,6 +35,9 @@ describe('embedded database (PGlite + PostGIS)', () => {
     const units = await dispatcher.get('/api/units?near=46.0514,14.506');
     expect(units.body.length).toBeGreaterThanOrEqual(40);
     expect(units.body[0].distanceM).toBeLessThan(5000);
+    // pg_trgm in PGlite: the gazetteer's typo-tolerant search works embedded too.
+    const found = await calltaker.get('/api/geocode?q=crnomelj');
+    expect(found.body[0].label).toBe('Črnomelj');
     // PostGIS 3.6 in PGlite knows EPSG:3794 too.
     expect(units.body[0].position.d96.e).toBeGreaterThan(450_000);
     const s = await TestSocket.open(server.url, { cookie: dispatcher.cookie });

@@ -1,0 +1,113 @@
+'use client';
+
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { formatD96 } from '@/lib/i18n/format';
+import { apiGet } from '../_components/api';
+import { useUi } from '../_components/i18n';
+
+export interface PlaceResult {
+  id: number;
+  kind: 'settlement' | 'address';
+  label: string;
+  position: { lat: number; lon: number; d96: { e: number; n: number } };
+}
+
+// Search the offline gazetteer as you type; ↓/↑ to move, Enter to choose, Esc to close.
+export function PlaceSearch({ onChoose }: { onChoose: (p: PlaceResult) => void }) {
+  const { t } = useUi();
+  const listId = useId();
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<PlaceResult[]>([]);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const text = q.trim();
+    if (text.length < 2) {
+      setResults([]);
+      return;
+    }
+    let cancelled = false;
+    const id = setTimeout(() => {
+      apiGet<PlaceResult[]>(`/api/geocode?q=${encodeURIComponent(text)}&limit=8`)
+        .then((list) => {
+          if (cancelled) return;
+          setResults(list);
+          setActive(0);
+          setOpen(true);
+        })
+        .catch(() => {});
+    }, 120);
+    return () => {
+      cancelled = true;
+      clearTimeout(id);
+    };
+  }, [q]);
+
+  const choose = (p: PlaceResult | undefined) => {
+    if (!p) return;
+    onChoose(p);
+    setQ('');
+    setResults([]);
+    setOpen(false);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!open || results.length === 0) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => (e.key === 'ArrowDown' ? Math.min(results.length - 1, a + 1) : Math.max(0, a - 1)));
+    } else if (e.key === 'Enter') {
+      // Choosing a place must not also submit the form.
+      e.preventDefault();
+      e.stopPropagation();
+      choose(results[active]);
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="field place-search">
+      <label htmlFor="place-search">
+        {t('searchPlace')} <kbd>Alt+P</kbd>
+      </label>
+      <input
+        id="place-search"
+        role="combobox"
+        aria-expanded={open && results.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && results[active] ? `${listId}-${results[active].id}` : undefined}
+        autoComplete="off"
+        value={q}
+        placeholder={t('searchPlaceHint')}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
+      {open && results.length > 0 && (
+        <div className="place-results" id={listId} role="listbox" data-testid="place-results">
+          {results.map((r, i) => (
+            <div
+              key={r.id}
+              tabIndex={-1}
+              id={`${listId}-${r.id}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(r);
+              }}
+            >
+              <strong>{r.label}</strong>{' '}
+              <span className="muted">
+                {r.kind === 'address' ? t('kindAddress') : t('kindSettlement')} · {formatD96(r.position.d96)}
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
