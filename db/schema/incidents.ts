@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -36,7 +37,12 @@ export const incidentTypes = pgTable('incident_types', {
   defaultPriority: text('default_priority', { enum: PRIORITIES }).notNull(),
   // Agencies (codes) normally sent to this kind of incident.
   agencies: text('agencies').array().notNull().default(sql`'{}'::text[]`),
+  /** Capabilities the incident needs, e.g. [{"capability":"fire","count":2}] (lib/triage/schemas.ts). */
+  needs: jsonb('needs').notNull().default(sql`'[]'::jsonb`),
+  /** Protocol questions whose answers set the priority and add needs (lib/triage/schemas.ts). */
+  questions: jsonb('questions').notNull().default(sql`'[]'::jsonb`),
   sort: integer('sort').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 // One counter row per year (Europe/Ljubljana) gives gap-free human numbers such as 2026-000123.
@@ -64,6 +70,8 @@ export const incidents = pgTable(
     description: text('description').notNull().default(''),
     /** Opened by a machine (eCall) and waiting for a call-taker to confirm it. */
     flagged: boolean('flagged').notNull().default(false),
+    /** The protocol answers given at intake and the priority they suggested. */
+    triage: jsonb('triage'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

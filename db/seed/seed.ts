@@ -6,9 +6,12 @@ import type { Principal } from '../../lib/auth/principal';
 import { importAddresses } from '../../lib/geo/import-addresses';
 import { importSettlements } from '../../lib/geo/import-settlements';
 import { createIncident } from '../../lib/incidents/create-incident';
+import { upsertKbArticles } from '../../lib/kb/upsert-kb-articles';
 import type { Db } from '../client';
 import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
-import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, INCIDENT_TYPES, STATIONS } from './data';
+import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, STATIONS } from './data';
+import { KB_ARTICLES } from './kb';
+import { PROTOCOLS } from './protocols';
 
 export interface SeedSummary {
   agencies: number;
@@ -31,10 +34,28 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
   }
   const agencyIds = new Map((await db.select().from(agencies)).map((a) => [a.code, a.id]));
 
-  for (const [i, t] of INCIDENT_TYPES.entries()) {
-    const row = { ...t, agencies: [...t.agencies], sort: i };
-    await db.insert(incidentTypes).values(row).onConflictDoUpdate({ target: incidentTypes.code, set: row });
+  // Incident types with their protocols. A type a supervisor has edited (questions not empty) is kept.
+  for (const [i, t] of PROTOCOLS.entries()) {
+    const row = {
+      code: t.code,
+      nameSl: t.name.sl,
+      nameEn: t.name.en,
+      defaultPriority: t.defaultPriority,
+      agencies: t.agencies,
+      needs: t.needs,
+      questions: t.questions,
+      sort: i,
+    };
+    await db
+      .insert(incidentTypes)
+      .values(row)
+      .onConflictDoUpdate({
+        target: incidentTypes.code,
+        set: row,
+        setWhere: sql`${incidentTypes.questions} = '[]'::jsonb`,
+      });
   }
+  await upsertKbArticles(db, KB_ARTICLES);
 
   let unitCount = 0;
   for (const s of STATIONS) {

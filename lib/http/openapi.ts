@@ -18,7 +18,10 @@ export function openApiDocument() {
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'integer', minimum: 1 },
+      schema:
+        m[1] === 'code'
+          ? { type: 'string', pattern: '^[a-z][a-z0-9_]{1,63}$' }
+          : { type: 'integer', minimum: 1 },
     }));
     const query = spec.query ? queryParams(spec.query) : [];
     const headers = spec.idempotent

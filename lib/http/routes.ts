@@ -10,6 +10,7 @@ import {
   ZNearbyQuery,
   ZUpdateIncident,
 } from '../incidents/schemas';
+import { ZIncidentTypeDefinition } from '../triage/schemas';
 
 // Every HTTP endpoint in one table: who may call it, what it takes. The route handlers, the
 // authorisation checks, the OpenAPI document and the authorisation-matrix test all read this table,
@@ -46,12 +47,17 @@ export const ZReverseQuery = z.object({
   lat: z.coerce.number().finite().min(-90).max(90),
   lon: z.coerce.number().finite().min(-180).max(180),
 });
+export const ZKbQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  type: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   summary: string;
   access: Access;
@@ -96,6 +102,22 @@ export const ROUTES = {
     path: '/api/incident-types',
     summary: 'Incident type codes with Slovenian and English names',
     access: ALL,
+  },
+  updateIncidentType: {
+    method: 'PUT',
+    path: '/api/incident-types/{code}',
+    summary: 'Create or change an incident type: names, default priority, needs and protocol questions',
+    access: ['supervisor'],
+    body: ZIncidentTypeDefinition,
+    idempotent: true,
+  },
+  searchKb: {
+    method: 'GET',
+    path: '/api/kb',
+    summary:
+      'Knowledge-base articles: full-text search (?q=) tolerant of diacritics and word forms, or by incident type (?type=)',
+    access: CENTRE,
+    query: ZKbQuery,
   },
   createIncident: {
     method: 'POST',

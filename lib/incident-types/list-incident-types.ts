@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidentTypes } from '../../db/schema';
+import type { TNeed, TQuestion } from '../triage/schemas';
 
 export async function listIncidentTypes(db: Db) {
   const rows = await db
@@ -12,5 +13,8 @@ export async function listIncidentTypes(db: Db) {
     name: { sl: t.nameSl, en: t.nameEn },
     defaultPriority: t.defaultPriority,
     agencies: t.agencies,
+    needs: t.needs as TNeed[],
+    questions: t.questions as TQuestion[],
+    updatedAt: t.updatedAt.toISOString(),
   }));
 }

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
+import { triageFor } from '../triage/record-triage';
 import { type IncidentDto, selectIncident } from './incident-dto';
 import { nextIncidentNumber } from './next-incident-number';
 import type { TCreateIncident } from './schemas';
@@ -24,6 +25,7 @@ export async function createIncident(
 ): Promise<IncidentDto> {
   const { result } = await inWriteTx(db, actor, async (w) => {
     await assertIncidentType(w.tx, input.type);
+    const triage = input.triage ? await triageFor(w.tx, input.type, input.triage.answers) : null;
     const number = await nextIncidentNumber(w.tx);
     const [row] = await w.tx
       .insert(incidents)
@@ -39,6 +41,7 @@ export async function createIncident(
         channel: input.channel ?? 'phone',
         description: input.description ?? '',
         flagged: extras.flagged ?? false,
+        triage,
         createdBy: actor.userId,
       })
       .returning({ id: incidents.id });

@@ -20,6 +20,7 @@ export interface IncidentDto {
   channel: string;
   description: string;
   flagged: boolean;
+  triage: unknown;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -44,6 +45,7 @@ const incidentColumns = {
   channel: incidents.channel,
   description: incidents.description,
   flagged: incidents.flagged,
+  triage: incidents.triage,
   createdBy: incidents.createdBy,
   createdAt: incidents.createdAt,
   updatedAt: incidents.updatedAt,
@@ -68,6 +70,7 @@ interface Row {
   channel: string;
   description: string;
   flagged: boolean;
+  triage: unknown;
   createdBy: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -93,6 +96,7 @@ function toDto(r: Row): IncidentDto {
     channel: r.channel,
     description: r.description,
     flagged: r.flagged,
+    triage: r.triage ?? null,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

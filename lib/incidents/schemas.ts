@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, INCIDENT_STATUSES, PRIORITIES } from '../../db/schema';
+import { ZTriageAnswers } from '../triage/schemas';
 
 // Boundary schemas for incidents. Names follow ZThing / TThing.
 
@@ -29,6 +30,8 @@ export const ZCreateIncident = z.object({
   location: ZLocation,
   caller: ZCaller.optional(),
   channel: z.enum(CHANNELS).optional(),
+  /** Answers to the type's protocol questions; the suggested priority is recorded with them. */
+  triage: z.object({ answers: ZTriageAnswers }).optional(),
 });
 export type TCreateIncident = z.infer<typeof ZCreateIncident>;
 

@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'unit.status_changed',
   'location.fix_received',
   'ecall.received',
+  'incident_type.updated',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

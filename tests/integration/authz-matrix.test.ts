@@ -68,7 +68,7 @@ function concretePath(spec: RouteSpec): string {
     : spec.path.includes('/units/')
       ? ids.unit
       : ids.incident;
-  return spec.path.replace('{id}', String(id));
+  return spec.path.replace('{id}', String(id)).replace('{code}', 'other');
 }
 
 describe('authorisation matrix (route table × roles)', () => {
