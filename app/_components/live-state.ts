@@ -3,6 +3,7 @@
 import type { AlertDto } from '@/lib/alerts/alert-dto';
 import type { AssignmentDto, IncidentDto } from '@/lib/incidents/incident-dto';
 import type { EventFrame } from '@/lib/realtime/event-types';
+import type { TNeed, TQuestion } from '@/lib/triage/schemas';
 import type { UnitDto } from '@/lib/units/unit-dto';
 
 export type { AlertDto, AssignmentDto, IncidentDto, UnitDto };
@@ -13,6 +14,8 @@ export interface IncidentType {
   code: string;
   name: { sl: string; en: string };
   defaultPriority: 'red' | 'yellow' | 'green';
+  needs: TNeed[];
+  questions: TQuestion[];
 }
 
 // Applying events as snapshots: an older snapshot never replaces a newer one (version check), and

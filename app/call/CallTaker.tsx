@@ -7,6 +7,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import { normalizePhone } from '@/lib/locations/phone';
 import type { EventFrame } from '@/lib/realtime/event-types';
+import { evaluateTriage } from '@/lib/triage/evaluate-triage';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
@@ -16,7 +17,9 @@ import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { KnowledgePanel } from './KnowledgePanel';
 import { PlaceSearch } from './PlaceSearch';
+import { ProtocolQuestions } from './ProtocolQuestions';
 
 type Priority = 'red' | 'yellow' | 'green';
 
@@ -48,6 +51,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   const [types, setTypes] = useState<IncidentType[]>([]);
   const [form, setForm] = useState(EMPTY);
   const [priorityTouched, setPriorityTouched] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'err'; text: string } | null>(null);
@@ -153,6 +157,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
       );
       setNotice({ kind: 'ok', text: `${t('callAttached')} ${number}` });
       setForm(EMPTY);
+      setAnswers({});
       setPriorityTouched(false);
       keyRef.current = newKey();
       phoneRef.current?.focus();
@@ -168,11 +173,20 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
 
   const chooseType = (code: string) => {
     const ty = types.find((x) => x.code === code);
+    setAnswers({});
     setForm((f) => ({
       ...f,
       type: code,
       priority: !priorityTouched && ty ? ty.defaultPriority : f.priority,
     }));
+  };
+  const currentType = types.find((x) => x.code === form.type);
+  const answer = (id: string, code: string) => {
+    const next = { ...answers, [id]: code };
+    setAnswers(next);
+    // The protocol suggests; a priority the call-taker chose by hand is never overwritten.
+    if (currentType && !priorityTouched)
+      setForm((f) => ({ ...f, priority: evaluateTriage(currentType, next).priority }));
   };
 
   const submit = async (e?: FormEvent) => {
@@ -202,11 +216,13 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
             address: form.address,
           },
           caller: { phone: form.phone, name: form.name },
+          ...(Object.keys(answers).length ? { triage: { answers } } : {}),
         },
         { idempotencyKey: keyRef.current, onRetry: () => setNotice({ kind: 'err', text: t('retrying') }) },
       );
       setNotice({ kind: 'ok', text: `${t('saved')}: ${created.number}` });
       setForm(EMPTY);
+      setAnswers({});
       setPriorityTouched(false);
       keyRef.current = newKey();
       phoneRef.current?.focus();
@@ -321,7 +337,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
       <TopBar user={user} conn={state} current="/call" />
       <main
         className="main"
-        style={{ gridTemplateColumns: 'minmax(360px, 460px) 1fr', gap: 10, padding: 10 }}
+        style={{ gridTemplateColumns: 'minmax(360px, 460px) minmax(260px, 340px) 1fr', gap: 10, padding: 10 }}
       >
         <div className="panel">
           <h2>{t('newIncident')}</h2>
@@ -473,6 +489,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               </select>
               {errors.type && <div className="error">{errors.type}</div>}
             </div>
+            <ProtocolQuestions questions={currentType?.questions ?? []} answers={answers} onAnswer={answer} />
             <fieldset className="field" style={{ border: 'none', padding: 0, margin: '0 0 10px' }}>
               <legend style={{ fontSize: 13, color: 'var(--muted)', marginBottom: 3 }}>
                 {t('priority')}
@@ -533,6 +550,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                 style={{ flex: 'none' }}
                 onClick={() => {
                   setForm(EMPTY);
+                  setAnswers({});
                   setErrors({});
                   setPriorityTouched(false);
                   keyRef.current = newKey();
@@ -562,6 +580,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
             ))}
           </ul>
         </div>
+        <KnowledgePanel type={form.type} />
         <MapPanel
           tileUrl={map.tileUrl}
           attribution={map.attribution}

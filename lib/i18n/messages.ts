@@ -115,6 +115,10 @@ const sl = {
   searchPlaceHint: 'npr. Prešernov trg 1 ali Črnomelj',
   kindAddress: 'naslov',
   kindSettlement: 'naselje',
+  knowledgeBase: 'Baza znanja',
+  searchKb: 'Iskanje po bazi znanja',
+  protocol: 'Vprašanja protokola',
+  suggestedPriority: 'Predlagana prioriteta',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -230,6 +234,10 @@ const en: Record<MessageKey, string> = {
   searchPlaceHint: 'e.g. Prešernov trg 1 or Črnomelj',
   kindAddress: 'address',
   kindSettlement: 'settlement',
+  knowledgeBase: 'Knowledge base',
+  searchKb: 'Search the knowledge base',
+  protocol: 'Protocol questions',
+  suggestedPriority: 'Suggested priority',
 };
 
 export const LANGS = ['sl', 'en'] as const;
