@@ -23,6 +23,7 @@ afterAll(async () => {
 });
 
 let seq = 0;
+const BASE = Math.floor(Date.now() / 1000) - 60;
 const msd = (patch: Record<string, unknown> = {}, control: Record<string, unknown> = {}) => ({
   messageIdentifier: 1,
   control: {
@@ -34,7 +35,7 @@ const msd = (patch: Record<string, unknown> = {}, control: Record<string, unknow
   },
   vehicleIdentificationNumber: 'WVWZZZ1JZXW000001',
   vehiclePropulsionStorageType: { gasolineTankPresent: true },
-  timestamp: Math.floor(Date.now() / 1000) - 60 - seq++,
+  timestamp: BASE - seq++,
   vehicleLocation: { latitude: 46.0, longitude: 14.8 },
   vehicleDirection: 90,
   numberOfPassengers: 2,
