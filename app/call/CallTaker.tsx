@@ -79,7 +79,12 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   }, []);
   const { state } = useRealtime(onEvent, load);
 
-  const set = (k: keyof typeof EMPTY, v: string) => setForm((f) => ({ ...f, [k]: v }));
+  // The call timer starts with the first thing typed into an empty form.
+  const [callStartedAt, setCallStartedAt] = useState<string | null>(null);
+  const set = (k: keyof typeof EMPTY, v: string) => {
+    setCallStartedAt((c) => c ?? new Date().toISOString());
+    setForm((f) => ({ ...f, [k]: v }));
+  };
   useEffect(() => {
     const normalized = normalizePhone(form.phone);
     phoneKey.current = normalized;
@@ -146,6 +151,16 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
     };
   }, [pickedLat, pickedLon]);
 
+  // Ready for the next call: empty form, new idempotency key, timer stopped, focus on the phone.
+  const resetForm = () => {
+    setForm(EMPTY);
+    setAnswers({});
+    setCallStartedAt(null);
+    setPriorityTouched(false);
+    keyRef.current = newKey();
+    phoneRef.current?.focus();
+  };
+
   const attachCall = async (incidentId: number, number: string) => {
     setBusy(true);
     try {
@@ -156,11 +171,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
         { idempotencyKey: keyRef.current },
       );
       setNotice({ kind: 'ok', text: `${t('callAttached')} ${number}` });
-      setForm(EMPTY);
-      setAnswers({});
-      setPriorityTouched(false);
-      keyRef.current = newKey();
-      phoneRef.current?.focus();
+      resetForm();
     } catch (err) {
       setNotice({
         kind: 'err',
@@ -217,15 +228,12 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           },
           caller: { phone: form.phone, name: form.name },
           ...(Object.keys(answers).length ? { triage: { answers } } : {}),
+          ...(callStartedAt ? { callStartedAt } : {}),
         },
         { idempotencyKey: keyRef.current, onRetry: () => setNotice({ kind: 'err', text: t('retrying') }) },
       );
       setNotice({ kind: 'ok', text: `${t('saved')}: ${created.number}` });
-      setForm(EMPTY);
-      setAnswers({});
-      setPriorityTouched(false);
-      keyRef.current = newKey();
-      phoneRef.current?.focus();
+      resetForm();
     } catch (err) {
       if (err instanceof ApiError) {
         const fe: Record<string, string> = {};
@@ -340,7 +348,19 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
         style={{ gridTemplateColumns: 'minmax(360px, 460px) minmax(260px, 340px) 1fr', gap: 10, padding: 10 }}
       >
         <div className="panel">
-          <h2>{t('newIncident')}</h2>
+          <h2 style={{ display: 'flex', justifyContent: 'space-between' }}>
+            {t('newIncident')}
+            {callStartedAt && (
+              <span
+                className="timer"
+                data-testid="call-timer"
+                title={t('callTimer')}
+                suppressHydrationWarning
+              >
+                ☎ {now ? formatElapsed(callStartedAt, now) : ''}
+              </span>
+            )}
+          </h2>
           {notice && (
             <div
               className={`toast ${notice.kind}`}
@@ -549,12 +569,8 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                 type="button"
                 style={{ flex: 'none' }}
                 onClick={() => {
-                  setForm(EMPTY);
-                  setAnswers({});
+                  resetForm();
                   setErrors({});
-                  setPriorityTouched(false);
-                  keyRef.current = newKey();
-                  phoneRef.current?.focus();
                 }}
               >
                 {t('clearForm')}

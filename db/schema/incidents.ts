@@ -73,6 +73,8 @@ export const incidents = pgTable(
     /** The protocol answers given at intake and the priority they suggested. */
     triage: jsonb('triage'),
     createdBy: integer('created_by').references(() => users.id),
+    /** When the call was answered (the call-taker's form started), for call → incident times. */
+    callStartedAt: timestamp('call_started_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -119,6 +119,7 @@ const sl = {
   searchKb: 'Iskanje po bazi znanja',
   protocol: 'Vprašanja protokola',
   suggestedPriority: 'Predlagana prioriteta',
+  callTimer: 'Trajanje klica',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -238,6 +239,7 @@ const en: Record<MessageKey, string> = {
   searchKb: 'Search the knowledge base',
   protocol: 'Protocol questions',
   suggestedPriority: 'Suggested priority',
+  callTimer: 'Call duration',
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -42,6 +42,7 @@ export async function createIncident(
         description: input.description ?? '',
         flagged: extras.flagged ?? false,
         triage,
+        callStartedAt: input.callStartedAt ? new Date(input.callStartedAt) : null,
         createdBy: actor.userId,
       })
       .returning({ id: incidents.id });

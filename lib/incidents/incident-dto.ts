@@ -22,6 +22,9 @@ export interface IncidentDto {
   flagged: boolean;
   triage: unknown;
   createdBy: number | null;
+  callStartedAt: string | null;
+  /** When the first unit was alerted (null before any assignment). */
+  firstAlertedAt: string | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -47,6 +50,14 @@ const incidentColumns = {
   flagged: incidents.flagged,
   triage: incidents.triage,
   createdBy: incidents.createdBy,
+  callStartedAt: incidents.callStartedAt,
+  // Qualified by hand: drizzle writes a bare "id" in a one-table select, which the subquery would bind
+  // to assignments.id. to_json gives ISO 8601 whatever the driver's date parsing.
+  firstAlertedAt: sql<
+    string | null
+  >`(select to_json(min(a.alerted_at)) #>> '{}' from assignments a where a.incident_id = "incidents"."id")`.mapWith(
+    (v) => (v === null ? null : new Date(String(v)).toISOString()),
+  ),
   createdAt: incidents.createdAt,
   updatedAt: incidents.updatedAt,
   closedAt: incidents.closedAt,
@@ -72,6 +83,8 @@ interface Row {
   flagged: boolean;
   triage: unknown;
   createdBy: number | null;
+  callStartedAt: Date | null;
+  firstAlertedAt: string | null;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
@@ -98,6 +111,8 @@ function toDto(r: Row): IncidentDto {
     flagged: r.flagged,
     triage: r.triage ?? null,
     createdBy: r.createdBy,
+    callStartedAt: r.callStartedAt ? r.callStartedAt.toISOString() : null,
+    firstAlertedAt: r.firstAlertedAt,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: r.closedAt ? r.closedAt.toISOString() : null,

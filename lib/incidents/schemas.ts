@@ -30,6 +30,14 @@ export const ZCreateIncident = z.object({
   location: ZLocation,
   caller: ZCaller.optional(),
   channel: z.enum(CHANNELS).optional(),
+  /** When the call was answered; at most a day back and not in the future. */
+  callStartedAt: z.iso
+    .datetime({ offset: true })
+    .refine((v) => {
+      const t = Date.parse(v);
+      return t <= Date.now() + 60_000 && t >= Date.now() - 86_400_000;
+    }, 'within the last day')
+    .optional(),
   /** Answers to the type's protocol questions; the suggested priority is recorded with them. */
   triage: z.object({ answers: ZTriageAnswers }).optional(),
 });

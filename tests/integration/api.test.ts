@@ -34,6 +34,27 @@ describe('call-taker logs an incident', () => {
     expect(res.body.location).toMatchObject({ lat: 46.0514, lon: 14.506, accuracyM: 15 });
   });
 
+  it('records when the call started, and when the first unit was alerted', async () => {
+    const started = new Date(Date.now() - 95_000).toISOString();
+    const res = await calltaker.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      callStartedAt: started,
+    });
+    expect(res.body.callStartedAt).toBe(started);
+    expect(res.body.firstAlertedAt).toBeNull();
+    const unit = (await dispatcher.get('/api/units?near=46.0514,14.506')).body.find(
+      (u: { status: string }) => u.status === 'available',
+    );
+    await dispatcher.send('POST', `/api/incidents/${res.body.id}/assignments`, { unitId: unit.id });
+    const after = await dispatcher.get(`/api/incidents/${res.body.id}`);
+    expect(Date.parse(after.body.firstAlertedAt)).toBeGreaterThanOrEqual(Date.parse(after.body.createdAt));
+    const bad = await calltaker.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      callStartedAt: '2020-01-01T00:00:00Z',
+    });
+    expect(bad.body.error.fields[0].field).toBe('body.callStartedAt');
+  });
+
   it('the same Idempotency-Key again returns the same incident and creates nothing', async () => {
     const key = `test-${Date.now()}`;
     const first = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA, {

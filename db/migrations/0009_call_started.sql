@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "call_started_at" timestamp with time zone;
