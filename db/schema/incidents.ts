@@ -198,3 +198,28 @@ export const incidentCallers = pgTable(
   },
   (t) => [index('incident_callers_incident_idx').on(t.incidentId)],
 );
+
+// Hand-over of an incident to a service outside the centre (police 113, medical dispatch, another
+// centre); the service's account receives it over the socket and acknowledges it.
+export const handovers = pgTable(
+  'handovers',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedByName: text('acknowledged_by_name'),
+  },
+  (t) => [
+    index('handovers_station_idx').on(t.stationId, t.acknowledgedAt),
+    index('handovers_incident_idx').on(t.incidentId),
+  ],
+);

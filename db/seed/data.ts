@@ -6,6 +6,20 @@ export const AGENCIES = [
   { code: 'mountain_rescue', nameSl: 'Gorska reševalna služba', nameEn: 'Mountain rescue', ackTimeoutS: 120 },
   { code: 'cave_rescue', nameSl: 'Jamarska reševalna služba', nameEn: 'Cave rescue', ackTimeoutS: 300 },
   { code: 'civil_protection', nameSl: 'Civilna zaščita', nameEn: 'Civil protection', ackTimeoutS: 300 },
+  // Services the centre hands incidents over to (they have accounts, not units).
+  { code: 'police', nameSl: 'Policija (113)', nameEn: 'Police (113)', ackTimeoutS: 120 },
+  {
+    code: 'medical_dispatch',
+    nameSl: 'Dispečerska služba zdravstva',
+    nameEn: 'Medical dispatch centre',
+    ackTimeoutS: 120,
+  },
+  {
+    code: 'notification_centre',
+    nameSl: 'Center za obveščanje',
+    nameEn: 'Notification centre',
+    ackTimeoutS: 300,
+  },
 ] as const;
 
 type AgencyCode = (typeof AGENCIES)[number]['code'];
@@ -266,6 +280,61 @@ export const STATIONS: StationSeed[] = [
     lon: 13.733,
     areaKm: 25,
     units: [u('1', GRS)],
+  },
+];
+
+// Hand-over services: the stations of the police, the medical dispatch centres and a neighbouring
+// 112 centre. Their accounts (st-pu-lj, st-dsz-lj, …) receive hand-overs on the station screen.
+export const SERVICES: StationSeed[] = [
+  {
+    code: 'PU-LJ',
+    name: 'PU Ljubljana – operativno komunikacijski center 113',
+    agency: 'police',
+    address: 'Prešernova cesta 18, Ljubljana',
+    lat: 46.0527,
+    lon: 14.4988,
+    areaKm: 40,
+    units: [],
+  },
+  {
+    code: 'PU-MB',
+    name: 'PU Maribor – operativno komunikacijski center 113',
+    agency: 'police',
+    address: 'Slovenska ulica 35, Maribor',
+    lat: 46.5593,
+    lon: 15.6466,
+    areaKm: 40,
+    units: [],
+  },
+  {
+    code: 'DSZ-LJ',
+    name: 'Dispečerska služba zdravstva Ljubljana',
+    agency: 'medical_dispatch',
+    address: 'Bohoričeva ulica 4, Ljubljana',
+    lat: 46.0565,
+    lon: 14.5235,
+    areaKm: 60,
+    units: [],
+  },
+  {
+    code: 'DSZ-MB',
+    name: 'Dispečerska služba zdravstva Maribor',
+    agency: 'medical_dispatch',
+    address: 'Ljubljanska ulica 5, Maribor',
+    lat: 46.5512,
+    lon: 15.6445,
+    areaKm: 60,
+    units: [],
+  },
+  {
+    code: 'RECO-KR',
+    name: 'ReCO Kranj',
+    agency: 'notification_centre',
+    address: 'Bleiweisova cesta 32, Kranj',
+    lat: 46.2405,
+    lon: 14.3545,
+    areaKm: 40,
+    units: [],
   },
 ];
 

@@ -9,7 +9,7 @@ import { createIncident } from '../../lib/incidents/create-incident';
 import { upsertKbArticles } from '../../lib/kb/upsert-kb-articles';
 import type { Db } from '../client';
 import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
-import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, STATIONS } from './data';
+import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, SERVICES, STATIONS } from './data';
 import { KB_ARTICLES } from './kb';
 import { PROTOCOLS } from './protocols';
 
@@ -58,7 +58,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
   await upsertKbArticles(db, KB_ARTICLES);
 
   let unitCount = 0;
-  for (const s of STATIONS) {
+  for (const s of [...STATIONS, ...SERVICES]) {
     const agencyId = agencyIds.get(s.agency);
     if (!agencyId) throw new Error(`unknown agency ${s.agency}`);
     const position = sql`ST_SetSRID(ST_MakePoint(${s.lon}, ${s.lat}), 4326)::geography`;
@@ -100,7 +100,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       stationId: 'station' in u ? (stationIds.get(u.station) ?? null) : null,
     })),
     // One account per station for trying several stations at once: st-<code>, e.g. st-nmp-lj.
-    ...STATIONS.map((s) => ({
+    ...[...STATIONS, ...SERVICES].map((s) => ({
       username: `st-${s.code.toLowerCase()}`,
       displayName: `${s.name} – dežurni`,
       role: 'station' as const,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, type EventRow, events } from '../../db/schema';
+import { alerts, type EventRow, events, handovers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 
 // Who may see which event. The centre (call-takers, dispatchers, supervisors) sees everything; a
@@ -30,6 +30,10 @@ export async function readVisibleEvents(
           inArray(
             events.incidentId,
             db.select({ id: alerts.incidentId }).from(alerts).where(eq(alerts.stationId, stationId)),
+          ),
+          inArray(
+            events.incidentId,
+            db.select({ id: handovers.incidentId }).from(handovers).where(eq(handovers.stationId, stationId)),
           ),
         )
       : undefined;

@@ -52,6 +52,14 @@ export const ZKbQuery = z.object({
   type: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+export const ZHandover = z.object({
+  service: z.string().trim().min(2).max(40),
+  reason: z.string().trim().min(1).max(1000),
+});
+export const ZHandoversQuery = z.object({
+  incidentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  pending: z.enum(['true', 'false']).optional(),
+});
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -183,6 +191,30 @@ export const ROUTES = {
     body: ZAssignUnit,
     idempotent: true,
     status: 201,
+  },
+  createHandover: {
+    method: 'POST',
+    path: '/api/incidents/{id}/handovers',
+    summary:
+      'Hand the incident over to a service outside the centre (police 113, medical dispatch, another centre)',
+    access: CENTRE,
+    body: ZHandover,
+    idempotent: true,
+    status: 201,
+  },
+  listHandovers: {
+    method: 'GET',
+    path: '/api/handovers',
+    summary: 'Hand-overs (a service: its own), with their incidents',
+    access: ALL,
+    query: ZHandoversQuery,
+  },
+  ackHandover: {
+    method: 'POST',
+    path: '/api/handovers/{id}/ack',
+    summary: 'The receiving service acknowledges a hand-over',
+    access: ['station'],
+    idempotent: true,
   },
   listUnits: {
     method: 'GET',

@@ -1,6 +1,14 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, assignments, incidentCallers, incidentNotes, incidents, units } from '../../db/schema';
+import {
+  alerts,
+  assignments,
+  handovers,
+  incidentCallers,
+  incidentNotes,
+  incidents,
+  units,
+} from '../../db/schema';
 import { d96EastSql, d96NorthSql, latSql, lonSql } from '../geo/sql';
 
 export interface IncidentDto {
@@ -218,14 +226,20 @@ export async function selectNotes(db: Db, incidentId: number) {
   }));
 }
 
-/** True when the station has been alerted to the incident (the only incidents a station may see). */
+/** True when the station was alerted to the incident or it was handed to it (all a station may see). */
 export async function stationConcerned(db: Db, stationId: number, incidentId: number): Promise<boolean> {
-  const rows = await db
+  const alerted = await db
     .select({ one: sql<number>`1` })
     .from(alerts)
     .where(and(eq(alerts.stationId, stationId), eq(alerts.incidentId, incidentId)))
     .limit(1);
-  return rows.length > 0;
+  if (alerted.length > 0) return true;
+  const handed = await db
+    .select({ one: sql<number>`1` })
+    .from(handovers)
+    .where(and(eq(handovers.stationId, stationId), eq(handovers.incidentId, incidentId)))
+    .limit(1);
+  return handed.length > 0;
 }
 
 export async function selectCallers(db: Db, incidentId: number) {

@@ -1,6 +1,6 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, incidents } from '../../db/schema';
+import { alerts, handovers, incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { type IncidentDto, selectAssignments, selectIncidents } from './incident-dto';
 import { OPEN_INCIDENT_STATUSES } from './incident-status';
@@ -18,14 +18,18 @@ export async function listIncidents(db: Db, viewer: Principal, opts: ListInciden
   else if (opts.status !== 'all') where.push(eq(incidents.status, opts.status));
   if (opts.mine && viewer.userId !== null) where.push(eq(incidents.createdBy, viewer.userId));
   if (viewer.role === 'station') {
+    const stationId = viewer.stationId ?? -1;
     where.push(
-      inArray(
-        incidents.id,
-        db
-          .select({ id: alerts.incidentId })
-          .from(alerts)
-          .where(eq(alerts.stationId, viewer.stationId ?? -1)),
-      ),
+      or(
+        inArray(
+          incidents.id,
+          db.select({ id: alerts.incidentId }).from(alerts).where(eq(alerts.stationId, stationId)),
+        ),
+        inArray(
+          incidents.id,
+          db.select({ id: handovers.incidentId }).from(handovers).where(eq(handovers.stationId, stationId)),
+        ),
+      ) as SQL,
     );
   }
   const list = await selectIncidents(db, where.length ? and(...where) : sql`true`, { limit: opts.limit });

@@ -16,6 +16,8 @@ export const EVENT_TYPES = [
   'location.fix_received',
   'ecall.received',
   'incident_type.updated',
+  'handover.created',
+  'handover.acknowledged',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,7 +1,7 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { WebSocket } from 'ws';
 import type { DbHandle } from '../../db/client';
-import { alerts, type EventRow, events } from '../../db/schema';
+import { alerts, type EventRow, events, handovers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { isVisible, readVisibleEvents } from '../events/visibility';
 import { EVENTS_CHANNEL, toFrame } from '../events/write-tx';
@@ -156,7 +156,11 @@ export class RealtimeHub {
         .limit(1000);
       if (rows.length === 0) return;
       for (const row of rows) {
-        if (row.type === 'alert.created' && row.incidentId !== null && row.stationId !== null)
+        if (
+          (row.type === 'alert.created' || row.type === 'handover.created') &&
+          row.incidentId !== null &&
+          row.stationId !== null
+        )
           this.addConcern(row.incidentId, row.stationId);
         this.ring.push(row);
         this.head = row.seq;
