@@ -61,7 +61,10 @@ export class RealtimeHub {
     const pairs = await db
       .selectDistinct({ incidentId: alerts.incidentId, stationId: alerts.stationId })
       .from(alerts);
-    for (const p of pairs) this.addConcern(p.incidentId, p.stationId);
+    const handed = await db
+      .selectDistinct({ incidentId: handovers.incidentId, stationId: handovers.stationId })
+      .from(handovers);
+    for (const p of [...pairs, ...handed]) this.addConcern(p.incidentId, p.stationId);
     this.unlisten = await this.handle.listen(
       EVENTS_CHANNEL,
       () => this.poke(),

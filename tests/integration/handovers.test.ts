@@ -89,3 +89,22 @@ describe('hand-over to a service outside the centre', () => {
     expect(noReason.body.error.fields[0].field).toBe('body.reason');
   });
 });
+
+describe('after a restart', () => {
+  it('a service still receives the events of an incident handed to it before the restart', async () => {
+    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    await calltaker.send('POST', `/api/incidents/${inc.body.id}/handovers`, {
+      service: 'DSZ-LJ',
+      reason: 'Predaja DSZ',
+    });
+    const port = server.port;
+    await server.kill();
+    server = await startServer({ port });
+    const s = await TestSocket.open(server.url, { cookie: dsz.cookie });
+    await s.subscribe(null);
+    await calltaker.send('POST', `/api/incidents/${inc.body.id}/notes`, { text: 'Pacient je nezavesten.' });
+    const note = await s.waitFor((f) => f.type === 'incident.note_added');
+    expect(note.data.note.text).toBe('Pacient je nezavesten.');
+    await s.close();
+  });
+});
