@@ -1,11 +1,13 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatCoord, formatD96, formatDistance, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
+import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
 import {
   type AssignmentDto,
@@ -35,6 +37,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
   const [near, setNear] = useState<{ id: number; distanceM: number | null }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
+  const [handovers, setHandovers] = useState<HandoverDto[]>([]);
 
   const load = useCallback(async () => {
     const [list, us, ts] = await Promise.all([
@@ -47,6 +50,10 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     setTypes(ts);
   }, []);
   const onEvent = useCallback((f: EventFrame) => {
+    if (f.type === 'handover.created' || f.type === 'handover.acknowledged') {
+      const h = (f.data as { handover: HandoverDto }).handover;
+      setHandovers((list) => [...list.filter((x) => x.id !== h.id), h]);
+    }
     setIncidents((m) => applyToIncidents(m, f) ?? m);
     setUnits((m) => applyToUnits(m, f) ?? m);
   }, []);
@@ -79,6 +86,9 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
       return;
     }
     let cancelled = false;
+    apiGet<HandoverDto[]>(`/api/handovers?incidentId=${currentId}`)
+      .then((list) => !cancelled && setHandovers(list))
+      .catch(() => {});
     apiGet<UnitDto[]>(`/api/units?near=${currentLat},${currentLon}`)
       .then((list) => {
         if (!cancelled) setNear(list.map((u) => ({ id: u.id, distanceM: u.distanceM ?? null })));
@@ -286,6 +296,10 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                   ))}
                 </tbody>
               </table>
+              <HandoverPanel
+                incidentId={current.id}
+                handovers={handovers.filter((h) => h.incidentId === current.id)}
+              />
               <h2 style={{ marginTop: 14 }}>{t('nearestUnits')}</h2>
               <table className="table" data-testid="near-units">
                 <thead>

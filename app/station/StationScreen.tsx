@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
@@ -41,6 +42,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   const [types, setTypes] = useState<IncidentType[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [soundBlocked, setSoundBlocked] = useState(false);
+  const [handovers, setHandovers] = useState<Map<number, HandoverDto & { incident?: IncidentDto }>>(
+    new Map(),
+  );
   const sound = useRef<AlarmSound | null>(null);
   const delivered = useRef(new Set<number>());
 
@@ -53,11 +57,13 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   }, []);
 
   const load = useCallback(async () => {
-    const [list, us, ts] = await Promise.all([
+    const [list, us, ts, hs] = await Promise.all([
       apiGet<StationAlert[]>('/api/alerts'),
       apiGet<UnitDto[]>('/api/units'),
       apiGet<IncidentType[]>('/api/incident-types'),
+      apiGet<(HandoverDto & { incident?: IncidentDto })[]>('/api/handovers'),
     ]);
+    setHandovers(new Map(hs.map((h) => [h.id, h])));
     setAlerts(new Map(list.map((a) => [a.id, a])));
     setUnits(new Map(us.map((u) => [u.id, u])));
     setTypes(ts);
@@ -68,6 +74,17 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
     (f: EventFrame) => {
       setUnits((m) => applyToUnits(m, f) ?? m);
       const data = f.data as Record<string, unknown>;
+      if (f.type === 'handover.created' || f.type === 'handover.acknowledged') {
+        const d = data as { handover: HandoverDto; incident?: IncidentDto };
+        setHandovers((m) =>
+          new Map(m).set(d.handover.id, {
+            ...m.get(d.handover.id),
+            ...d.handover,
+            ...(d.incident ? { incident: d.incident } : {}),
+          }),
+        );
+        return;
+      }
       if (f.type === 'alert.created') {
         const d = data as {
           alertId: number;
@@ -159,6 +176,18 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
         const prev = m.get(a.id);
         return prev ? new Map(m).set(a.id, { ...prev, ...a }) : m;
       });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const acknowledgeHandover = async (id: number) => {
+    setError(null);
+    try {
+      const h = await apiSend<HandoverDto>('POST', `/api/handovers/${id}/ack`, undefined, {
+        idempotencyKey: `handover-${id}-${user.id}`,
+      });
+      setHandovers((m) => new Map(m).set(h.id, { ...m.get(h.id), ...h }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -257,6 +286,52 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
             {t('acknowledge')}
           </button>
         </div>
+      )}
+      {handovers.size > 0 && (
+        <section className="handovers" aria-labelledby="handovers-title" data-testid="handovers">
+          <h2 id="handovers-title">{t('handovers')}</h2>
+          {[...handovers.values()]
+            .sort(
+              (a, b) => Number(Boolean(a.acknowledgedAt)) - Number(Boolean(b.acknowledgedAt)) || b.id - a.id,
+            )
+            .slice(0, 6)
+            .map((h) => (
+              <div
+                key={h.id}
+                className="handover-item"
+                data-pending={!h.acknowledgedAt}
+                data-testid={`handover-${h.id}`}
+              >
+                <div>
+                  <strong>
+                    {h.incident ? `${typeName(h.incident.type)} · ${h.incident.number}` : `#${h.incidentId}`}
+                  </strong>{' '}
+                  · {h.incident?.location.address} · {formatD96(h.incident?.location.d96)}
+                  <div>
+                    {h.reason}{' '}
+                    <span className="muted">
+                      · {h.createdBy} · {formatTime(h.createdAt)}
+                    </span>
+                  </div>
+                  {h.incident?.description && <div className="muted">{h.incident.description}</div>}
+                </div>
+                {h.acknowledgedAt ? (
+                  <span className="muted">
+                    {t('handoverAcked')} {formatTime(h.acknowledgedAt)}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="primary handover-ack"
+                    onClick={() => acknowledgeHandover(h.id)}
+                    data-testid="ack-handover"
+                  >
+                    {t('handoverAck')}
+                  </button>
+                )}
+              </div>
+            ))}
+        </section>
       )}
       <main className="main" style={{ gridTemplateColumns: '1fr 1fr', gap: 10, padding: 10 }}>
         <section className="panel" aria-labelledby="units-title">

@@ -120,6 +120,14 @@ const sl = {
   protocol: 'Vprašanja protokola',
   suggestedPriority: 'Predlagana prioriteta',
   callTimer: 'Trajanje klica',
+  handover: 'Predaja drugi službi',
+  handoverTo: 'Služba',
+  handoverReason: 'Razlog predaje',
+  handoverSend: 'Predaj',
+  handoverPending: 'čaka potrditev',
+  handoverAcked: 'prevzeto',
+  handovers: 'Predaje',
+  handoverAck: 'POTRDI PREVZEM',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -240,6 +248,14 @@ const en: Record<MessageKey, string> = {
   protocol: 'Protocol questions',
   suggestedPriority: 'Suggested priority',
   callTimer: 'Call duration',
+  handover: 'Hand over to another service',
+  handoverTo: 'Service',
+  handoverReason: 'Reason for the hand-over',
+  handoverSend: 'Hand over',
+  handoverPending: 'awaiting acknowledgement',
+  handoverAcked: 'taken over',
+  handovers: 'Hand-overs',
+  handoverAck: 'ACKNOWLEDGE HAND-OVER',
 };
 
 export const LANGS = ['sl', 'en'] as const;
