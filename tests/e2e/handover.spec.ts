@@ -2,14 +2,22 @@ import { expect, test } from '@playwright/test';
 import { DispatcherPage, loggedIn, waitLive } from './pages/screens';
 
 // The dispatcher hands a burglary over to the police; the police's screen shows it and acknowledges.
-test('dispatcher hands an incident to police 113; the police acknowledge; the dispatcher sees it', async ({ browser, request }) => {
+test('dispatcher hands an incident to police 113; the police acknowledge; the dispatcher sees it', async ({
+  browser,
+  request,
+}) => {
   const disp = await loggedIn(browser, 'dispatcher');
   const police = await loggedIn(browser, 'st-pu-lj');
   await Promise.all([waitLive(disp.page), waitLive(police.page)]);
   const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
-    data: { type: 'other', priority: 'green', description: 'Vlom v trgovino, storilec pobegnil', location: { lat: 46.05, lon: 14.51, address: 'Čopova ulica 14, Ljubljana' } },
+    data: {
+      type: 'other',
+      priority: 'green',
+      description: 'Vlom v trgovino, storilec pobegnil',
+      location: { lat: 46.05, lon: 14.51, address: 'Čopova ulica 14, Ljubljana' },
+    },
   });
   const { number } = await inc.json();
 
