@@ -289,6 +289,28 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
     void submit();
   };
 
+  // Incidents a machine opened (eCall) that wait for a person to confirm them.
+  const flagged = useMemo(
+    () =>
+      [...incidents.values()].filter((i) => i.flagged && (i.status === 'new' || i.status === 'dispatched')),
+    [incidents],
+  );
+  const confirmFlagged = async (i: IncidentRow) => {
+    try {
+      await apiSend(
+        'PATCH',
+        `/api/incidents/${i.id}`,
+        { version: i.version, flagged: false },
+        { idempotencyKey: newKey() },
+      );
+    } catch (err) {
+      setNotice({
+        kind: 'err',
+        text: `${t('error')}: ${err instanceof ApiError ? err.message : String(err)}`,
+      });
+    }
+  };
+
   const mine = useMemo(
     () =>
       [...incidents.values()]
@@ -577,6 +599,31 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               </button>
             </div>
           </form>
+          {flagged.length > 0 && (
+            <section className="duplicates" aria-label={t('flaggedEcall')} data-testid="flagged-list">
+              <strong>{t('flaggedEcall')}</strong>
+              <ul className="list">
+                {flagged.map((i) => (
+                  <li key={i.id} className="board-item" data-priority={i.priority}>
+                    <div className="title">
+                      <span>
+                        {i.number} · {typeName(types, i.type, lang)}
+                      </span>
+                      <span className="timer">{formatTime(i.createdAt)}</span>
+                    </div>
+                    <div className="muted">{i.description}</div>
+                    <button
+                      type="button"
+                      onClick={() => confirmFlagged(i)}
+                      data-testid={`confirm-${i.number}`}
+                    >
+                      {t('confirmIncident')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <h2 style={{ marginTop: 18 }}>{t('myRecent')}</h2>
           {mine.length === 0 && <p className="muted">{t('none')}</p>}
           <ul className="list" data-testid="my-incidents">

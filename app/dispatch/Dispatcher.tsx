@@ -258,8 +258,14 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                 {formatD96(current.location.d96)}
               </p>
               <p className="muted" style={{ margin: '4px 0' }}>
-                {t('caller')}: {current.caller.name} {current.caller.phone} · {t('created')}{' '}
-                {formatTime(current.createdAt)}
+                {t('caller')}: {current.caller.name} {current.caller.phone}
+              </p>
+              <p className="muted" style={{ margin: '4px 0' }} data-testid="detail-times">
+                {current.callStartedAt ? `${t('callStarted')} ${formatTime(current.callStartedAt)} · ` : ''}
+                {t('created')} {formatTime(current.createdAt)}
+                {current.firstAlertedAt
+                  ? ` · ${t('firstAlerted')} ${formatTime(current.firstAlertedAt)}`
+                  : ''}
               </p>
               {current.flagged && (
                 <p>

@@ -128,6 +128,8 @@ const sl = {
   handoverAcked: 'prevzeto',
   handovers: 'Predaje',
   handoverAck: 'POTRDI PREVZEM',
+  callStarted: 'Klic',
+  firstAlerted: 'prva enota alarmirana',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -256,6 +258,8 @@ const en: Record<MessageKey, string> = {
   handoverAcked: 'taken over',
   handovers: 'Hand-overs',
   handoverAck: 'ACKNOWLEDGE HAND-OVER',
+  callStarted: 'Call',
+  firstAlerted: 'first unit alerted',
 };
 
 export const LANGS = ['sl', 'en'] as const;
