@@ -40,6 +40,12 @@ const ZEnv = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(180),
+  UNIT_POSITION_STALE_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 

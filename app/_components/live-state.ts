@@ -95,7 +95,8 @@ function patchAssignment(
 }
 
 export function applyToUnits(map: Map<number, UnitDto>, f: EventFrame): Map<number, UnitDto> | null {
-  if (f.type !== 'unit.status_changed' && f.type !== 'alert.created') return null;
+  if (f.type !== 'unit.status_changed' && f.type !== 'unit.position_changed' && f.type !== 'alert.created')
+    return null;
   const unit = (f.data as { unit?: UnitDto }).unit;
   if (!unit) return null;
   const prev = map.get(unit.id);

@@ -60,6 +60,11 @@ export const ZHandoversQuery = z.object({
   incidentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   pending: z.enum(['true', 'false']).optional(),
 });
+export const ZUnitPosition = z.object({
+  lat: z.number().finite().min(-90).max(90),
+  lon: z.number().finite().min(-180).max(180),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -215,6 +220,19 @@ export const ROUTES = {
     summary: 'The receiving service acknowledges a hand-over',
     access: ['station'],
     idempotent: true,
+  },
+  recommendations: {
+    method: 'GET',
+    path: '/api/incidents/{id}/recommendations',
+    summary: 'Available units ranked by fitness, service area and distance, with reasons and shortfalls',
+    access: CENTRE,
+  },
+  unitPosition: {
+    method: 'POST',
+    path: '/api/units/{id}/position',
+    summary: 'AVL: where a unit is (vehicle terminal with a station token, or the station screen)',
+    access: ['station', 'dispatcher', 'supervisor'],
+    body: ZUnitPosition,
   },
   listUnits: {
     method: 'GET',

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'alert.delivered',
   'alert.acknowledged',
   'unit.status_changed',
+  'unit.position_changed',
   'location.fix_received',
   'ecall.received',
   'incident_type.updated',
