@@ -24,6 +24,7 @@ import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { Recommendations } from './Recommendations';
 
 const OPEN = new Set(['new', 'dispatched', 'in_progress']);
 
@@ -58,6 +59,9 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     setUnits((m) => applyToUnits(m, f) ?? m);
   }, []);
   const { state } = useRealtime(onEvent, load);
+
+  // Changes whenever any unit changes, so recommendations are asked again.
+  const unitsVersion = useMemo(() => [...units.values()].reduce((n, u) => n + u.version, 0), [units]);
 
   const board = useMemo(
     () =>
@@ -302,6 +306,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                   ))}
                 </tbody>
               </table>
+              <Recommendations incidentId={current.id} refreshKey={unitsVersion} />
               <HandoverPanel
                 incidentId={current.id}
                 handovers={handovers.filter((h) => h.incidentId === current.id)}

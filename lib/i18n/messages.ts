@@ -130,6 +130,8 @@ const sl = {
   handoverAck: 'POTRDI PREVZEM',
   callStarted: 'Klic',
   firstAlerted: 'prva enota alarmirana',
+  recommended: 'Priporočene enote',
+  assignRecommended: 'Napoti priporočene',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -260,6 +262,8 @@ const en: Record<MessageKey, string> = {
   handoverAck: 'ACKNOWLEDGE HAND-OVER',
   callStarted: 'Call',
   firstAlerted: 'first unit alerted',
+  recommended: 'Recommended units',
+  assignRecommended: 'Assign recommended',
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -1,0 +1,111 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { Recommendation } from '@/lib/dispatch/recommend-units';
+import { formatDistance } from '@/lib/i18n/format';
+import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { useUi } from '../_components/i18n';
+
+interface Answer {
+  recommended: Recommendation[];
+  shortfalls: { sl: string; en: string }[];
+}
+
+// What to send, and why; one click (or the R key) assigns the whole recommended set.
+export function Recommendations({ incidentId, refreshKey }: { incidentId: number; refreshKey: number }) {
+  const { t, lang } = useUi();
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-asks when units change
+  useEffect(() => {
+    let cancelled = false;
+    const id = setTimeout(() => {
+      apiGet<Answer>(`/api/incidents/${incidentId}/recommendations`)
+        .then((a) => !cancelled && setAnswer(a))
+        .catch(() => {});
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(id);
+    };
+  }, [incidentId, refreshKey]);
+
+  const assignAll = async () => {
+    if (!answer || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      for (const r of answer.recommended)
+        await apiSend(
+          'POST',
+          `/api/incidents/${incidentId}/assignments`,
+          { unitId: r.id },
+          { idempotencyKey: newKey() },
+        );
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if (e.key === 'r' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        void assignAll();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!answer) return null;
+  return (
+    <div data-testid="recommendations">
+      <h2 style={{ marginTop: 14, display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        {t('recommended')}
+        {answer.recommended.length > 0 && (
+          <button
+            type="button"
+            className="primary"
+            onClick={assignAll}
+            disabled={busy}
+            aria-keyshortcuts="R"
+            data-testid="assign-recommended"
+          >
+            {t('assignRecommended')} <kbd>R</kbd>
+          </button>
+        )}
+      </h2>
+      {error && (
+        <div className="toast err" role="alert">
+          {error}
+        </div>
+      )}
+      {answer.shortfalls.map((s) => (
+        <div key={s.en} className="toast err" data-testid="shortfall">
+          {s[lang]}
+        </div>
+      ))}
+      <table className="table">
+        <tbody>
+          {answer.recommended.map((r) => (
+            <tr key={r.id} data-testid={`rec-${r.callsign}`}>
+              <td>
+                <strong>{r.callsign}</strong> <span className="muted">{r.type}</span>
+                <div className="muted" style={{ fontSize: 12 }}>
+                  {r.reason[lang]}
+                </div>
+              </td>
+              <td>{formatDistance(r.distanceM)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { DispatcherPage, loggedIn, waitLive } from './pages/screens';
+
+// The dispatcher sees what to send and why, and sends it with one key.
+test('dispatcher assigns the recommended units for a building fire with the R key', async ({
+  browser,
+  request,
+}) => {
+  const disp = await loggedIn(browser, 'dispatcher');
+  await waitLive(disp.page);
+  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const inc = await request.post('/api/incidents', {
+    headers: { cookie },
+    data: {
+      type: 'fire_building',
+      priority: 'red',
+      location: { lat: 45.8035, lon: 15.1689, address: 'Glavni trg 7, Novo mesto' },
+    },
+  });
+  const { number } = await inc.json();
+
+  const dispatcher = new DispatcherPage(disp.page);
+  await dispatcher.open(number);
+  const recs = disp.page.getByTestId('recommendations');
+  await expect(recs.getByTestId('rec-PGD-NM-11')).toContainText('najbližja enota (fire), v območju postaje');
+  const count = await recs.locator('tbody tr').count();
+  expect(count).toBe(3);
+
+  await disp.page.keyboard.press('r');
+  await expect(disp.page.getByTestId('assigned').locator('tr')).toHaveCount(3);
+  await expect(disp.page.getByTestId('assigned-PGD-NM-11')).toContainText('alarmirana');
+  await disp.context.close();
+});
