@@ -5,6 +5,7 @@ import next from 'next';
 import { WebSocketServer } from 'ws';
 import { openDatabase, setDbHandle } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import { escalateOverdueAlerts } from './lib/alerts/escalate-overdue-alerts';
 import { authenticate } from './lib/auth/authenticate';
 import { env } from './lib/env';
 import { log } from './lib/log';
@@ -42,6 +43,12 @@ const hub = new RealtimeHub(handle, {
   onError: (err, context) => logger.error({ err, context }, 'realtime hub error'),
 });
 await hub.start();
+
+// Escalation of unacknowledged alerts is derived from the database every few seconds on every node;
+// the UPDATE decides which node escalates, so each alert is escalated exactly once, also after a restart.
+const escalator = setInterval(() => {
+  escalateOverdueAlerts(handle.db).catch((err) => logger.warn({ err }, 'escalation check failed'));
+}, config.ESCALATION_CHECK_MS);
 
 const app = next({ dev, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -108,6 +115,7 @@ async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
+  clearInterval(escalator);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));

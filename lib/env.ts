@@ -46,6 +46,7 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  ESCALATION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 

@@ -58,7 +58,22 @@ export function applyToIncidents(
         ...(status === 'acknowledged' ? { acknowledgedAt: a.acknowledgedAt ?? f.at } : {}),
       }));
     }
+    case 'alert.created': {
+      // A re-alert: the same alert sent anew.
+      const d = data as {
+        alertId: number;
+        assignmentId: number;
+        incidentId: number;
+        sentAt: string;
+        realert?: number;
+      };
+      if (!d.realert) return null;
+      return patchAssignment(map, d.incidentId, d.assignmentId, (a) =>
+        a.alert ? { ...a, alert: { ...a.alert, sentAt: d.sentAt, deliveredAt: null, escalatedAt: null } } : a,
+      );
+    }
     case 'alert.delivered':
+    case 'alert.escalated':
     case 'alert.acknowledged': {
       const alert = data.alert as AlertDto | undefined;
       if (!alert) return null;
@@ -70,6 +85,7 @@ export function applyToIncidents(
           deliveredAt: alert.deliveredAt,
           acknowledgedAt: alert.acknowledgedAt,
           acknowledgedBy: alert.acknowledgedBy,
+          escalatedAt: alert.escalatedAt,
         },
       }));
     }
@@ -106,9 +122,12 @@ export function applyToUnits(map: Map<number, UnitDto>, f: EventFrame): Map<numb
   return next;
 }
 
-export function alertState(a: AssignmentDto['alert']): 'sent' | 'delivered' | 'acknowledged' | null {
+export function alertState(
+  a: AssignmentDto['alert'],
+): 'sent' | 'delivered' | 'acknowledged' | 'escalated' | null {
   if (!a) return null;
   if (a.acknowledgedAt) return 'acknowledged';
+  if (a.escalatedAt) return 'escalated';
   if (a.deliveredAt) return 'delivered';
   return 'sent';
 }

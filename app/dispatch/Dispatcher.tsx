@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatCoord, formatD96, formatDistance, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
+import { AlarmSound } from '../_components/alarm-sound';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { HandoverPanel } from '../_components/HandoverPanel';
@@ -138,6 +139,47 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     if (inc) setFocus({ lat: inc.location.lat, lon: inc.location.lon });
   };
 
+  // Escalated alerts: not acknowledged in time. They sound and stay on top until acknowledged or re-sent.
+  const escalated = useMemo(
+    () =>
+      board.flatMap((i) =>
+        i.assignments
+          .filter((a) => alertState(a.alert) === 'escalated' && !a.releasedAt)
+          .map((a) => ({ incident: i, assignment: a })),
+      ),
+    [board],
+  );
+  const sound = useRef<AlarmSound | null>(null);
+  useEffect(() => {
+    sound.current ??= new AlarmSound();
+    if (escalated.length > 0) sound.current.start();
+    else sound.current.stop();
+  }, [escalated.length]);
+  useEffect(() => () => sound.current?.stop(), []);
+  const realertAll = async () => {
+    setError(null);
+    try {
+      for (const e of escalated)
+        if (e.assignment.alert)
+          await apiSend('POST', `/api/alerts/${e.assignment.alert.id}/realert`, undefined, {
+            idempotencyKey: newKey(),
+          });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if (e.key === 'a' && !e.ctrlKey && !e.altKey && !e.metaKey && escalated.length > 0) {
+        e.preventDefault();
+        void realertAll();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
   // Keyboard: ↑/↓ move through the board (when focus is not in a form field).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -189,6 +231,26 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
         style={{ gridTemplateColumns: 'minmax(300px, 380px) 1fr minmax(340px, 420px)', gap: 10, padding: 10 }}
       >
         <section className="panel" aria-labelledby="board-title">
+          {escalated.length > 0 && (
+            <div className="escalated" role="alert" data-testid="escalated">
+              <strong>{t('escalatedAlerts')}</strong>
+              {escalated.map((e) => (
+                <div key={e.assignment.id}>
+                  {e.assignment.callsign} · {e.incident.number} · {t('alertSent')}{' '}
+                  {e.assignment.alert ? formatTime(e.assignment.alert.sentAt) : ''}
+                </div>
+              ))}
+              <button
+                type="button"
+                className="primary"
+                onClick={realertAll}
+                aria-keyshortcuts="A"
+                data-testid="realert"
+              >
+                {t('realert')} <kbd>A</kbd>
+              </button>
+            </div>
+          )}
           <h2 id="board-title">
             {t('openIncidents')} ({board.length})
           </h2>

@@ -6,6 +6,7 @@ import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/fo
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
+import { AlarmSound } from '../_components/alarm-sound';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
@@ -21,7 +22,6 @@ import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
-import { AlarmSound } from './alarm-sound';
 
 type StationAlert = AlertDto & { incident?: IncidentDto };
 const STATUS_BUTTONS: UnitStatus[] = [
@@ -93,10 +93,13 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
           sentAt: string;
           assignmentId: number;
           stationId: number;
+          realert?: number;
         };
         if (d.stationId !== user.stationId) return;
+        // A re-alert arrives as alert.created for the same alert: it sounds again and is confirmed again.
+        if (d.realert) delivered.current.delete(d.alertId);
         setAlerts((m) => {
-          if (m.has(d.alertId)) return m;
+          if (m.has(d.alertId) && !d.realert) return m;
           const next = new Map(m);
           next.set(d.alertId, {
             id: d.alertId,
@@ -111,6 +114,8 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
             deliveredAt: null,
             acknowledgedAt: null,
             acknowledgedBy: null,
+            escalatedAt: null,
+            realertCount: d.realert ?? 0,
             incident: d.incident,
           });
           return next;

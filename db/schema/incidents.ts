@@ -156,6 +156,9 @@ export const alerts = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedBy: integer('acknowledged_by').references(() => users.id),
     acknowledgedByName: text('acknowledged_by_name'),
+    /** Set when the acknowledgement timeout passed (lib/alerts/escalate-overdue-alerts.ts). */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    realertCount: integer('realert_count').notNull().default(0),
   },
   (t) => [
     index('alerts_station_idx').on(t.stationId, t.acknowledgedAt),

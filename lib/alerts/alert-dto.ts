@@ -24,6 +24,8 @@ export async function selectAlerts(db: Db, where: SQL, limit = 100) {
     deliveredAt: a.deliveredAt ? a.deliveredAt.toISOString() : null,
     acknowledgedAt: a.acknowledgedAt ? a.acknowledgedAt.toISOString() : null,
     acknowledgedBy: a.acknowledgedByName,
+    escalatedAt: a.escalatedAt ? a.escalatedAt.toISOString() : null,
+    realertCount: a.realertCount,
   }));
 }
 

@@ -269,6 +269,13 @@ export const ROUTES = {
     access: ['station', 'dispatcher', 'supervisor'],
     idempotent: true,
   },
+  realert: {
+    method: 'POST',
+    path: '/api/alerts/{id}/realert',
+    summary: 'Alert the station again (an unacknowledged or escalated alert)',
+    access: DISPATCH,
+    idempotent: true,
+  },
   alertDelivered: {
     method: 'POST',
     path: '/api/alerts/{id}/delivered',

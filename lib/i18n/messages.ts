@@ -132,6 +132,9 @@ const sl = {
   firstAlerted: 'prva enota alarmirana',
   recommended: 'Priporočene enote',
   assignRecommended: 'Napoti priporočene',
+  alertEscalated: 'NI POTRJENO',
+  escalatedAlerts: 'Alarmi brez potrditve',
+  realert: 'Ponovno alarmiraj',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -264,6 +267,9 @@ const en: Record<MessageKey, string> = {
   firstAlerted: 'first unit alerted',
   recommended: 'Recommended units',
   assignRecommended: 'Assign recommended',
+  alertEscalated: 'NOT ACKNOWLEDGED',
+  escalatedAlerts: 'Alerts not acknowledged',
+  realert: 'Alert again',
 };
 
 export const LANGS = ['sl', 'en'] as const;

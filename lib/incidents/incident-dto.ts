@@ -166,6 +166,7 @@ export interface AssignmentDto {
     deliveredAt: string | null;
     acknowledgedAt: string | null;
     acknowledgedBy: string | null;
+    escalatedAt: string | null;
   } | null;
 }
 
@@ -206,6 +207,7 @@ export async function selectAssignments(db: Db, incidentIds: number[]): Promise<
           deliveredAt: iso(alert.deliveredAt),
           acknowledgedAt: iso(alert.acknowledgedAt),
           acknowledgedBy: alert.acknowledgedByName,
+          escalatedAt: iso(alert.escalatedAt),
         }
       : null,
   }));

@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'alert.created',
   'alert.delivered',
   'alert.acknowledged',
+  'alert.escalated',
   'unit.status_changed',
   'unit.position_changed',
   'location.fix_received',

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client';
+import { inWriteTx } from '../events/write-tx';
+import { selectAlert } from './alert-dto';
+
+// An alert not acknowledged within its agency's timeout is escalated, once. The state lives in the
+// database (sent_at, the agency's ack_timeout_s, escalated_at), so escalation survives a restart and
+// several nodes running this at once escalate each alert exactly once (the UPDATE … WHERE escalated_at
+// IS NULL decides). `now` is a parameter so tests can move the clock.
+export async function escalateOverdueAlerts(db: Db, now: Date = new Date()): Promise<number[]> {
+  const { result } = await inWriteTx(db, null, async (w) => {
+    const res = await w.tx.execute(sql`
+      update alerts a set escalated_at = ${now.toISOString()}::timestamptz
+      from units u, stations s, agencies ag
+      where a.unit_id = u.id and u.station_id = s.id and s.agency_id = ag.id
+        and a.acknowledged_at is null and a.escalated_at is null
+        and a.sent_at + make_interval(secs => ag.ack_timeout_s) <= ${now.toISOString()}::timestamptz
+      returning a.id, a.incident_id, a.unit_id, a.station_id`);
+    const rows = rowsOf<{ id: number; incident_id: number; unit_id: number; station_id: number }>(res);
+    for (const r of rows) {
+      const alert = await selectAlert(w.tx, r.id);
+      w.emit({
+        type: 'alert.escalated',
+        incidentId: r.incident_id,
+        unitId: r.unit_id,
+        stationId: r.station_id,
+        data: { alert },
+      });
+    }
+    return rows.map((r) => r.id);
+  });
+  return result;
+}

@@ -1,0 +1,51 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { AppError, notFound } from '../errors';
+import { inWriteTx } from '../events/write-tx';
+import { selectIncident } from '../incidents/incident-dto';
+import { selectUnit } from '../units/unit-dto';
+import { selectAlert } from './alert-dto';
+
+// The dispatcher alerts the station again: the alert is sent anew (its timeout starts again) and the
+// station's screen sounds again, as for a new alert.
+export async function realert(db: Db, actor: Principal, alertId: number) {
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    const [a] = await w.tx.select().from(alerts).where(eq(alerts.id, alertId)).for('update');
+    if (!a) throw notFound('alert');
+    if (a.acknowledgedAt)
+      throw new AppError('conflict', 'the alert is already acknowledged', [
+        { field: 'id', message: 'acknowledged' },
+      ]);
+    await w.tx
+      .update(alerts)
+      .set({
+        sentAt: sql`now()`,
+        deliveredAt: null,
+        escalatedAt: null,
+        realertCount: sql`${alerts.realertCount} + 1`,
+      })
+      .where(eq(alerts.id, alertId));
+    const dto = await selectAlert(w.tx, alertId);
+    w.emit({
+      type: 'alert.created',
+      incidentId: a.incidentId,
+      unitId: a.unitId,
+      stationId: a.stationId,
+      data: {
+        alertId,
+        incidentId: a.incidentId,
+        unitId: a.unitId,
+        stationId: a.stationId,
+        assignmentId: a.assignmentId,
+        sentAt: dto?.sentAt,
+        realert: a.realertCount + 1,
+        incident: await selectIncident(w.tx, a.incidentId),
+        unit: await selectUnit(w.tx, a.unitId),
+      },
+    });
+    return dto;
+  });
+  return result;
+}
