@@ -324,7 +324,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                 {formatD96(current.location.d96)}
               </p>
               <p className="muted" style={{ margin: '4px 0' }}>
-                {t('caller')}: {current.caller.name} {current.caller.phone}
+                {t('caller')}: {[current.caller.name, current.caller.phone].filter(Boolean).join(' ') || '–'}
               </p>
               <p className="muted" style={{ margin: '4px 0' }} data-testid="detail-times">
                 {current.callStartedAt ? `${t('callStarted')} ${formatTime(current.callStartedAt)} · ` : ''}
@@ -428,9 +428,11 @@ function AssignmentChip({ a, withTimes }: { a: AssignmentDto; withTimes?: boolea
   const label =
     st === 'acknowledged'
       ? t('alertAcknowledged')
-      : st === 'delivered'
-        ? t('alertDelivered')
-        : t('alertSent');
+      : st === 'escalated'
+        ? t('alertEscalated')
+        : st === 'delivered'
+          ? t('alertDelivered')
+          : t('alertSent');
   const time =
     st === 'acknowledged'
       ? a.alert?.acknowledgedAt

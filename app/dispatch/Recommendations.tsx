@@ -91,6 +91,9 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: number
           {s[lang]}
         </div>
       ))}
+      {answer.recommended.length === 0 && answer.shortfalls.length === 0 && (
+        <p className="muted">{t('needsCovered')}</p>
+      )}
       <table className="table">
         <tbody>
           {answer.recommended.map((r) => (

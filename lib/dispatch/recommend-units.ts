@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
-import { incidents, incidentTypes } from '../../db/schema';
+import { assignments, incidents, incidentTypes, units } from '../../db/schema';
 import { notFound } from '../errors';
 import type { TNeed } from '../triage/schemas';
 import { ASSIGNABLE_UNIT_STATUSES } from '../units/unit-status-machine';
@@ -41,7 +41,26 @@ export async function recommendUnits(db: Db, incidentId: number, opts: { staleMi
   if (!inc) throw notFound('incident');
   const [type] = await db.select().from(incidentTypes).where(eq(incidentTypes.code, inc.type));
   const triageNeeds = (inc.triage as { needs?: TNeed[] } | null)?.needs;
-  const needs: TNeed[] = triageNeeds?.length ? triageNeeds : ((type?.needs as TNeed[] | undefined) ?? []);
+  const wanted: TNeed[] = triageNeeds?.length ? triageNeeds : ((type?.needs as TNeed[] | undefined) ?? []);
+  // Units already on the incident cover part of the needs: recommend only what is still missing.
+  const onScene = await db
+    .select({ capabilities: units.capabilities })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(and(eq(assignments.incidentId, incidentId), isNull(assignments.releasedAt)));
+  const covered = new Set<number>();
+  const needs: TNeed[] = wanted
+    .map((n) => {
+      let count = n.count;
+      onScene.forEach((u, idx) => {
+        if (count > 0 && !covered.has(idx) && u.capabilities.includes(n.capability)) {
+          covered.add(idx);
+          count--;
+        }
+      });
+      return { capability: n.capability, count };
+    })
+    .filter((n) => n.count > 0);
 
   const result = await db.execute(sql`
     with i as (select position from incidents where id = ${incidentId}),
@@ -125,7 +144,7 @@ export async function recommendUnits(db: Db, incidentId: number, opts: { staleMi
     .filter((c) => !chosen.has(c.id))
     .sort(rank)
     .slice(0, 30);
-  return { incidentId, needs, recommended, shortfalls, others };
+  return { incidentId, needs: wanted, missing: needs, recommended, shortfalls, others };
 }
 
 function km(m: number): string {

@@ -135,6 +135,7 @@ const sl = {
   alertEscalated: 'NI POTRJENO',
   escalatedAlerts: 'Alarmi brez potrditve',
   realert: 'Ponovno alarmiraj',
+  needsCovered: 'Napotene enote pokrijejo vse potrebe dogodka.',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -270,6 +271,7 @@ const en: Record<MessageKey, string> = {
   alertEscalated: 'NOT ACKNOWLEDGED',
   escalatedAlerts: 'Alerts not acknowledged',
   realert: 'Alert again',
+  needsCovered: 'The assigned units cover everything the incident needs.',
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -53,6 +53,7 @@ test('one station acknowledges, the other does not and is escalated, then re-ale
   await db.end();
   await expect(disp.page.getByTestId('escalated')).toContainText(`${emsCallsign} · ${number}`);
   await expect(dispatcher.alertChip(emsCallsign as string)).toHaveAttribute('data-alert', 'escalated');
+  await disp.page.screenshot({ path: 'screenshots/dispatch-escalated-sl-light.png' });
 
   await disp.page.keyboard.press('a');
   await expect(disp.page.getByTestId('escalated')).toBeHidden();

@@ -164,3 +164,24 @@ describe('AVL positions', () => {
     );
   });
 });
+
+describe('recommendations after assignment', () => {
+  it('recommend only what the units already on the incident do not cover', async () => {
+    const inc = await calltaker.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      location: { lat: 46.2389, lon: 14.3556, address: 'Kranj' },
+    });
+    const before = await dispatcher.get(`/api/incidents/${inc.body.id}/recommendations`);
+    expect(before.body.recommended).toHaveLength(3);
+    const firstFire = before.body.recommended.find((r: { fulfils: string }) => r.fulfils === 'fire');
+    await dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: firstFire.id });
+    const after = await dispatcher.get(`/api/incidents/${inc.body.id}/recommendations`);
+    expect(after.body.missing).toEqual([
+      { capability: 'fire', count: 1 },
+      { capability: 'aerial', count: 1 },
+    ]);
+    expect(after.body.recommended).toHaveLength(2);
+    expect(after.body.recommended.map((r: { id: number }) => r.id)).not.toContain(firstFire.id);
+    await dispatcher.send('POST', `/api/units/${firstFire.id}/status`, { status: 'available' });
+  });
+});
