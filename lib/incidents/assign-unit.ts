@@ -4,14 +4,21 @@ import { alerts, assignments, incidents, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
+import { applyUnitStatus } from '../units/change-unit-status';
 import { selectUnit } from '../units/unit-dto';
-import { ASSIGNABLE_UNIT_STATUSES } from '../units/unit-status-machine';
+import { ASSIGNABLE_UNIT_STATUSES, ENGAGED_UNIT_STATUSES } from '../units/unit-status-machine';
 import { selectAssignments, selectIncident } from './incident-dto';
 import { OPEN_INCIDENT_STATUSES } from './incident-status';
 
 // Assigning a unit alerts its station: assignment, alert, unit status and incident status change in
 // one transaction with their events; the station's screen gets the alert from the event stream.
-export async function assignUnit(db: Db, actor: Principal, incidentId: number, unitId: number) {
+export async function assignUnit(
+  db: Db,
+  actor: Principal,
+  incidentId: number,
+  unitId: number,
+  opts: { reassign?: boolean } = {},
+) {
   try {
     const { result } = await inWriteTx(db, actor, async (w) => {
       const [incident] = await w.tx
@@ -29,10 +36,17 @@ export async function assignUnit(db: Db, actor: Principal, incidentId: number, u
         throw new AppError('validation_failed', 'unknown unit', [
           { field: 'unitId', message: 'no such unit' },
         ]);
-      if (!ASSIGNABLE_UNIT_STATUSES.includes(unit.status))
-        throw new AppError('invalid_transition', `unit ${unit.callsign} is ${unit.status}`, [
-          { field: 'unitId', message: `unit is ${unit.status}, not available` },
-        ]);
+      if (!ASSIGNABLE_UNIT_STATUSES.includes(unit.status)) {
+        if (!opts.reassign || !ENGAGED_UNIT_STATUSES.includes(unit.status))
+          throw new AppError('invalid_transition', `unit ${unit.callsign} is ${unit.status}`, [
+            {
+              field: 'unitId',
+              message: `unit is ${unit.status}, not available${ENGAGED_UNIT_STATUSES.includes(unit.status) ? ' (send reassign: true to take it off its incident)' : ''}`,
+            },
+          ]);
+        // Reassignment: release it from its current incident first (evented like any release).
+        await applyUnitStatus(w, unitId, 'available');
+      }
 
       const [assignment] = await w.tx
         .insert(assignments)

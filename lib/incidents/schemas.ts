@@ -52,6 +52,8 @@ export const ZUpdateIncident = z
     description: trimmed(4000).optional(),
     location: ZLocation.optional(),
     caller: ZCaller.optional(),
+    /** Closing or cancelling while units are still assigned needs a stated reason; they are released. */
+    closeReason: trimmed(500).optional(),
     /** false: a call-taker has confirmed an incident a machine opened (eCall). */
     flagged: z.boolean().optional(),
   })
@@ -60,7 +62,11 @@ export type TUpdateIncident = z.infer<typeof ZUpdateIncident>;
 
 export const ZAddNote = z.object({ text: z.string().trim().min(1).max(4000) });
 
-export const ZAssignUnit = z.object({ unitId: z.number().int().positive() });
+export const ZAssignUnit = z.object({
+  unitId: z.number().int().positive(),
+  /** Take the unit off the incident it is working on and send it here (e.g. a more urgent call). */
+  reassign: z.boolean().optional(),
+});
 
 export const ZIncidentListQuery = z.object({
   status: z.enum(['open', 'all', ...INCIDENT_STATUSES]).default('open'),

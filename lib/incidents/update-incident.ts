@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, incidents } from '../../db/schema';
+import { assignments, incidentNotes, incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
+import { applyUnitStatus } from '../units/change-unit-status';
 import { assertIncidentType } from './create-incident';
 import { type IncidentDto, selectIncident } from './incident-dto';
 import { canChangeIncidentStatus } from './incident-status';
@@ -37,14 +38,45 @@ export async function updateIncident(
     }
     if (input.status === 'closed' || input.status === 'cancelled') {
       const active = await w.tx
-        .select({ id: assignments.id })
+        .select({ unitId: assignments.unitId })
         .from(assignments)
-        .where(and(eq(assignments.incidentId, id), isNull(assignments.releasedAt)))
-        .limit(1);
-      if (active.length > 0)
-        throw new AppError('invalid_transition', 'release the assigned units before closing the incident', [
-          { field: 'status', message: 'units still assigned' },
-        ]);
+        .where(and(eq(assignments.incidentId, id), isNull(assignments.releasedAt)));
+      if (active.length > 0 && !input.closeReason)
+        throw new AppError(
+          'invalid_transition',
+          'release the assigned units before closing, or state a reason',
+          [
+            { field: 'status', message: 'units still assigned' },
+            { field: 'closeReason', message: 'required while units are assigned' },
+          ],
+        );
+      // Closing with a stated reason releases the units still assigned; the reason goes to the timeline.
+      for (const a of active) await applyUnitStatus(w, a.unitId, 'available');
+      if (input.closeReason) {
+        const [note] = await w.tx
+          .insert(incidentNotes)
+          .values({
+            incidentId: id,
+            text: `${input.status === 'closed' ? 'Zaključeno' : 'Preklicano'}: ${input.closeReason}`,
+            authorId: actor.userId,
+            authorName: actor.displayName,
+          })
+          .returning();
+        if (note)
+          w.emit({
+            type: 'incident.note_added',
+            incidentId: id,
+            data: {
+              note: {
+                id: note.id,
+                incidentId: id,
+                text: note.text,
+                author: note.authorName,
+                createdAt: note.createdAt.toISOString(),
+              },
+            },
+          });
+      }
     }
     await w.tx
       .update(incidents)
@@ -70,7 +102,7 @@ export async function updateIncident(
       .where(eq(incidents.id, id));
     const dto = await selectIncident(w.tx, id);
     if (!dto) throw notFound('incident');
-    const { version: _v, ...changes } = input;
+    const { version: _v, closeReason: _r, ...changes } = input;
     w.emit({
       type: 'incident.updated',
       incidentId: id,

@@ -6,5 +6,7 @@ import { ZIdParam } from '@/lib/incidents/schemas';
 import { parseOrThrow } from '@/lib/validation';
 
 export const POST = handle('assignUnit', async ({ db, principal, params, body }) =>
-  assignUnit(db, principal, parseOrThrow(ZIdParam, params.id, 'id'), body.unitId),
+  assignUnit(db, principal, parseOrThrow(ZIdParam, params.id, 'id'), body.unitId, {
+    reassign: body.reassign,
+  }),
 );
