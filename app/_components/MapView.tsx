@@ -4,6 +4,9 @@ import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import {
   Circle,
+  GeoJSON,
+  LayerGroup,
+  LayersControl,
   MapContainer,
   Marker,
   Polyline,
@@ -38,6 +41,10 @@ export interface MapViewProps {
   onMarkerClick?: (id: string) => void;
   focus?: { lat: number; lon: number; zoom?: number } | null;
   testId?: string;
+  /** Show a layer switcher (incidents, units, stations, service areas). */
+  layers?: boolean;
+  /** Service areas as GeoJSON polygons, for the "service areas" layer. */
+  areas?: { id: string; geojson: unknown }[];
 }
 
 const SLOVENIA_CENTER: [number, number] = [46.12, 14.82];
@@ -91,6 +98,27 @@ function Focus({ focus }: { focus?: MapViewProps['focus'] }) {
   return null;
 }
 
+function MarkerList({ markers, onClick }: { markers: MapMarker[]; onClick?: (id: string) => void }) {
+  return (
+    <>
+      {markers.map((m) => (
+        <Marker
+          key={m.id}
+          position={[m.lat, m.lon]}
+          icon={iconFor(m)}
+          zIndexOffset={m.kind === 'incident' ? 1000 : m.kind === 'pick' ? 2000 : 0}
+          eventHandlers={{ click: () => onClick?.(m.id) }}
+          keyboard={true}
+          title={m.title}
+          alt={m.title}
+        >
+          <Tooltip>{m.title}</Tooltip>
+        </Marker>
+      ))}
+    </>
+  );
+}
+
 export default function MapView(props: MapViewProps) {
   const { t } = useUi();
   const [tileError, setTileError] = useState(false);
@@ -124,20 +152,39 @@ export default function MapView(props: MapViewProps) {
         ))}
         <ClickHandler onClick={props.onMapClick} />
         <Focus focus={props.focus} />
-        {props.markers.map((m) => (
-          <Marker
-            key={m.id}
-            position={[m.lat, m.lon]}
-            icon={iconFor(m)}
-            zIndexOffset={m.kind === 'incident' ? 1000 : m.kind === 'pick' ? 2000 : 0}
-            eventHandlers={{ click: () => props.onMarkerClick?.(m.id) }}
-            keyboard={true}
-            title={m.title}
-            alt={m.title}
-          >
-            <Tooltip>{m.title}</Tooltip>
-          </Marker>
-        ))}
+        {props.layers ? (
+          <LayersControl position="topright">
+            {(
+              [
+                ['incident', t('layerIncidents')],
+                ['unit', t('layerUnits')],
+                ['station', t('layerStations')],
+              ] as const
+            ).map(([kind, name]) => (
+              <LayersControl.Overlay key={kind} name={name} checked={kind !== 'station'}>
+                <LayerGroup>
+                  <MarkerList
+                    markers={props.markers.filter((m) => m.kind === kind)}
+                    onClick={props.onMarkerClick}
+                  />
+                </LayerGroup>
+              </LayersControl.Overlay>
+            ))}
+            <LayersControl.Overlay name={t('layerAreas')}>
+              <LayerGroup>
+                {props.areas?.map((a) => (
+                  <GeoJSON
+                    key={a.id}
+                    data={a.geojson as GeoJSON.GeoJsonObject}
+                    style={{ color: '#0b5cd5', weight: 1, fillOpacity: 0.05 }}
+                  />
+                ))}
+              </LayerGroup>
+            </LayersControl.Overlay>
+          </LayersControl>
+        ) : (
+          <MarkerList markers={props.markers} onClick={props.onMarkerClick} />
+        )}
       </MapContainer>
       {(noTiles || tileError) && (
         <span className="map-badge" data-testid="basemap-badge">

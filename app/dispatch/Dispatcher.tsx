@@ -7,7 +7,6 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { AlarmSound } from '../_components/alarm-sound';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
-import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
 import {
@@ -20,11 +19,12 @@ import {
   PRIORITY_RANK,
   type UnitDto,
 } from '../_components/live-state';
-import { type MapMarker, LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { DispatchMap } from './DispatchMap';
+import { MAP_CHANNEL } from './map-channel';
 import { Recommendations } from './Recommendations';
 
 const OPEN = new Set(['new', 'dispatched', 'in_progress']);
@@ -133,10 +133,24 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     }
   };
 
+  // The map-only second window (another monitor) follows the selection through a BroadcastChannel.
+  const channel = useRef<BroadcastChannel | null>(null);
+  useEffect(() => {
+    channel.current = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(MAP_CHANNEL);
+    return () => channel.current?.close();
+  }, []);
   const select = (id: number) => {
     setSelected(id);
     const inc = incidents.get(id);
-    if (inc) setFocus({ lat: inc.location.lat, lon: inc.location.lon });
+    if (inc) {
+      setFocus({ lat: inc.location.lat, lon: inc.location.lon });
+      channel.current?.postMessage({
+        type: 'select',
+        incidentId: id,
+        lat: inc.location.lat,
+        lon: inc.location.lon,
+      });
+    }
   };
 
   // Escalated alerts: not acknowledged in time. They sound and stay on top until acknowledged or re-sent.
@@ -196,33 +210,6 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const markers = useMemo<MapMarker[]>(() => {
-    const list: MapMarker[] = [];
-    for (const u of units.values()) {
-      if (!u.position) continue;
-      list.push({
-        id: `u${u.id}`,
-        kind: 'unit',
-        lat: u.position.lat,
-        lon: u.position.lon,
-        color: UNIT_STATUS_COLOR[u.status] ?? '#888',
-        title: `${u.callsign} (${u.type}) – ${t(`st_${u.status}` as MessageKey)}`,
-      });
-    }
-    for (const i of board) {
-      list.push({
-        id: `i${i.id}`,
-        kind: 'incident',
-        lat: i.location.lat,
-        lon: i.location.lon,
-        color: PRIORITY_COLOR[i.priority] ?? '#888',
-        title: `${i.number} ${typeName(i.type)}`,
-        selected: i.id === selected,
-      });
-    }
-    return list;
-  }, [units, board, selected, typeName, t]);
-
   return (
     <div className="shell">
       <TopBar user={user} conn={state} current="/dispatch" />
@@ -251,7 +238,14 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
               </button>
             </div>
           )}
-          <h2 id="board-title">
+          <button
+            type="button"
+            onClick={() => window.open('/dispatch/map', 'cad112-map')}
+            data-testid="open-map-window"
+          >
+            ⧉ {t('mapWindow')}
+          </button>
+          <h2 id="board-title" style={{ marginTop: 8 }}>
             {t('openIncidents')} ({board.length})
           </h2>
           <div className="list" role="listbox" aria-label={t('openIncidents')} data-testid="board">
@@ -295,12 +289,14 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
             ))}
           </div>
         </section>
-        <MapPanel
-          tileUrl={map.tileUrl}
-          attribution={map.attribution}
-          markers={markers}
+        <DispatchMap
+          map={map}
+          incidents={board}
+          units={units.values()}
+          selected={selected}
           focus={focus}
-          onMarkerClick={(id) => id.startsWith('i') && select(Number(id.slice(1)))}
+          typeName={typeName}
+          onSelect={select}
         />
         <section className="panel" aria-labelledby="detail-title" data-testid="detail">
           {!current && (

@@ -136,6 +136,18 @@ const sl = {
   escalatedAlerts: 'Alarmi brez potrditve',
   realert: 'Ponovno alarmiraj',
   needsCovered: 'Napotene enote pokrijejo vse potrebe dogodka.',
+  layerIncidents: 'Dogodki',
+  layerUnits: 'Enote',
+  layerStations: 'Postaje',
+  layerAreas: 'Območja postaj',
+  filterAgency: 'Služba',
+  filterStatus: 'Status enot',
+  all: 'vse',
+  busy: 'zasedene',
+  mapWindow: 'Zemljevid v novem oknu',
+  agency_fire: 'gasilci',
+  agency_ems: 'NMP',
+  agency_mountain_rescue: 'GRS',
 };
 
 export type MessageKey = keyof typeof sl;
@@ -272,6 +284,18 @@ const en: Record<MessageKey, string> = {
   escalatedAlerts: 'Alerts not acknowledged',
   realert: 'Alert again',
   needsCovered: 'The assigned units cover everything the incident needs.',
+  layerIncidents: 'Incidents',
+  layerUnits: 'Units',
+  layerStations: 'Stations',
+  layerAreas: 'Service areas',
+  filterAgency: 'Service',
+  filterStatus: 'Unit status',
+  all: 'all',
+  busy: 'busy',
+  mapWindow: 'Map in a new window',
+  agency_fire: 'fire',
+  agency_ems: 'EMS',
+  agency_mountain_rescue: 'mountain rescue',
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -1,0 +1,144 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { apiGet } from '../_components/api';
+import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
+import { useUi } from '../_components/i18n';
+import type { IncidentRow, UnitDto } from '../_components/live-state';
+import { LiveMap, type MapMarker } from '../_components/Map';
+import type { MapConfig } from '../_lib/page-props';
+
+interface Station {
+  id: number;
+  code: string;
+  name: string;
+  agency: string;
+  position: { lat: number; lon: number };
+  serviceArea: unknown;
+}
+
+const AGENCIES = ['fire', 'ems', 'mountain_rescue'] as const;
+const BUSY = new Set(['alerted', 'acknowledged', 'en_route', 'on_scene', 'transporting', 'at_hospital']);
+
+// The dispatcher's map: layers (incidents, units, stations, service areas) and unit filters by
+// service and status. Used on the dispatcher's screen and in the map-only second window.
+export function DispatchMap({
+  map,
+  incidents,
+  units,
+  selected,
+  focus,
+  typeName,
+  onSelect,
+}: {
+  map: MapConfig;
+  incidents: IncidentRow[];
+  units: Iterable<UnitDto>;
+  selected: number | null;
+  focus: { lat: number; lon: number } | null;
+  typeName: (code: string) => string;
+  onSelect?: (incidentId: number) => void;
+}) {
+  const { t } = useUi();
+  const [stations, setStations] = useState<Station[]>([]);
+  const [agency, setAgency] = useState<string>('');
+  const [status, setStatus] = useState<'' | 'available' | 'busy' | 'out_of_service'>('');
+
+  useEffect(() => {
+    apiGet<Station[]>('/api/stations')
+      .then(setStations)
+      .catch(() => {});
+  }, []);
+
+  const markers = useMemo<MapMarker[]>(() => {
+    const list: MapMarker[] = [];
+    for (const s of stations)
+      list.push({
+        id: `s${s.id}`,
+        kind: 'station',
+        lat: s.position.lat,
+        lon: s.position.lon,
+        color: '#57606a',
+        title: s.name,
+      });
+    for (const u of units) {
+      if (!u.position) continue;
+      if (agency && u.agency !== agency) continue;
+      if (status === 'available' && u.status !== 'available') continue;
+      if (status === 'busy' && !BUSY.has(u.status)) continue;
+      if (status === 'out_of_service' && u.status !== 'out_of_service') continue;
+      list.push({
+        id: `u${u.id}`,
+        kind: 'unit',
+        lat: u.position.lat,
+        lon: u.position.lon,
+        color: UNIT_STATUS_COLOR[u.status] ?? '#888',
+        title: `${u.callsign} (${u.type}) – ${t(`st_${u.status}` as MessageKey)}`,
+      });
+    }
+    for (const i of incidents)
+      list.push({
+        id: `i${i.id}`,
+        kind: 'incident',
+        lat: i.location.lat,
+        lon: i.location.lon,
+        color: PRIORITY_COLOR[i.priority] ?? '#888',
+        title: `${i.number} ${typeName(i.type)}`,
+        selected: i.id === selected,
+      });
+    return list;
+  }, [stations, units, incidents, selected, agency, status, typeName, t]);
+
+  const areas = useMemo(
+    () =>
+      stations
+        .filter((s) => s.serviceArea && (!agency || s.agency === agency))
+        .map((s) => ({ id: s.code, geojson: s.serviceArea })),
+    [stations, agency],
+  );
+
+  return (
+    <div className="dispatch-map">
+      <div className="map-filters">
+        <select
+          aria-label={t('filterAgency')}
+          value={agency}
+          onChange={(e) => setAgency(e.target.value)}
+          data-testid="filter-agency"
+        >
+          <option value="">
+            {t('filterAgency')}: {t('all')}
+          </option>
+          {AGENCIES.map((a) => (
+            <option key={a} value={a}>
+              {t(`agency_${a}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('filterStatus')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+          data-testid="filter-status"
+        >
+          <option value="">
+            {t('filterStatus')}: {t('all')}
+          </option>
+          <option value="available">{t('st_available')}</option>
+          <option value="busy">{t('busy')}</option>
+          <option value="out_of_service">{t('st_out_of_service')}</option>
+        </select>
+      </div>
+      <LiveMap
+        tileUrl={map.tileUrl}
+        attribution={map.attribution}
+        markers={markers}
+        areas={areas}
+        layers
+        focus={focus}
+        onMarkerClick={(id) => id.startsWith('i') && onSelect?.(Number(id.slice(1)))}
+      />
+    </div>
+  );
+}
