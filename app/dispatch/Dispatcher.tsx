@@ -9,57 +9,32 @@ import { AlarmSound } from '../_components/alarm-sound';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
-import {
-  type AssignmentDto,
-  alertState,
-  applyToIncidents,
-  applyToUnits,
-  type IncidentRow,
-  type IncidentType,
-  PRIORITY_RANK,
-  type UnitDto,
-} from '../_components/live-state';
+import { type AssignmentDto, alertState, PRIORITY_RANK, type UnitDto } from '../_components/live-state';
 import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
-import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 import { DispatchMap } from './DispatchMap';
 import { MAP_CHANNEL } from './map-channel';
 import { Recommendations } from './Recommendations';
+import { useDispatchData } from './use-dispatch-data';
 
 const OPEN = new Set(['new', 'dispatched', 'in_progress']);
 
 export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
-  const { t, lang } = useUi();
+  const { t } = useUi();
   const now = useNow();
-  const [incidents, setIncidents] = useState<Map<number, IncidentRow>>(new Map());
-  const [units, setUnits] = useState<Map<number, UnitDto>>(new Map());
-  const [types, setTypes] = useState<IncidentType[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [near, setNear] = useState<{ id: number; distanceM: number | null }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
   const [handovers, setHandovers] = useState<HandoverDto[]>([]);
-
-  const load = useCallback(async () => {
-    const [list, us, ts] = await Promise.all([
-      apiGet<IncidentRow[]>('/api/incidents?status=open'),
-      apiGet<UnitDto[]>('/api/units'),
-      apiGet<IncidentType[]>('/api/incident-types'),
-    ]);
-    setIncidents(new Map(list.map((i) => [i.id, i])));
-    setUnits(new Map(us.map((u) => [u.id, u])));
-    setTypes(ts);
-  }, []);
-  const onEvent = useCallback((f: EventFrame) => {
+  const onHandover = useCallback((f: EventFrame) => {
     if (f.type === 'handover.created' || f.type === 'handover.acknowledged') {
       const h = (f.data as { handover: HandoverDto }).handover;
       setHandovers((list) => [...list.filter((x) => x.id !== h.id), h]);
     }
-    setIncidents((m) => applyToIncidents(m, f) ?? m);
-    setUnits((m) => applyToUnits(m, f) ?? m);
   }, []);
-  const { state } = useRealtime(onEvent, load);
+  const { incidents, units, typeName, state } = useDispatchData(onHandover);
 
   // Changes whenever any unit changes, so recommendations are asked again.
   const unitsVersion = useMemo(() => [...units.values()].reduce((n, u) => n + u.version, 0), [units]);
@@ -76,10 +51,6 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     [incidents],
   );
   const current = selected !== null ? incidents.get(selected) : undefined;
-  const typeName = useCallback(
-    (code: string) => types.find((x) => x.code === code)?.name[lang] ?? code,
-    [types, lang],
-  );
 
   // Units by distance from the selected incident, computed by PostGIS on the server.
   const currentId = current?.id;

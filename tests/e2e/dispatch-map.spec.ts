@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { DispatcherPage, loggedIn, waitLive } from './pages/screens';
 
 // The map on a second monitor follows the dispatcher's selection; layers and filters change what shows.
-test('the map window follows the selection; filters hide units by service and status', async ({ browser, request }) => {
+test('the map window follows the selection; filters hide units by service and status', async ({
+  browser,
+  request,
+}) => {
   const disp = await loggedIn(browser, 'dispatcher');
   await waitLive(disp.page);
   const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
