@@ -379,7 +379,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
                 title={t('callTimer')}
                 suppressHydrationWarning
               >
-                ☎ {now ? formatElapsed(callStartedAt, now) : ''}
+                {t('callStarted')} {now ? formatElapsed(callStartedAt, now) : ''}
               </span>
             )}
           </h2>

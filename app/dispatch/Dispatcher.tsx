@@ -214,7 +214,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
             onClick={() => window.open('/dispatch/map', 'cad112-map')}
             data-testid="open-map-window"
           >
-            ⧉ {t('mapWindow')}
+            {t('mapWindow')} ↗
           </button>
           <h2 id="board-title" style={{ marginTop: 8 }}>
             {t('openIncidents')} ({board.length})
@@ -236,8 +236,11 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                   <span>
                     {i.number} · {typeName(i.type)}
                   </span>
-                  <span className="timer" suppressHydrationWarning>
+                  <span className="timer" suppressHydrationWarning title={t('sinceCreated')}>
                     {now ? formatElapsed(i.createdAt, now) : ''}
+                    {now && i.firstAlertedAt
+                      ? ` · ${t('alarmShort')} ${formatElapsed(i.firstAlertedAt, now)}`
+                      : ''}
                   </span>
                 </div>
                 {i.flagged && (
@@ -253,7 +256,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                   {i.assignments
                     .filter((a) => !a.releasedAt)
                     .map((a) => (
-                      <AssignmentChip key={a.id} a={a} />
+                      <AssignmentChip key={a.id} a={a} now={now} />
                     ))}
                 </div>
               </div>
@@ -389,7 +392,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
   );
 }
 
-function AssignmentChip({ a, withTimes }: { a: AssignmentDto; withTimes?: boolean }) {
+function AssignmentChip({ a, withTimes, now }: { a: AssignmentDto; withTimes?: boolean; now?: number }) {
   const { t } = useUi();
   const st = alertState(a.alert);
   const label =
@@ -412,6 +415,11 @@ function AssignmentChip({ a, withTimes }: { a: AssignmentDto; withTimes?: boolea
       {label}
       {withTimes && time ? ` ${formatTime(time)}` : ''}
       {withTimes && st === 'acknowledged' && a.alert?.acknowledgedBy ? ` · ${a.alert.acknowledgedBy}` : ''}
+      {/* On the board: how long an alert has waited, or how long acknowledgement took. */}
+      {!withTimes && now && a.alert && st !== 'acknowledged' ? ` ${formatElapsed(a.alert.sentAt, now)}` : ''}
+      {!withTimes && a.alert?.acknowledgedAt
+        ? ` ${formatElapsed(a.alert.sentAt, new Date(a.alert.acknowledgedAt).getTime())}`
+        : ''}
     </span>
   );
 }

@@ -227,7 +227,7 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
                 className="sound-banner"
                 onClick={() => void sound.current?.unlock().then(() => setSoundBlocked(false))}
               >
-                🔊 {t('enableSound')}
+                {t('enableSound')}
               </button>
             )}
             <h1 id="alarm-title">
@@ -338,7 +338,7 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
             ))}
         </section>
       )}
-      <main className="main" style={{ gridTemplateColumns: '1fr 1fr', gap: 10, padding: 10 }}>
+      <main className="main station-main">
         <section className="panel" aria-labelledby="units-title">
           <h2 id="units-title">{t('ourUnits')}</h2>
           {error && (

@@ -106,3 +106,37 @@ for (const v of VARIANTS) {
     for (const c of [ct, disp, st]) await c.context.close();
   });
 }
+
+test('the station screen on a tablet in portrait: alarm and status buttons fit', async ({
+  browser,
+  request,
+}) => {
+  const disp = await loggedIn(browser, 'dispatcher');
+  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const inc = await request.post('/api/incidents', {
+    headers: { cookie },
+    data: {
+      type: 'storm_damage',
+      priority: 'green',
+      location: { lat: 46.5103, lon: 15.0806, address: 'Slovenj Gradec, Glavni trg' },
+    },
+  });
+  const units = await (await request.get('/api/units', { headers: { cookie } })).json();
+  const unit = units.find((u: { callsign: string }) => u.callsign === 'PGD-SG-11');
+  await request.post(`/api/incidents/${(await inc.json()).id}/assignments`, {
+    headers: { cookie },
+    data: { unitId: unit.id },
+  });
+  const st = await loggedIn(browser, 'st-pgd-sg');
+  await st.page.setViewportSize({ width: 800, height: 1200 });
+  await expect(st.page.getByTestId('alarm')).toBeVisible();
+  await expect(st.page.getByTestId('ack')).toBeInViewport();
+  await st.page.screenshot({ path: 'screenshots/station-alarm-tablet-sl-light.png' });
+  await st.page.getByTestId('ack').click();
+  await expect(
+    st.page.getByTestId('unit-PGD-SG-11').getByRole('button', { name: 'na poti' }),
+  ).toBeInViewport();
+  await st.page.screenshot({ path: 'screenshots/station-tablet-sl-light.png' });
+  await disp.context.close();
+  await st.context.close();
+});
