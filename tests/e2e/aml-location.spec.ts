@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AML_GOOD, amlSms } from '../helpers/aml';
-import { loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, loggedIn, waitLive } from './pages/screens';
 
 // The caller's phone sends its own location (AML) while the call-taker types the number: the device
 // location appears beside the form, is never copied by itself, and one key uses it.
@@ -12,7 +12,7 @@ test('call-taker uses the AML location of the caller’s phone', async ({ browse
   await expect(page.getByTestId('device-fix')).toContainText('Za to številko ni lokacije naprave');
 
   // The SMS gateway forwards the AML SMS (here with the call-taker's own session, as the API allows).
-  const cookie = (await ct.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = await cookieHeader(ct.context);
   const res = await page.request.post('/api/aml?from=%2B38641777888', {
     headers: { cookie, 'content-type': 'text/plain' },
     data: amlSms({ ...AML_GOOD, lt: '+46.36940', lg: '+014.11360', rd: '25' }),

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DispatcherPage, loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, DispatcherPage, loggedIn, waitLive } from './pages/screens';
 
 // The map on a second monitor follows the dispatcher's selection; layers and filters change what shows.
 test('the map window follows the selection; filters hide units by service and status', async ({
@@ -8,7 +8,7 @@ test('the map window follows the selection; filters hide units by service and st
 }) => {
   const disp = await loggedIn(browser, 'dispatcher');
   await waitLive(disp.page);
-  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = await cookieHeader(disp.context);
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
     data: { type: 'flood', priority: 'yellow', location: { lat: 45.904, lon: 15.593, address: 'Brežice' } },

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { CallTakerPage, DispatcherPage, loggedIn, StationPage, waitLive } from './pages/screens';
+import {
+  CallTakerPage,
+  cookieHeader,
+  DispatcherPage,
+  loggedIn,
+  StationPage,
+  waitLive,
+} from './pages/screens';
 
 // One emergency from the call to the acknowledged alert: three people, three browsers, one system.
 test('call-taker logs a fire; dispatcher assigns the engine; the station acknowledges; dispatcher sees it', async ({
@@ -57,8 +64,7 @@ test('an unacknowledged alert survives a reload of the station screen', async ({
   const disp = await loggedIn(browser, 'dispatcher');
   const st = await loggedIn(browser, 'st-pgd-ms');
   await waitLive(st.page);
-  const cookies = await disp.context.cookies();
-  const headers = { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+  const headers = { cookie: await cookieHeader(disp.context) };
   const inc = await request.post('/api/incidents', {
     headers,
     data: {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { E2E_DATABASE_URL } from '../helpers/env';
-import { DispatcherPage, loggedIn, StationPage, waitLive } from './pages/screens';
+import { cookieHeader, DispatcherPage, loggedIn, StationPage, waitLive } from './pages/screens';
 
 // Three people: the dispatcher sends the recommended units to a crash with a trapped driver; the fire
 // station acknowledges at once, the ambulance station does not, and is escalated on the dispatcher's
@@ -15,7 +15,7 @@ test('one station acknowledges, the other does not and is escalated, then re-ale
   const ems = await loggedIn(browser, 'st-nmp-lj');
   await Promise.all([waitLive(disp.page), waitLive(fire.page), waitLive(ems.page)]);
 
-  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = await cookieHeader(disp.context);
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
     data: {

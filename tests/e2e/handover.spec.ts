@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DispatcherPage, loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, DispatcherPage, loggedIn, waitLive } from './pages/screens';
 
 // The dispatcher hands a burglary over to the police; the police's screen shows it and acknowledges.
 test('dispatcher hands an incident to police 113; the police acknowledge; the dispatcher sees it', async ({
@@ -9,7 +9,7 @@ test('dispatcher hands an incident to police 113; the police acknowledge; the di
   const disp = await loggedIn(browser, 'dispatcher');
   const police = await loggedIn(browser, 'st-pu-lj');
   await Promise.all([waitLive(disp.page), waitLive(police.page)]);
-  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = await cookieHeader(disp.context);
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
     data: {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DispatcherPage, loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, DispatcherPage, loggedIn, waitLive } from './pages/screens';
 
 // The dispatcher sees what to send and why, and sends it with one key.
 test('dispatcher assigns the recommended units for a building fire with the R key', async ({
@@ -8,7 +8,7 @@ test('dispatcher assigns the recommended units for a building fire with the R ke
 }) => {
   const disp = await loggedIn(browser, 'dispatcher');
   await waitLive(disp.page);
-  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = await cookieHeader(disp.context);
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
     data: {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AML_GOOD, amlSms } from '../helpers/aml';
-import { loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, loggedIn, waitLive } from './pages/screens';
 
 // Every screen in Slovenian and English, light and dark, saved to screenshots/ for people to look at.
 const VARIANTS = [
@@ -46,7 +46,7 @@ for (const v of VARIANTS) {
     const ct = await loggedIn(browser, 'calltaker', v);
     await waitLive(ct.page);
     await expect(ct.page.getByRole('heading', { name: TEXT[v.lang].call })).toBeVisible();
-    const ctCookie = (await ct.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const ctCookie = await cookieHeader(ct.context);
     await request.post('/api/aml?from=%2B38631222333', {
       headers: { cookie: ctCookie, 'content-type': 'text/plain' },
       data: amlSms({ ...AML_GOOD, lt: '+46.05200', lg: '+014.50700', rd: '35' }),
@@ -65,7 +65,7 @@ for (const v of VARIANTS) {
     await shot(disp.page, 'dispatch');
 
     // An alarm for GRS Kranjska Gora, so the station screen shows it full-screen.
-    const cookies = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookies = await cookieHeader(disp.context);
     const inc = await request.post('/api/incidents', {
       headers: { cookie: cookies },
       data: {
@@ -112,7 +112,7 @@ test('the station screen on a tablet in portrait: alarm and status buttons fit',
   request,
 }) => {
   const disp = await loggedIn(browser, 'dispatcher');
-  const cookie = (await disp.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = await cookieHeader(disp.context);
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
     data: {

@@ -26,6 +26,11 @@ function test_baseURL(): string {
   return `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`;
 }
 
+/** The context's cookies as a Cookie header, for setting up data over the API as that person. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
 export async function waitLive(page: Page) {
   await expect(page.getByTestId('conn')).toHaveAttribute('data-state', /live|resynced/);
 }
