@@ -1,7 +1,6 @@
 import { desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, units } from '../../db/schema';
-import { selectIncident } from '../incidents/incident-dto';
 
 export async function selectAlerts(db: Db, where: SQL, limit = 100) {
   const rows = await db
@@ -34,8 +33,4 @@ export type AlertDto = Awaited<ReturnType<typeof selectAlerts>>[number];
 export async function selectAlert(db: Db, id: number): Promise<AlertDto | undefined> {
   const [a] = await selectAlerts(db, eq(alerts.id, id), 1);
   return a;
-}
-
-export async function withIncident(db: Db, alert: AlertDto) {
-  return { ...alert, incident: await selectIncident(db, alert.incidentId) };
 }

@@ -2,7 +2,8 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { selectAlerts, withIncident } from './alert-dto';
+import { selectIncidentsByIds } from '../incidents/incident-dto';
+import { selectAlerts } from './alert-dto';
 
 // Alerts for the station screen: every unacknowledged one (so a reload never loses an alarm) plus the
 // last day's acknowledged ones. The centre sees all stations' alerts.
@@ -11,5 +12,9 @@ export async function listAlerts(db: Db, viewer: Principal, opts: { pending?: bo
   const scope = viewer.role === 'station' ? eq(alerts.stationId, viewer.stationId ?? -1) : undefined;
   const where = and(scope, opts.pending ? isNull(alerts.acknowledgedAt) : recent) ?? sql`true`;
   const list = await selectAlerts(db, where, 200);
-  return Promise.all(list.map((a) => withIncident(db, a)));
+  const byId = await selectIncidentsByIds(
+    db,
+    list.map((a) => a.incidentId),
+  );
+  return list.map((a) => ({ ...a, incident: byId.get(a.incidentId) }));
 }

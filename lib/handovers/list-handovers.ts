@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { handovers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { selectIncident } from '../incidents/incident-dto';
+import { selectIncidentsByIds } from '../incidents/incident-dto';
 import { selectHandovers } from './handover-dto';
 
 // A service sees its own hand-overs (with their incidents); the centre sees all, or one incident's.
@@ -17,5 +17,9 @@ export async function listHandovers(
     opts.pending ? isNull(handovers.acknowledgedAt) : undefined,
   );
   const list = await selectHandovers(db, where, 100);
-  return Promise.all(list.map(async (h) => ({ ...h, incident: await selectIncident(db, h.incidentId) })));
+  const byId = await selectIncidentsByIds(
+    db,
+    list.map((h) => h.incidentId),
+  );
+  return list.map((h) => ({ ...h, incident: byId.get(h.incidentId) }));
 }

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
 import {
@@ -12,8 +14,7 @@ import {
 export async function getIncident(db: Db, viewer: Principal, id: number) {
   const incident = await selectIncident(db, id);
   if (!incident) throw notFound('incident');
-  if (viewer.role === 'station' && !(await stationConcerned(db, viewer.stationId ?? -1, id)))
-    throw forbidden('this incident does not concern your station');
+  await assertStationMaySee(db, viewer, id);
   const [assignments, notes, callers] = await Promise.all([
     selectAssignments(db, [id]),
     selectNotes(db, id),
@@ -22,6 +23,14 @@ export async function getIncident(db: Db, viewer: Principal, id: number) {
   return { ...incident, assignments, notes, callers };
 }
 
+/** 404 for a missing incident, 403 for a station it does not concern; no detail is loaded. */
 export async function assertCanSeeIncident(db: Db, viewer: Principal, id: number): Promise<void> {
-  await getIncident(db, viewer, id);
+  const [row] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, id));
+  if (!row) throw notFound('incident');
+  await assertStationMaySee(db, viewer, id);
+}
+
+async function assertStationMaySee(db: Db, viewer: Principal, id: number): Promise<void> {
+  if (viewer.role === 'station' && !(await stationConcerned(db, viewer.stationId ?? -1, id)))
+    throw forbidden('this incident does not concern your station');
 }

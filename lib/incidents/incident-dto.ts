@@ -142,6 +142,14 @@ export async function selectIncidents(
   return rows.map((r: Row) => toDto(r));
 }
 
+/** Several incidents by id in one query (for lists that show each item's incident). */
+export async function selectIncidentsByIds(db: Db, ids: number[]): Promise<Map<number, IncidentDto>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const list = await selectIncidents(db, inArray(incidents.id, unique), { limit: unique.length });
+  return new Map(list.map((i) => [i.id, i]));
+}
+
 export async function selectIncident(db: Db, id: number): Promise<IncidentDto | undefined> {
   const [row] = await selectIncidents(db, eq(incidents.id, id), { limit: 1 });
   return row;
