@@ -16,6 +16,7 @@ import {
   useMapEvents,
 } from 'react-leaflet';
 import { SLOVENIA_OUTLINE } from '@/lib/geo/slovenia-outline';
+import { MarkerClusterer } from '@/lib/map/cluster-markers';
 import { useUi } from './i18n';
 
 export interface MapMarker {
@@ -27,6 +28,8 @@ export interface MapMarker {
   label?: string;
   title: string;
   selected?: boolean;
+  /** Urgency for clustering (lower = more urgent): a cluster takes the colour of its most urgent member. */
+  rank?: number;
 }
 
 export interface MapViewProps {
@@ -98,6 +101,22 @@ function Focus({ focus }: { focus?: MapViewProps['focus'] }) {
   return null;
 }
 
+// The zoom on the container (data-zoom), for tests and for styles that depend on the scale.
+function ZoomAttr() {
+  const map = useMap();
+  useEffect(() => {
+    const set = () => {
+      map.getContainer().dataset.zoom = String(map.getZoom());
+    };
+    set();
+    map.on('zoomend', set);
+    return () => {
+      map.off('zoomend', set);
+    };
+  }, [map]);
+  return null;
+}
+
 function MarkerList({ markers, onClick }: { markers: MapMarker[]; onClick?: (id: string) => void }) {
   return (
     <>
@@ -119,11 +138,77 @@ function MarkerList({ markers, onClick }: { markers: MapMarker[]; onClick?: (id:
   );
 }
 
+function clusterIcon(count: number, color: string): L.DivIcon {
+  const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 48;
+  const key = `cluster|${color}|${count}`;
+  let icon = iconCache.get(key);
+  if (!icon) {
+    icon = L.divIcon({
+      className: '',
+      html: `<div class="marker-cluster" style="width:${size}px;height:${size}px;border-color:${color}">${count}</div>`,
+      iconSize: [size, size],
+      iconAnchor: [size / 2, size / 2],
+    });
+    if (iconCache.size < 5000) iconCache.set(key, icon);
+  }
+  return icon;
+}
+
+// Thousands of markers as DOM elements make the map crawl: past a threshold a layer is grouped into
+// clusters (supercluster) for the visible box and zoom; a click on a cluster zooms to where it splits.
+function ClusteredMarkerList({
+  markers,
+  onClick,
+  noun,
+}: {
+  markers: MapMarker[];
+  onClick?: (id: string) => void;
+  noun: string;
+}) {
+  const map = useMap();
+  const clusterer = useMemo(() => new MarkerClusterer(markers), [markers]);
+  const [view, setView] = useState(() => ({ bounds: map.getBounds(), zoom: map.getZoom() }));
+  useMapEvents({
+    moveend: () => setView({ bounds: map.getBounds(), zoom: map.getZoom() }),
+  });
+  if (!clusterer.clustering) return <MarkerList markers={markers} onClick={onClick} />;
+  const b = view.bounds.pad(0.2);
+  const { clusters, singles } = clusterer.view(
+    [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    view.zoom,
+  );
+  return (
+    <>
+      {clusters.map((c) => {
+        const title = `${c.count} ${noun}`;
+        return (
+          <Marker
+            key={`c${c.clusterId}`}
+            position={[c.lat, c.lon]}
+            icon={clusterIcon(c.count, c.color)}
+            zIndexOffset={500 - c.rank}
+            keyboard={true}
+            title={title}
+            alt={title}
+            eventHandlers={{ click: () => map.setView([c.lat, c.lon], clusterer.expansionZoom(c.clusterId)) }}
+          />
+        );
+      })}
+      <MarkerList markers={singles} onClick={onClick} />
+    </>
+  );
+}
+
 export default function MapView(props: MapViewProps) {
   const { t } = useUi();
   const [tileError, setTileError] = useState(false);
   const noTiles = props.tileUrl === 'none';
   const outline = useMemo(() => SLOVENIA_OUTLINE.map(([lon, lat]) => [lat, lon] as [number, number]), []);
+  const byKind = useMemo(() => {
+    const out: Record<'incident' | 'unit' | 'station', MapMarker[]> = { incident: [], unit: [], station: [] };
+    for (const m of props.markers) if (m.kind in out) out[m.kind as keyof typeof out].push(m);
+    return out;
+  }, [props.markers]);
   return (
     <div className="map" data-testid={props.testId ?? 'map'}>
       <MapContainer
@@ -152,6 +237,7 @@ export default function MapView(props: MapViewProps) {
         ))}
         <ClickHandler onClick={props.onMapClick} />
         <Focus focus={props.focus} />
+        <ZoomAttr />
         {props.layers ? (
           <LayersControl position="topright">
             {(
@@ -163,9 +249,10 @@ export default function MapView(props: MapViewProps) {
             ).map(([kind, name]) => (
               <LayersControl.Overlay key={kind} name={name} checked={kind !== 'station'}>
                 <LayerGroup>
-                  <MarkerList
-                    markers={props.markers.filter((m) => m.kind === kind)}
+                  <ClusteredMarkerList
+                    markers={byKind[kind]}
                     onClick={props.onMarkerClick}
+                    noun={name.toLowerCase()}
                   />
                 </LayerGroup>
               </LayersControl.Overlay>

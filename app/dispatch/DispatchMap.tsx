@@ -19,6 +19,21 @@ interface Station {
 }
 
 const AGENCIES = ['fire', 'ems', 'mountain_rescue'] as const;
+const PRIORITY_RANK: Record<string, number> = { red: 1, yellow: 2, green: 3 };
+// Cluster colour: an alerted unit (not yet acknowledged) is the most urgent thing a unit can be.
+const UNIT_RANK: Record<string, number> = Object.fromEntries(
+  [
+    'alerted',
+    'acknowledged',
+    'en_route',
+    'on_scene',
+    'transporting',
+    'at_hospital',
+    'returning',
+    'available',
+    'out_of_service',
+  ].map((s, i) => [s, 10 + i]),
+);
 const BUSY = new Set(['alerted', 'acknowledged', 'en_route', 'on_scene', 'transporting', 'at_hospital']);
 
 // The dispatcher's map: layers (incidents, units, stations, service areas) and unit filters by
@@ -74,6 +89,7 @@ export function DispatchMap({
         lat: u.position.lat,
         lon: u.position.lon,
         color: UNIT_STATUS_COLOR[u.status] ?? '#888',
+        rank: UNIT_RANK[u.status] ?? 99,
         title: `${u.callsign} (${u.type}) – ${t(`st_${u.status}` as MessageKey)}`,
       });
     }
@@ -84,6 +100,7 @@ export function DispatchMap({
         lat: i.location.lat,
         lon: i.location.lon,
         color: PRIORITY_COLOR[i.priority] ?? '#888',
+        rank: PRIORITY_RANK[i.priority] ?? 9,
         title: `${i.number} ${typeName(i.type)}`,
         selected: i.id === selected,
       });
