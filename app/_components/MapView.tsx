@@ -30,6 +30,8 @@ export interface MapMarker {
   selected?: boolean;
   /** Urgency for clustering (lower = more urgent): a cluster takes the colour of its most urgent member. */
   rank?: number;
+  /** A unit whose last reported position is older than the stale limit: drawn faded, dashed. */
+  stale?: boolean;
 }
 
 export interface MapViewProps {
@@ -64,10 +66,10 @@ function iconFor(m: MapMarker): L.DivIcon {
         : m.kind === 'station'
           ? 12
           : 18;
-  const key = `${m.kind}|${m.color}|${m.label ?? ''}|${m.selected ? 1 : 0}`;
+  const key = `${m.kind}|${m.color}|${m.label ?? ''}|${m.selected ? 1 : 0}|${m.stale ? 1 : 0}`;
   let icon = iconCache.get(key);
   if (!icon) {
-    const cls = `marker marker-${m.kind}${m.selected ? ' marker-selected' : ''}`;
+    const cls = `marker marker-${m.kind}${m.selected ? ' marker-selected' : ''}${m.stale ? ' marker-stale' : ''}`;
     const label = m.label ? `<span>${escapeHtml(m.label)}</span>` : '';
     icon = L.divIcon({
       className: '',

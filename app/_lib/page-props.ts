@@ -11,6 +11,8 @@ export interface PageUser {
 export interface MapConfig {
   tileUrl: string;
   attribution: string;
+  /** Minutes after which a unit's reported position is shown as stale (UNIT_POSITION_STALE_MIN). */
+  staleMin: number;
 }
 
 export function pageUser(p: Principal): PageUser {
@@ -18,5 +20,9 @@ export function pageUser(p: Principal): PageUser {
 }
 
 export function mapConfig(): MapConfig {
-  return { tileUrl: env().MAP_TILE_URL, attribution: env().MAP_TILE_ATTRIBUTION };
+  return {
+    tileUrl: env().MAP_TILE_URL,
+    attribution: env().MAP_TILE_ATTRIBUTION,
+    staleMin: env().UNIT_POSITION_STALE_MIN,
+  };
 }

@@ -7,6 +7,7 @@ import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
 import type { IncidentRow, UnitDto } from '../_components/live-state';
 import { LiveMap, type MapMarker } from '../_components/Map';
+import { useNow } from '../_components/use-now';
 import type { MapConfig } from '../_lib/page-props';
 
 interface Station {
@@ -59,6 +60,8 @@ export function DispatchMap({
   const [stations, setStations] = useState<Station[]>([]);
   const [agency, setAgency] = useState<string>('');
   const [status, setStatus] = useState<'' | 'available' | 'busy' | 'out_of_service'>('');
+  // Staleness is judged once a minute (not every second: the marker set feeds the clusterer).
+  const minute = Math.floor(useNow(15_000) / 60_000);
 
   useEffect(() => {
     apiGet<Station[]>('/api/stations')
@@ -83,6 +86,8 @@ export function DispatchMap({
       if (status === 'available' && u.status !== 'available') continue;
       if (status === 'busy' && !BUSY.has(u.status)) continue;
       if (status === 'out_of_service' && u.status !== 'out_of_service') continue;
+      const ageMin = u.positionAt ? minute - Math.floor(Date.parse(u.positionAt) / 60_000) : null;
+      const stale = minute > 0 && (ageMin === null || ageMin > map.staleMin);
       list.push({
         id: `u${u.id}`,
         kind: 'unit',
@@ -90,7 +95,10 @@ export function DispatchMap({
         lon: u.position.lon,
         color: UNIT_STATUS_COLOR[u.status] ?? '#888',
         rank: UNIT_RANK[u.status] ?? 99,
-        title: `${u.callsign} (${u.type}) – ${t(`st_${u.status}` as MessageKey)}`,
+        stale,
+        title:
+          `${u.callsign} (${u.type}) – ${t(`st_${u.status}` as MessageKey)}` +
+          (stale ? ` – ${t('positionStale')}${ageMin === null ? '' : ` (${ageMin} min)`}` : ''),
       });
     }
     for (const i of incidents)
@@ -105,7 +113,7 @@ export function DispatchMap({
         selected: i.id === selected,
       });
     return list;
-  }, [stations, units, incidents, selected, agency, status, typeName, t]);
+  }, [stations, units, incidents, selected, agency, status, typeName, t, minute, map.staleMin]);
 
   const areas = useMemo(
     () =>

@@ -22,6 +22,7 @@ import { TopBar } from '../_components/TopBar';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { type AvlState, useDeviceAvl } from './use-device-avl';
 
 type StationAlert = AlertDto & { incident?: IncidentDto };
 const STATUS_BUTTONS: UnitStatus[] = [
@@ -46,6 +47,12 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
     new Map(),
   );
   const sound = useRef<AlarmSound | null>(null);
+  const avl = useDeviceAvl();
+  const unitsLoaded = useRef(false);
+  // A binding left on this device by another station's sign-in is dropped.
+  useEffect(() => {
+    if (unitsLoaded.current && avl.unitId !== null && !units.has(avl.unitId)) avl.stop();
+  }, [units, avl.unitId, avl.stop]);
   const delivered = useRef(new Set<number>());
 
   const confirmDelivery = useCallback((alertId: number) => {
@@ -66,6 +73,7 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
     setHandovers(new Map(hs.map((h) => [h.id, h])));
     setAlerts(new Map(list.map((a) => [a.id, a])));
     setUnits(new Map(us.map((u) => [u.id, u])));
+    unitsLoaded.current = true;
     setTypes(ts);
     for (const a of list) if (!a.deliveredAt && !a.acknowledgedAt) confirmDelivery(a.id);
   }, [confirmDelivery]);
@@ -368,6 +376,12 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
                   {t(`st_${u.status}` as MessageKey)}
                 </span>
               </div>
+              <AvlControl
+                active={avl.unitId === u.id}
+                state={avl.state}
+                onStart={() => avl.start(u.id)}
+                onStop={avl.stop}
+              />
               <div className="status-buttons">
                 {STATUS_BUTTONS.map((s) => (
                   <button
@@ -406,6 +420,57 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
           </ul>
         </section>
       </main>
+    </div>
+  );
+}
+
+// Binds this device's location to one unit (a tablet in the vehicle) and says what is happening.
+function AvlControl({
+  active,
+  state,
+  onStart,
+  onStop,
+}: {
+  active: boolean;
+  state: AvlState;
+  onStart: () => void;
+  onStop: () => void;
+}) {
+  const { t } = useUi();
+  if (!active)
+    return (
+      <button type="button" className="link-button avl-button" onClick={onStart} data-testid="avl-start">
+        {t('avlShare')}
+      </button>
+    );
+  const last =
+    'lastSentAt' in state && state.lastSentAt
+      ? ` · ${t('avlLast')} ${formatTime(new Date(state.lastSentAt))}`
+      : '';
+  const text =
+    state.kind === 'sending'
+      ? `${t('avlSending')}${last} · ±${state.accuracyM} m`
+      : state.kind === 'poor'
+        ? `${t('avlPoor')} (±${state.accuracyM} m)${last}`
+        : state.kind === 'denied'
+          ? t('avlDenied')
+          : state.kind === 'unavailable'
+            ? t('avlUnavailable')
+            : state.kind === 'failed'
+              ? `${t('avlFailed')}${last}`
+              : t('avlWaiting');
+  const bad = state.kind === 'denied' || state.kind === 'unavailable' || state.kind === 'failed';
+  return (
+    <div
+      className={`avl-line${bad ? ' avl-bad' : ''}`}
+      data-testid="avl"
+      data-state={state.kind}
+      role="status"
+    >
+      <span>{text}</span>
+      <button type="button" className="link-button" onClick={onStop} data-testid="avl-stop">
+        {t('avlStop')}
+      </button>
     </div>
   );
 }

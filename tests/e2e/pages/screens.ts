@@ -5,9 +5,15 @@ import { type Browser, type BrowserContext, expect, type Page } from '@playwrigh
 export async function loggedIn(
   browser: Browser,
   username: string,
-  opts: { lang?: 'sl' | 'en'; theme?: 'light' | 'dark' } = {},
+  opts: {
+    lang?: 'sl' | 'en';
+    theme?: 'light' | 'dark';
+    geolocation?: { latitude: number; longitude: number; accuracy?: number };
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(
+    opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {},
+  );
   const base = test_baseURL();
   await context.addCookies([
     { name: 'lang', value: opts.lang ?? 'sl', url: base },
