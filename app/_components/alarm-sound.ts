@@ -10,6 +10,11 @@ export class AlarmSound {
     return this.ctx?.state === 'suspended';
   }
 
+  /** Sounding right now: started and the audio context is allowed to play. */
+  get playing(): boolean {
+    return this.timer !== undefined && this.ctx?.state === 'running';
+  }
+
   async unlock(): Promise<void> {
     this.ensure();
     await this.ctx?.resume().catch(() => {});

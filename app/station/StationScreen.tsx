@@ -42,7 +42,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   const [units, setUnits] = useState<Map<number, UnitDto>>(new Map());
   const [types, setTypes] = useState<IncidentType[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [soundBlocked, setSoundBlocked] = useState(false);
+  // What the alarm sound is doing, shown on the overlay (data-sound) and asked for when blocked.
+  const [soundState, setSoundState] = useState<'off' | 'playing' | 'blocked'>('off');
+  const soundBlocked = soundState === 'blocked';
   const [handovers, setHandovers] = useState<Map<number, HandoverDto & { incident?: IncidentDto }>>(
     new Map(),
   );
@@ -169,13 +171,19 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   // The alarm sounds while anything is unacknowledged, after a reload and after a reconnect too.
   useEffect(() => {
     sound.current ??= new AlarmSound();
+    const s = sound.current;
     if (top) {
-      sound.current.start();
-      const id = setTimeout(() => setSoundBlocked(sound.current?.blocked ?? false), 300);
-      return () => clearTimeout(id);
+      s.start();
+      const check = () => setSoundState(s.playing ? 'playing' : s.blocked ? 'blocked' : 'off');
+      const first = setTimeout(check, 300);
+      const id = setInterval(check, 1000);
+      return () => {
+        clearTimeout(first);
+        clearInterval(id);
+      };
     }
-    sound.current.stop();
-    setSoundBlocked(false);
+    s.stop();
+    setSoundState('off');
   }, [top]);
   useEffect(() => () => sound.current?.stop(), []);
 
@@ -227,13 +235,14 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
           aria-modal="true"
           aria-labelledby="alarm-title"
           data-testid="alarm"
+          data-sound={soundState}
         >
           <div>
             {soundBlocked && (
               <button
                 type="button"
                 className="sound-banner"
-                onClick={() => void sound.current?.unlock().then(() => setSoundBlocked(false))}
+                onClick={() => void sound.current?.unlock().then(() => setSoundState('playing'))}
               >
                 {t('enableSound')}
               </button>
