@@ -19,6 +19,17 @@ const ZEnv = z.object({
     })
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  /** An OSRM-compatible routing engine (…/table/v1/driving/…); unset: straight-line distances. */
+  ROUTING_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ROUTING_PROFILE: z
+    .string()
+    .regex(/^[a-z_-]{1,32}$/, 'letters, - and _ only')
+    .default('driving'),
+  ROUTING_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

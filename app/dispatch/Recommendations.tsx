@@ -104,7 +104,18 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: number
                   {r.reason[lang]}
                 </div>
               </td>
-              <td>{formatDistance(r.distanceM)}</td>
+              <td className="num" data-testid="rec-distance">
+                {r.etaS !== null ? (
+                  <>
+                    <strong>{Math.max(1, Math.round(r.etaS / 60))} min</strong>
+                    <div className="muted" style={{ fontSize: 12 }}>
+                      {formatDistance(r.roadDistanceM ?? r.distanceM)}
+                    </div>
+                  </>
+                ) : (
+                  formatDistance(r.distanceM)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -52,6 +52,19 @@ describe('unit recommendations', () => {
     expect(res.body.others[0].distanceM).toBeLessThan(fire[0].distanceM);
   });
 
+  it('a unit with two capabilities goes to the scarcer need: the Ljubljana ladder is the ladder, not an engine', async () => {
+    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const res = await dispatcher.get(`/api/incidents/${inc.body.id}/recommendations`);
+    const aerial = res.body.recommended.filter((r: { fulfils: string }) => r.fulfils === 'aerial');
+    const fire = res.body.recommended.filter((r: { fulfils: string }) => r.fulfils === 'fire');
+    expect(aerial.map((r: { callsign: string }) => r.callsign)).toEqual(['GB-LJ-21']);
+    expect(aerial[0].distanceM).toBeLessThan(5000);
+    expect(fire).toHaveLength(2);
+    for (const r of fire) expect(r.callsign).not.toBe('GB-LJ-21');
+    // Listed in the order of the needs, whatever order they were filled in.
+    expect(res.body.recommended[0].fulfils).toBe('fire');
+  });
+
   it('triage answers add needs: a medical call without breathing wants a physician', async () => {
     const inc = await calltaker.send('POST', '/api/incidents', {
       ...FIRE_IN_LJUBLJANA,
