@@ -39,6 +39,7 @@ await migrateDatabase(handle).catch((err) => fail('cannot migrate the database',
 
 const hub = new RealtimeHub(handle, {
   maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+  stallMs: config.WS_STALL_MS,
   heartbeatMs: config.WS_HEARTBEAT_MS,
   onError: (err, context) => logger.error({ err, context }, 'realtime hub error'),
 });

@@ -43,6 +43,7 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).default(1_048_576),
+  WS_STALL_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   WS_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   DUPLICATE_RADIUS_M: z.coerce.number().int().min(10).max(50_000).default(500),
   DUPLICATE_WINDOW_MIN: z.coerce

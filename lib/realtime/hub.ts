@@ -28,6 +28,8 @@ interface Client {
 
 export interface HubOptions {
   maxBufferedBytes: number;
+  /** A batch the socket has not taken within this time means a stalled reader: cut it off (1013). */
+  stallMs?: number;
   heartbeatMs: number;
   onError?: (err: unknown, context: string) => void;
 }
@@ -234,22 +236,36 @@ export class RealtimeHub {
   /** Sends a batch and waits until the socket has taken it (flow control for replays). */
   private sendBatch(client: Client, batch: EventRow[]): Promise<boolean> {
     return new Promise((resolve) => {
+      // A reader that stopped reading fills the kernel buffers, then ours: it is not waited for forever.
+      const stall = setTimeout(() => {
+        if (client.closed) return;
+        client.closed = true;
+        client.ws.close(1013, 'too slow; resume by seq');
+        // The close frame cannot pass a full buffer: free the socket if it is still stuck shortly after.
+        setTimeout(() => client.ws.terminate(), 2000).unref();
+        resolve(false);
+      }, this.opts.stallMs ?? 10_000);
+      const done = (ok: boolean) => {
+        clearTimeout(stall);
+        resolve(ok);
+      };
       let last: EventRow | undefined;
       for (const row of batch) {
         last = row;
         const isLast = row === batch[batch.length - 1];
         client.ws.send(
           JSON.stringify(toFrame(row)),
-          isLast ? (err) => resolve(!err && !client.closed) : undefined,
+          isLast ? (err) => done(!err && !client.closed) : undefined,
         );
         if (client.ws.bufferedAmount > this.opts.maxBufferedBytes) {
           client.closed = true;
           client.ws.close(1013, 'too slow; resume by seq');
-          resolve(false);
+          setTimeout(() => client.ws.terminate(), 2000).unref();
+          done(false);
           return;
         }
       }
-      if (!last) resolve(true);
+      if (!last) done(true);
     });
   }
 
