@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
+import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
 import { rawClient } from '../helpers/db';
 import { freePort, type RunningServer, startServer } from '../helpers/server';
 import { type Frame, TestSocket } from '../helpers/socket';
