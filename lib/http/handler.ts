@@ -8,7 +8,13 @@ import { sha256 } from '../auth/secret-token';
 import { env } from '../env';
 import { AppError, isDatabaseUnavailable } from '../errors';
 import { log } from '../log';
-import { parseOrThrow } from '../validation';
+import { parseOrThrow, rejectNul } from '../validation';
+
+function rejectNulText(text: string): string {
+  rejectNul(text, 'body');
+  return text;
+}
+
 import { allowed, ROUTES, type RouteId, type RouteSpec } from './routes';
 
 // One wrapper for every route handler: parse → authenticate → authorise → call lib → respond.
@@ -65,13 +71,17 @@ export function handle<R extends RouteId>(
       const params = Object.fromEntries(
         Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),
       );
+      rejectNul(params, 'path');
       const query = spec.query
         ? parseOrThrow(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query')
         : undefined;
       const body = spec.body
         ? parseOrThrow(spec.body, await readJson(req), 'body')
         : spec.raw
-          ? { text: await readText(req), contentType: (req.headers.get('content-type') ?? '').toLowerCase() }
+          ? {
+              text: rejectNulText(await readText(req)),
+              contentType: (req.headers.get('content-type') ?? '').toLowerCase(),
+            }
           : await drainBody(req);
       const ctx = { req, db, principal, body, query, params } as HandlerContext<R>;
 
