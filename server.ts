@@ -6,8 +6,10 @@ import { WebSocketServer } from 'ws';
 import { openDatabase, setDbHandle } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { escalateOverdueAlerts } from './lib/alerts/escalate-overdue-alerts';
-import { authenticate } from './lib/auth/authenticate';
+import { authenticate, validCredentials } from './lib/auth/authenticate';
+import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
+import { securityHeaders } from './lib/http/security-headers';
 import { log } from './lib/log';
 import { RealtimeHub } from './lib/realtime/hub';
 import { attachSocket } from './lib/realtime/socket-handler';
@@ -40,10 +42,15 @@ await migrateDatabase(handle).catch((err) => fail('cannot migrate the database',
 const hub = new RealtimeHub(handle, {
   maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
   stallMs: config.WS_STALL_MS,
+  validCredentials: (hashes) => validCredentials(handle.db, hashes),
   heartbeatMs: config.WS_HEARTBEAT_MS,
   onError: (err, context) => logger.error({ err, context }, 'realtime hub error'),
 });
 await hub.start();
+// A logout on any node ends that session's sockets on this one at once (4401).
+const stopSessionListener = await handle.listen(SESSION_ENDED_CHANNEL, (hash) => {
+  if (/^[0-9a-f]{64}$/.test(hash)) hub.endCredential(hash);
+});
 
 // Escalation of unacknowledged alerts is derived from the database every few seconds on every node;
 // the UPDATE decides which node escalates, so each alert is escalated exactly once, also after a restart.
@@ -57,6 +64,18 @@ const nextHandler = app.getRequestHandler();
 const nextUpgrade = app.getUpgradeHandler();
 
 const server = createServer((req, res) => {
+  const { headers } = securityHeaders({ dev, tileUrl: config.MAP_TILE_URL, https: config.COOKIE_SECURE });
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  // The client's address for rate limits: the socket's peer, or the proxy's X-Forwarded-For when
+  // TRUST_PROXY is set; a client cannot choose it by sending the header itself.
+  const forwarded = config.TRUST_PROXY
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
+  req.headers['x-cad112-client'] = forwarded || req.socket.remoteAddress || 'unknown';
+  // Next takes the script nonce from the request's CSP header.
+  req.headers['content-security-policy'] = headers['content-security-policy'];
   void nextHandler(req, res);
 });
 
@@ -120,6 +139,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await stopSessionListener().catch(() => {});
   await hub.stop(1012, 'server restarting');
   server.closeIdleConnections();
   await closed;

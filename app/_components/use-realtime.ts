@@ -31,6 +31,7 @@ export function useRealtime(onEvent: (f: EventFrame) => void, onReady: () => Pro
       onResynced: () => {
         if (!loaded) void load();
       },
+      onSessionEnded: () => location.assign(`/login?next=${encodeURIComponent(location.pathname)}`),
     });
     clientRef.current = client;
     client.start(null);

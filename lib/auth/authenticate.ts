@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { type Db, rowsOf } from '../../db/client';
 import { apiTokens, sessions, users } from '../../db/schema';
 import type { Principal } from './principal';
 import { sha256 } from './secret-token';
@@ -37,6 +37,7 @@ export async function principalFromSession(db: Db, token: string): Promise<Princ
     displayName: row.displayName,
     role: row.role,
     stationId: row.stationId,
+    credentialHash: tokenHash,
   };
 }
 
@@ -56,10 +57,26 @@ export async function principalFromApiToken(db: Db, token: string): Promise<Prin
     displayName: row.name,
     role: row.role,
     stationId: row.stationId,
+    credentialHash: row.tokenHash,
   };
 }
 
 /** Reads the session cookie or the bearer token from request headers. */
+/** Of the given credential hashes, those still valid: live sessions of enabled users, unrevoked tokens. */
+export async function validCredentials(db: Db, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const list = sql.join(
+    hashes.map((h) => sql`${h}`),
+    sql`, `,
+  );
+  const rows = await db.execute(sql`
+    select s.token_hash as h from sessions s join users u on u.id = s.user_id
+     where s.token_hash in (${list}) and s.expires_at > now() and not u.disabled
+    union all
+    select t.token_hash from api_tokens t where t.token_hash in (${list}) and t.revoked_at is null`);
+  return new Set(rowsOf<{ h: string }>(rows).map((r) => r.h));
+}
+
 export async function authenticate(
   db: Db,
   headers: { cookie?: string | null; authorization?: string | null },

@@ -117,7 +117,10 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(err: unknown, routeId: string): Response {
-  if (err instanceof AppError) return json(err.toJSON(), err.status);
+  if (err instanceof AppError) {
+    const retry = err.extra.retryAfter;
+    return json(err.toJSON(), err.status, typeof retry === 'number' ? { 'retry-after': String(retry) } : {});
+  }
   if (isDatabaseUnavailable(err)) {
     log().warn({ route: routeId, err }, 'database unavailable');
     return json(

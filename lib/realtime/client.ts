@@ -11,6 +11,8 @@ export interface RealtimeClientOptions {
   onState?: (state: ConnectionState) => void;
   /** Called after every (re)connect once replay is complete. */
   onResynced?: () => void;
+  /** The server closed the socket because the session ended (4401). */
+  onSessionEnded?: () => void;
   /** Silence (no frame at all) after which the socket is considered dead. */
   watchdogMs?: number;
 }
@@ -92,9 +94,15 @@ export class RealtimeClient {
           setTimeout(() => this.state === 'resynced' && this.setState('live'), 3000);
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       clearTimeout(this.watchdog);
       if (this.stopped || this.ws !== ws) return;
+      if (ev.code === 4401) {
+        // Signed out (here, in another tab, or by expiry): no point reconnecting.
+        this.setState('reconnecting');
+        this.opts.onSessionEnded?.();
+        return;
+      }
       this.setState('reconnecting');
       const delay = Math.min(5000, 300 * 2 ** this.attempts++) * (0.75 + Math.random() * 0.5);
       this.retry = setTimeout(() => this.connect(), delay);

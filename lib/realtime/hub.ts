@@ -30,6 +30,8 @@ export interface HubOptions {
   maxBufferedBytes: number;
   /** A batch the socket has not taken within this time means a stalled reader: cut it off (1013). */
   stallMs?: number;
+  /** Of these credential hashes, the ones still valid (checked every heartbeat). */
+  validCredentials?: (hashes: string[]) => Promise<Set<string>>;
   heartbeatMs: number;
   onError?: (err: unknown, context: string) => void;
 }
@@ -274,7 +276,39 @@ export class RealtimeHub {
     client.ws.send(JSON.stringify(frame));
   }
 
+  /** Closes every socket opened with this session or token (logout, revocation): 4401. */
+  endCredential(hash: string): number {
+    let n = 0;
+    for (const c of this.clients)
+      if (c.principal.credentialHash === hash && !c.closed) {
+        c.closed = true;
+        c.ws.close(4401, 'session ended');
+        this.clients.delete(c);
+        n++;
+      }
+    return n;
+  }
+
+  // Sessions expire, users are disabled, tokens revoked, and a logout on another node may not have
+  // been heard: every heartbeat re-checks the credentials of the open sockets in one query.
+  private async recheck(): Promise<void> {
+    const check = this.opts.validCredentials;
+    if (!check) return;
+    const hashes = [
+      ...new Set([...this.clients].map((c) => c.principal.credentialHash).filter((h): h is string => !!h)),
+    ];
+    if (hashes.length === 0) return;
+    try {
+      const valid = await check(hashes);
+      for (const h of hashes) if (!valid.has(h)) this.endCredential(h);
+    } catch (err) {
+      // Database away: keep the sockets; they are checked again at the next beat.
+      this.opts.onError?.(err, 'credential check');
+    }
+  }
+
   private beat(): void {
+    void this.recheck();
     const at = new Date().toISOString();
     for (const c of this.clients) {
       if (!c.alive) {

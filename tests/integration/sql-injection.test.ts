@@ -94,7 +94,7 @@ describe('SQL injection', () => {
     for (const a of accepted) expect(a).toMatch(/^POST \/api\/[a-z]+\/1\/[a-z]+ /);
     const notes = accepted.filter((a) => a.startsWith('POST /api/incidents/1/notes')).length;
     const after = await tableCounts(raw);
-    expect({ ...after, events: 0, incident_notes: after.incident_notes - notes }).toEqual({
+    expect({ ...after, events: 0, incident_notes: (after.incident_notes ?? 0) - notes }).toEqual({
       ...before,
       events: 0,
     });
@@ -150,7 +150,6 @@ describe('SQL injection', () => {
     for (const p of PAYLOADS) {
       const res = await request(server.url, 'POST', '/api/auth/login', {
         body: { username: p, password: p },
-        headers: { 'x-forwarded-for': '203.0.113.9' },
       });
       expect([400, 401, 429]).toContain(res.status);
     }
