@@ -217,7 +217,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
             {t('mapWindow')} ↗
           </button>
           <h2 id="board-title" style={{ marginTop: 8 }}>
-            {t('openIncidents')} ({board.length})
+            {t('openIncidents')} (<span data-testid="board-count">{board.length}</span>)
           </h2>
           <div className="list" role="listbox" aria-label={t('openIncidents')} data-testid="board">
             {board.map((i) => (

@@ -23,7 +23,7 @@ export function useDispatchData(extra?: (f: EventFrame) => void) {
 
   const load = useCallback(async () => {
     const [list, us, ts] = await Promise.all([
-      apiGet<IncidentRow[]>('/api/incidents?status=open'),
+      apiGet<IncidentRow[]>('/api/incidents?status=open&limit=10000'),
       apiGet<UnitDto[]>('/api/units'),
       apiGet<IncidentType[]>('/api/incident-types'),
     ]);

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { type EventRow, events } from '../../db/schema';
+import { type Db, rowsOf } from '../../db/client';
+import type { EventRow } from '../../db/schema';
+
+interface RawEventRow {
+  seq: string | number;
+  type: string;
+  at: Date | string;
+  incident_id: number | null;
+  unit_id: number | null;
+  station_id: number | null;
+  actor_user_id: number | null;
+  actor: string;
+  payload: unknown;
+}
+
 import { actorLabel, type Principal } from '../auth/principal';
 import type { EventType } from '../realtime/event-types';
 
@@ -36,23 +49,42 @@ export async function inWriteTx<T>(
     const written: EventRow[] = [];
     if (pending.length > 0) {
       await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
-      const rows = await tx
-        .insert(events)
-        .values(
-          pending.map((e) => ({
-            type: e.type,
-            incidentId: e.incidentId ?? null,
-            unitId: e.unitId ?? null,
-            stationId: e.stationId ?? null,
-            actorUserId: actor?.userId ?? null,
-            actor: actor ? actorLabel(actor) : 'system',
-            payload: e.data,
-          })),
-        )
-        .returning();
-      written.push(...rows.sort((a, b) => a.seq - b.seq));
-      const last = written[written.length - 1];
-      if (last) await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(last.seq)})`);
+      // The rows and their NOTIFY in one statement (one round trip fewer while the lock is held).
+      const records = pending.map((e) => ({
+        type: e.type,
+        incident_id: e.incidentId ?? null,
+        unit_id: e.unitId ?? null,
+        station_id: e.stationId ?? null,
+        actor_user_id: actor?.userId ?? null,
+        actor: actor ? actorLabel(actor) : 'system',
+        payload: e.data,
+      }));
+      const result = await tx.execute(sql`
+        with ins as (
+          insert into events (type, incident_id, unit_id, station_id, actor_user_id, actor, payload)
+          select x.type, x.incident_id, x.unit_id, x.station_id, x.actor_user_id, x.actor, x.payload
+            from rows from (
+                   jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+                     as (type text, incident_id int, unit_id int, station_id int, actor_user_id int, actor text,
+                         payload jsonb)
+                 ) with ordinality
+                 as x(type, incident_id, unit_id, station_id, actor_user_id, actor, payload, n)
+           order by n
+          returning *)
+        select ins.*, (select pg_notify(${EVENTS_CHANNEL}, max(seq)::text) from ins) as notified from ins`);
+      for (const r of rowsOf<RawEventRow>(result))
+        written.push({
+          seq: Number(r.seq),
+          type: r.type,
+          at: r.at instanceof Date ? r.at : new Date(r.at),
+          incidentId: r.incident_id,
+          unitId: r.unit_id,
+          stationId: r.station_id,
+          actorUserId: r.actor_user_id,
+          actor: r.actor,
+          payload: r.payload,
+        });
+      written.sort((a, b) => a.seq - b.seq);
     }
     return { result, events: written };
   });

@@ -37,5 +37,11 @@ export async function listIncidents(db: Db, viewer: Principal, opts: ListInciden
     db,
     list.map((i) => i.id),
   );
-  return list.map((i) => ({ ...i, assignments: assignments.filter((a) => a.incidentId === i.id) }));
+  const byIncident = new Map<number, typeof assignments>();
+  for (const a of assignments) {
+    const l = byIncident.get(a.incidentId);
+    if (l) l.push(a);
+    else byIncident.set(a.incidentId, [a]);
+  }
+  return list.map((i) => ({ ...i, assignments: byIncident.get(i.id) ?? [] }));
 }

@@ -71,7 +71,8 @@ export const ZAssignUnit = z.object({
 export const ZIncidentListQuery = z.object({
   status: z.enum(['open', 'all', ...INCIDENT_STATUSES]).default('open'),
   mine: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** The dispatcher's board asks for every open incident (a storm can open thousands). */
+  limit: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
 export const ZIdParam = z.coerce.number().int().positive().max(2_147_483_647);

@@ -1,33 +1,65 @@
 // npm run bench – figures, not pass/fail. Against a fresh database on the local PostgreSQL and the
 // real server (production build: run `npm run build` first). Prints a table; docs/performance.md
-// quotes it.
+// quotes it. BENCH_LOAD_S shortens the 60 s load phases for a quick look.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { openDatabase } from '../../db/client';
+import { recommendUnits } from '../../lib/dispatch/recommend-units';
 import { geocode } from '../../lib/geo/geocode';
-import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
+import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { prepareDatabase } from '../helpers/prepare-db';
-import { startServer } from '../helpers/server';
+import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
+import { bulkEvents, bulkIncidents, bulkUnits } from './bulk';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'cad112_bench';
 const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB}`);
+const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 60);
+const SOCKETS = 500;
+const BACKGROUND_PER_S = 20;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 }
 
-const rows: { what: string; n: number; p50: number; p95: number; p99: number; max: number }[] = [];
-function record(what: string, values: number[]) {
-  rows.push({
+interface Row {
+  what: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  goal?: string;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+function record(what: string, values: number[], goal?: string): Row {
+  const row = {
     what,
     n: values.length,
     p50: pct(values, 50),
     p95: pct(values, 95),
     p99: pct(values, 99),
     max: Math.max(...values),
-  });
+    goal,
+  };
+  rows.push(row);
+  console.log(`  ${what}: p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)} (n=${row.n})`);
+  return row;
+}
+function single(what: string, value: number, goal?: string) {
+  rows.push({ what, n: 1, p50: value, p95: value, p99: value, max: value, goal });
+  console.log(`  ${what}: ${value.toFixed(1)}`);
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
 const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -36,8 +68,12 @@ await admin.query(`drop database if exists ${DB} with (force)`);
 await admin.query(`create database ${DB}`);
 await admin.end();
 await prepareDatabase(DB_URL);
+const raw = new pg.Client({ connectionString: DB_URL });
+await raw.connect();
 
+// ---------------------------------------------------------------------------------------------
 // 1. Geocoding in the library, on the whole gazetteer, with typos and without diacritics.
+console.log('geocoding');
 const QUERIES = [
   'crnomelj',
   'Ljublana',
@@ -56,69 +92,268 @@ const QUERIES = [
   'kamnik',
 ];
 const h = await openDatabase({ databaseUrl: DB_URL, pgliteDir: '' });
-for (const q of QUERIES) await geocode(h.db, q); // warm up
+for (const q of QUERIES) await geocode(h.db, q);
 const lib: number[] = [];
 for (let i = 0; i < 600; i++) {
   const t0 = performance.now();
   await geocode(h.db, QUERIES[i % QUERIES.length] as string);
   lib.push(performance.now() - t0);
 }
-record('geocode, library (ms)', lib);
-await h.close();
+record('geocode, library call', lib, 'p99 < 50');
 
-const server = await startServer({ env: { DATABASE_URL: DB_URL } });
-try {
-  const calltaker = await login(server.url, 'calltaker');
-  const dispatcher = await login(server.url, 'dispatcher');
-  const station = await login(server.url, 'station');
+const server = await startServer({ env: { DATABASE_URL: DB_URL, LOG_LEVEL: 'error' } });
+const pid = () => server.proc.pid as number;
+single('server RSS at rest, MB', rssMb(pid()));
 
-  // 2. Geocoding over HTTP (authentication, validation, JSON included).
-  const http: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const t0 = performance.now();
-    await calltaker.get(`/api/geocode?q=${encodeURIComponent(QUERIES[i % QUERIES.length] as string)}`);
-    http.push(performance.now() - t0);
+const calltaker = await login(server.url, 'calltaker');
+const dispatcher = await login(server.url, 'dispatcher');
+const station = await login(server.url, 'station');
+
+const http: number[] = [];
+for (let i = 0; i < 300; i++) {
+  const t0 = performance.now();
+  await calltaker.get(`/api/geocode?q=${encodeURIComponent(QUERIES[i % QUERIES.length] as string)}`);
+  http.push(performance.now() - t0);
+}
+record('geocode over HTTP', http);
+
+// ---------------------------------------------------------------------------------------------
+// 2. Alert latency under load: 500 sockets (50 dispatcher screens, 450 station screens) and 20
+//    incidents/s from call-takers for LOAD_S seconds; twice a second an incident is created and a
+//    unit of GB Ljubljana assigned: POST assignment → alert.created on that station's socket.
+console.log(`alert latency under load (${SOCKETS} sockets, ${BACKGROUND_PER_S}/s, ${LOAD_S} s)`);
+const stationCodes = (await raw.query('select lower(code) as c from stations order by id')).rows.map(
+  (r) => r.c,
+);
+const stationSessions: Session[] = [];
+for (const c of stationCodes) stationSessions.push(await login(server.url, `st-${c}`));
+const sockets: TestSocket[] = [];
+for (let i = 0; i < 50; i++) sockets.push(await TestSocket.open(server.url, { cookie: dispatcher.cookie }));
+for (let i = 0; i < SOCKETS - 50; i++)
+  sockets.push(
+    await TestSocket.open(server.url, {
+      cookie: (stationSessions[i % stationSessions.length] as Session).cookie,
+    }),
+  );
+await Promise.all(sockets.map((s) => s.subscribe(null)));
+const stationSocket = await TestSocket.open(server.url, { cookie: station.cookie });
+await stationSocket.subscribe(null);
+// Keep client memory flat: forget frames the measurement does not need.
+const trim = setInterval(() => {
+  for (const s of sockets) s.frames.length = 0;
+}, 1000);
+const ourUnits = (await station.get('/api/units')).body as { id: number }[];
+
+async function background(send: () => Promise<unknown>, seconds: number): Promise<number> {
+  let sent = 0;
+  const t0 = performance.now();
+  const inflight: Promise<unknown>[] = [];
+  while (performance.now() - t0 < seconds * 1000) {
+    inflight.push(send().then(() => sent++));
+    await sleep(1000 / BACKGROUND_PER_S);
   }
-  record('geocode, HTTP (ms)', http);
+  await Promise.all(inflight);
+  return sent;
+}
 
-  // 3. Incident created → incident.created on the dispatcher's socket.
-  const ds = await TestSocket.open(server.url, { cookie: dispatcher.cookie });
-  await ds.subscribe(null);
-  const created: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const t0 = performance.now();
-    const res = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
-    await ds.waitFor((f) => f.type === 'incident.created' && f.data.incident.id === res.body.id);
-    created.push(performance.now() - t0);
-  }
-  record('POST incident → socket event (ms)', created);
-
-  // 4. Assignment → alert.created on the station's socket, then released for the next round.
-  const ss = await TestSocket.open(server.url, { cookie: station.cookie });
-  await ss.subscribe(null);
-  const unit = (await station.get('/api/units')).body[0];
-  const alerted: number[] = [];
-  for (let i = 0; i < 100; i++) {
+const ours: number[] = [];
+let stop = false;
+const probe = (async () => {
+  let k = 0;
+  while (!stop) {
+    const unit = ourUnits[k++ % ourUnits.length] as { id: number };
     const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
     const t0 = performance.now();
     const a = await dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: unit.id });
-    await ss.waitFor((f) => f.type === 'alert.created' && f.data.alertId === a.body.alertId);
-    alerted.push(performance.now() - t0);
+    if (a.status !== 201) throw new Error(`assign: ${a.status} ${JSON.stringify(a.body)}`);
+    await stationSocket.waitFor((f) => f.type === 'alert.created' && f.data.alertId === a.body.alertId);
+    ours.push(performance.now() - t0);
+    stationSocket.frames.length = 0;
     await station.send('POST', `/api/units/${unit.id}/status`, { status: 'available' });
+    await sleep(500);
   }
-  record('assign unit → alert on station socket (ms)', alerted);
-  await ds.close();
-  await ss.close();
-} finally {
-  await server.kill();
-}
+})();
+const sent = await background(
+  () => calltaker.send('POST', '/api/incidents', { ...FIRE_IN_LJUBLJANA, description: 'background load' }),
+  LOAD_S,
+);
+stop = true;
+await probe;
+notes.push(`background: ${sent} incidents in ${LOAD_S} s over ${SOCKETS} sockets`);
+const oursRow = record(
+  `assign → alert on station socket, ${SOCKETS} sockets + ${BACKGROUND_PER_S}/s`,
+  ours,
+  'p99 < 100',
+);
+single('server RSS with 500 sockets after load, MB', rssMb(pid()));
 
-const f = (v: number) => v.toFixed(1).padStart(7);
-console.log(`\n${'measurement'.padEnd(44)}      n     p50     p95     p99     max`);
+// RSS with 1,000 sockets.
+for (let i = 0; i < 500; i++)
+  sockets.push(
+    await TestSocket.open(server.url, {
+      cookie: (stationSessions[i % stationSessions.length] as Session).cookie,
+    }),
+  );
+await Promise.all(sockets.slice(SOCKETS).map((s) => s.subscribe(null)));
+await sleep(2000);
+single('server RSS with 1,000 sockets, MB', rssMb(pid()), '< 300');
+clearInterval(trim);
+await Promise.all(sockets.map((s) => s.close()));
+await stationSocket.close();
+
+// ---------------------------------------------------------------------------------------------
+// 3. The same measurement for the baseline: raw pg INSERT + NOTIFY, LISTEN, raw ws broadcast.
+console.log('baseline (raw pg INSERT + NOTIFY → raw ws broadcast)');
+const basePort = await freePort();
+const baseProc: ChildProcess = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'tests/bench/baseline-server.ts'],
+  {
+    env: { ...process.env, DATABASE_URL: DB_URL, PORT: String(basePort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+await new Promise<void>((resolve) =>
+  baseProc.stdout?.on('data', (d) => String(d).includes('listening') && resolve()),
+);
+const baseUrl = `http://127.0.0.1:${basePort}`;
+const baseSockets: WebSocket[] = [];
+for (let i = 0; i < SOCKETS; i++) {
+  const ws = new WebSocket(`ws://127.0.0.1:${basePort}/ws`);
+  await new Promise((r) => ws.once('open', r));
+  ws.on('message', () => {});
+  baseSockets.push(ws);
+}
+const target = baseSockets[baseSockets.length - 1] as WebSocket;
+const pending = new Map<string, (t: number) => void>();
+target.on('message', (d) => {
+  const { body } = JSON.parse(String(d)) as { body: string };
+  const m = /"probe":"([^"]+)"/.exec(body);
+  if (m?.[1]) pending.get(m[1])?.(performance.now());
+});
+const post = (body: unknown) =>
+  fetch(`${baseUrl}/event`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.text());
+const base: number[] = [];
+stop = false;
+const baseProbe = (async () => {
+  let k = 0;
+  while (!stop) {
+    const id = `p${k++}`;
+    const got = new Promise<number>((r) => pending.set(id, r));
+    const t0 = performance.now();
+    await post({ probe: id, incident: FIRE_IN_LJUBLJANA });
+    base.push((await got) - t0);
+    pending.delete(id);
+    await sleep(500);
+  }
+})();
+await background(() => post({ incident: FIRE_IN_LJUBLJANA, description: 'background load' }), LOAD_S);
+stop = true;
+await baseProbe;
+const baseRow = record(`baseline: POST → raw ws broadcast, ${SOCKETS} sockets + ${BACKGROUND_PER_S}/s`, base);
+notes.push(
+  `ratio to the baseline: p50 ${(oursRow.p50 / baseRow.p50).toFixed(1)}×, p99 ${(oursRow.p99 / baseRow.p99).toFixed(1)}× (goal ≤ 2×)`,
+);
+for (const ws of baseSockets) ws.close();
+baseProc.kill('SIGTERM');
+
+// ---------------------------------------------------------------------------------------------
+// 4. The dispatcher's page with 5,000 open incidents and 2,000 units, in Chromium: from navigation
+//    to a usable screen (board filled, map drawn, socket live).
+console.log('dispatcher page at scale');
+await bulkUnits(raw, 2000);
+const openNow = Number(
+  (await raw.query("select count(*) n from incidents where status in ('new','dispatched','in_progress')"))
+    .rows[0].n,
+);
+await bulkIncidents(raw, Math.max(0, 5000 - openNow), 0);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const renders: number[] = [];
+try {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.addCookies([
+    {
+      name: 'cad112_session',
+      value: decodeURIComponent(dispatcher.cookie.split('=')[1] ?? ''),
+      url: server.url,
+    },
+  ]);
+  const page = await context.newPage();
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    await page.goto(`${server.url}/dispatch`, { waitUntil: 'commit' });
+    await page.locator('[data-testid="board"] .board-item').nth(20).waitFor({ timeout: 30_000 });
+    await page.locator('.marker-cluster, .marker-incident').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="conn"][data-state="live"]').waitFor({ timeout: 30_000 });
+    if (i > 0) renders.push(performance.now() - t0); // the first load warms Next's caches
+  }
+  const boardCount = await page
+    .locator('[data-testid="board-count"]')
+    .textContent()
+    .catch(() => null);
+  notes.push(`dispatcher page: board count shown "${boardCount ?? '?'}"`);
+} finally {
+  await browser.close();
+}
+record('dispatcher page usable, 5,000 open incidents + 2,000 units', renders, '< 1500');
+
+// ---------------------------------------------------------------------------------------------
+// 5. Nearest available units among 10,000 units with 100,000 incidents in the table.
+console.log('recommendations at scale');
+await bulkUnits(raw, 10_000);
+const total = Number((await raw.query('select count(*) n from incidents')).rows[0].n);
+await bulkIncidents(raw, 0, Math.max(0, 100_000 - total));
+await raw.query('vacuum analyze incidents');
+await raw.query('vacuum analyze units');
+const ids = (
+  await raw.query("select id from incidents where status <> 'closed' order by random() limit 300")
+).rows.map((r) => r.id as number);
+for (const id of ids.slice(0, 20)) await recommendUnits(h.db, id, { staleMin: 30 });
+const rec: number[] = [];
+const knn: number[] = [];
+for (const id of ids) {
+  const t0 = performance.now();
+  await recommendUnits(h.db, id, { staleMin: 30 });
+  rec.push(performance.now() - t0);
+  const t1 = performance.now();
+  await raw.query(
+    `select u.id from units u, (select position from incidents where id = $1) i
+      where u.status = 'available' order by u.position <-> i.position limit 10`,
+    [id],
+  );
+  knn.push(performance.now() - t1);
+}
+record('nearest 10 available units (KNN), 10k units / 100k incidents', knn, 'p99 < 10');
+record('full recommendation (needs, areas, ranking), 10k / 100k', rec);
+
+// ---------------------------------------------------------------------------------------------
+// 6. Replay of 10,000 missed events on reconnect.
+console.log('replay');
+const before = Number((await raw.query('select max(seq) m from events')).rows[0].m);
+await bulkEvents(raw, 10_000);
+await sleep(3000);
+const replays: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const s = await TestSocket.open(server.url, { cookie: dispatcher.cookie });
+  const t0 = performance.now();
+  await s.subscribe(before);
+  replays.push(performance.now() - t0);
+  const got = s.events().length;
+  if (got < 10_000) throw new Error(`replay delivered ${got} events`);
+  await s.close();
+}
+record('replay of 10,000 missed events (subscribe → replayed)', replays, '< 1000');
+
+await server.kill();
+await h.close();
+await raw.end();
+
+const f = (v: number) => v.toFixed(1).padStart(8);
+console.log(`\n${'measurement (ms unless MB)'.padEnd(72)}      n      p50      p95      p99      max  goal`);
 for (const r of rows)
   console.log(
-    `${r.what.padEnd(44)} ${String(r.n).padStart(6)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)}`,
+    `${r.what.padEnd(72)} ${String(r.n).padStart(6)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)}  ${r.goal ?? ''}`,
   );
-console.log(
-  `\n(${new Date().toISOString()}, PostgreSQL on 127.0.0.1, Node ${process.version}, sequential requests)`,
-);
+for (const n of notes) console.log(`- ${n}`);
+console.log(`\n(${new Date().toISOString()}, PostgreSQL on 127.0.0.1, Node ${process.version}, 2 cores)`);
+process.exit(0);

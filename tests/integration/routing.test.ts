@@ -85,6 +85,15 @@ beforeAll(async () => {
     login(server.url, 'calltaker'),
     login(server.url, 'dispatcher'),
   ]);
+  // Earlier suites may have sent these units somewhere: GB Ljubljana releases them first.
+  const station = await login(server.url, 'station');
+  const busy = await raw.query(
+    "select id from units where callsign in ('GB-LJ-11', 'GB-LJ-12', 'GB-LJ-21') and status <> 'available'",
+  );
+  for (const r of busy.rows)
+    expect((await station.send('POST', `/api/units/${r.id}/status`, { status: 'available' })).status).toBe(
+      200,
+    );
   for (const [callsign, p] of [
     ['GB-LJ-11', NORTH],
     ['GB-LJ-12', SOUTH],

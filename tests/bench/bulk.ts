@@ -1,0 +1,67 @@
+import type pg from 'pg';
+
+// Bulk fixtures for the benchmarks, written with set-based SQL (minutes of API calls otherwise).
+// Positions are spread over Slovenia's bounding box; they are load, not geography.
+
+const BOX = { w: 13.4, e: 16.55, s: 45.45, n: 46.85 };
+const lon = `(${BOX.w} + random() * ${BOX.e - BOX.w})`;
+const lat = `(${BOX.s} + random() * ${BOX.n - BOX.s})`;
+
+/** Adds units until there are `total`, spread over the stations; 70 % available, fresh positions. */
+export async function bulkUnits(c: pg.Client, total: number): Promise<void> {
+  const have = Number((await c.query('select count(*) as n from units')).rows[0].n);
+  if (have >= total) return;
+  await c.query(
+    `insert into units (callsign, type, capabilities, station_id, status, position, position_at)
+     select 'BULK-' || (g + $2::int), t.type, t.caps, s.id,
+            (array['available','available','available','available','available','available','available',
+                   'en_route','on_scene','out_of_service'])[1 + (g % 10)],
+            st_setsrid(st_makepoint(${lon}, ${lat}), 4326)::geography, now()
+       from generate_series(1, $1::int) g
+       cross join lateral (select id from stations order by id offset (g % (select count(*) from stations)) limit 1) s
+       cross join lateral (select (array['GVC 16/25','NRV','reanimobil','AL 42','GRS vozilo'])[1 + (g % 5)] as type,
+                                  string_to_array((array['fire,water', 'ems', 'ems,physician', 'aerial,fire',
+                                                         'mountain_rescue'])[1 + (g % 5)], ',') as caps) t`,
+    [total - have, have],
+  );
+  await c.query('analyze units');
+}
+
+/** Adds `open` open incidents and `closed` closed ones. */
+export async function bulkIncidents(c: pg.Client, open: number, closed: number): Promise<void> {
+  const types = (await c.query('select code from incident_types order by code')).rows.map((r) => r.code);
+  const base = Number(
+    (await c.query("select count(*) as n from incidents where number like 'B%'")).rows[0].n,
+  );
+  await c.query(
+    `insert into incidents (number, type, priority, status, position, address, description, created_at, closed_at)
+     select 'B' || lpad((k + $4::int)::text, 7, '0'), ($3::text[])[1 + (k % cardinality($3::text[]))],
+            (array['red','yellow','yellow','green'])[1 + (k % 4)],
+            case when k <= $1 then (array['new','dispatched','in_progress'])[1 + (k % 3)] else 'closed' end,
+            st_setsrid(st_makepoint(${lon}, ${lat}), 4326)::geography,
+            'Testna ulica ' || k, 'Bench incident ' || k,
+            now() - (k || ' seconds')::interval,
+            case when k <= $1 then null else now() - (k || ' seconds')::interval + interval '40 minutes' end
+       from generate_series(1, $1::int + $2::int) k`,
+    [open, closed, types, base],
+  );
+  await c.query('analyze incidents');
+}
+
+/** Appends `n` incident.updated events with a realistic payload (about 1 KB each). */
+export async function bulkEvents(c: pg.Client, n: number): Promise<void> {
+  await c.query(
+    `insert into events (type, incident_id, actor, payload)
+     select 'incident.updated', i.id, 'bench',
+            jsonb_build_object('incident', jsonb_build_object(
+              'id', i.id, 'number', i.number, 'type', i.type, 'priority', i.priority, 'status', i.status,
+              'location', jsonb_build_object('lat', st_y(i.position::geometry), 'lon', st_x(i.position::geometry),
+                                             'address', i.address),
+              'description', repeat('Opis dogodka. ', 50), 'version', 2))
+       from generate_series(1, $1::int) g
+       join (select *, row_number() over (order by id) as rn from (select * from incidents order by id limit 50) x) i
+         on i.rn = 1 + (g % 50)`,
+    [n],
+  );
+  await c.query(`select pg_notify('cad_events', (select max(seq) from events)::text)`);
+}
