@@ -50,7 +50,8 @@ export function DispatchMap({
 }: {
   map: MapConfig;
   incidents: IncidentRow[];
-  units: Iterable<UnitDto>;
+  /** An array, not an iterator: the marker list is recomputed on filter changes and must re-read it. */
+  units: readonly UnitDto[];
   selected: number | null;
   focus: { lat: number; lon: number } | null;
   typeName: (code: string) => string;

@@ -1,17 +1,23 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatCoord, formatD96, formatDistance, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { AlarmSound } from '../_components/alarm-sound';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { Elapsed } from '../_components/Elapsed';
 import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
-import { type AssignmentDto, alertState, PRIORITY_RANK, type UnitDto } from '../_components/live-state';
+import {
+  type AssignmentDto,
+  alertState,
+  type IncidentRow,
+  PRIORITY_RANK,
+  type UnitDto,
+} from '../_components/live-state';
 import { TopBar } from '../_components/TopBar';
-import { useNow } from '../_components/use-now';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 import { DispatchMap } from './DispatchMap';
 import { MAP_CHANNEL } from './map-channel';
@@ -22,7 +28,6 @@ const OPEN = new Set(['new', 'dispatched', 'in_progress']);
 
 export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
   const { t } = useUi();
-  const now = useNow();
   const [selected, setSelected] = useState<number | null>(null);
   const [near, setNear] = useState<{ id: number; distanceM: number | null }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +40,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     }
   }, []);
   const { incidents, units, typeName, state } = useDispatchData(onHandover);
+  const unitList = useMemo(() => [...units.values()], [units]);
 
   // Changes whenever any unit changes, so recommendations are asked again.
   const unitsVersion = useMemo(() => [...units.values()].reduce((n, u) => n + u.version, 0), [units]);
@@ -110,6 +116,9 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
     channel.current = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(MAP_CHANNEL);
     return () => channel.current?.close();
   }, []);
+  // Stable for the memoised board rows, always calling the current `select`.
+  const selectRef = useRef<(id: number) => void>(() => {});
+  const onSelect = useCallback((id: number) => selectRef.current(id), []);
   const select = (id: number) => {
     setSelected(id);
     const inc = incidents.get(id);
@@ -123,6 +132,7 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
       });
     }
   };
+  selectRef.current = select;
 
   // Escalated alerts: not acknowledged in time. They sound and stay on top until acknowledged or re-sent.
   const escalated = useMemo(
@@ -221,52 +231,20 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
           </h2>
           <div className="list" role="listbox" aria-label={t('openIncidents')} data-testid="board">
             {board.map((i) => (
-              <div
+              <BoardRow
                 key={i.id}
-                role="option"
-                tabIndex={0}
-                aria-selected={i.id === selected}
-                className="board-item"
-                data-priority={i.priority}
-                data-testid={`board-${i.number}`}
-                onClick={() => select(i.id)}
-                onKeyDown={(e) => e.key === 'Enter' && select(i.id)}
-              >
-                <div className="title">
-                  <span>
-                    {i.number} · {typeName(i.type)}
-                  </span>
-                  <span className="timer" suppressHydrationWarning title={t('sinceCreated')}>
-                    {now ? formatElapsed(i.createdAt, now) : ''}
-                    {now && i.firstAlertedAt
-                      ? ` · ${t('alarmShort')} ${formatElapsed(i.firstAlertedAt, now)}`
-                      : ''}
-                  </span>
-                </div>
-                {i.flagged && (
-                  <span className="flag" data-testid="flagged">
-                    {t('flaggedEcall')}
-                  </span>
-                )}
-                <div className="muted">
-                  {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
-                  {t(`inc_${i.status}` as MessageKey)}
-                </div>
-                <div>
-                  {i.assignments
-                    .filter((a) => !a.releasedAt)
-                    .map((a) => (
-                      <AssignmentChip key={a.id} a={a} now={now} />
-                    ))}
-                </div>
-              </div>
+                incident={i}
+                typeLabel={typeName(i.type)}
+                selected={i.id === selected}
+                onSelect={onSelect}
+              />
             ))}
           </div>
         </section>
         <DispatchMap
           map={map}
           incidents={board}
-          units={units.values()}
+          units={unitList}
           selected={selected}
           focus={focus}
           typeName={typeName}
@@ -392,7 +370,69 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
   );
 }
 
-function AssignmentChip({ a, withTimes, now }: { a: AssignmentDto; withTimes?: boolean; now?: number }) {
+// One line of the board. Memoised: an event about one incident re-renders that row only, and the
+// timers tick by themselves (Elapsed), so thousands of rows cost nothing between changes.
+const BoardRow = memo(function BoardRow({
+  incident: i,
+  typeLabel,
+  selected,
+  onSelect,
+}: {
+  incident: IncidentRow;
+  typeLabel: string;
+  selected: boolean;
+  onSelect: (id: number) => void;
+}) {
+  const { t } = useUi();
+  return (
+    <div
+      role="option"
+      tabIndex={0}
+      aria-selected={selected}
+      className="board-item"
+      data-priority={i.priority}
+      data-testid={`board-${i.number}`}
+      onClick={() => onSelect(i.id)}
+      onKeyDown={(e) => e.key === 'Enter' && onSelect(i.id)}
+    >
+      <div className="title">
+        <span>
+          {i.number} · {typeLabel}
+        </span>
+        <span className="timer" title={t('sinceCreated')}>
+          <Elapsed since={i.createdAt} />
+          {i.firstAlertedAt && <Elapsed since={i.firstAlertedAt} prefix={` · ${t('alarmShort')} `} />}
+        </span>
+      </div>
+      {i.flagged && (
+        <span className="flag" data-testid="flagged">
+          {t('flaggedEcall')}
+        </span>
+      )}
+      <div className="muted">
+        {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
+        {t(`inc_${i.status}` as MessageKey)}
+      </div>
+      <div>
+        {i.assignments
+          .filter((a) => !a.releasedAt)
+          .map((a) => (
+            <AssignmentChip key={a.id} a={a} running />
+          ))}
+      </div>
+    </div>
+  );
+});
+
+function AssignmentChip({
+  a,
+  withTimes,
+  running,
+}: {
+  a: AssignmentDto;
+  withTimes?: boolean;
+  running?: boolean;
+}) {
   const { t } = useUi();
   const st = alertState(a.alert);
   const label =
@@ -416,7 +456,9 @@ function AssignmentChip({ a, withTimes, now }: { a: AssignmentDto; withTimes?: b
       {withTimes && time ? ` ${formatTime(time)}` : ''}
       {withTimes && st === 'acknowledged' && a.alert?.acknowledgedBy ? ` · ${a.alert.acknowledgedBy}` : ''}
       {/* On the board: how long an alert has waited, or how long acknowledgement took. */}
-      {!withTimes && now && a.alert && st !== 'acknowledged' ? ` ${formatElapsed(a.alert.sentAt, now)}` : ''}
+      {!withTimes && running && a.alert && st !== 'acknowledged' && (
+        <Elapsed since={a.alert.sentAt} prefix=" " />
+      )}
       {!withTimes && a.alert?.acknowledgedAt
         ? ` ${formatElapsed(a.alert.sentAt, new Date(a.alert.acknowledgedAt).getTime())}`
         : ''}

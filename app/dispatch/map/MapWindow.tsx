@@ -11,6 +11,7 @@ const OPEN = new Set(['new', 'dispatched', 'in_progress']);
 
 export function MapWindow({ user, map }: { user: PageUser; map: MapConfig }) {
   const { incidents, units, typeName, state } = useDispatchData();
+  const unitList = useMemo(() => [...units.values()], [units]);
   const [selected, setSelected] = useState<number | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
 
@@ -34,7 +35,7 @@ export function MapWindow({ user, map }: { user: PageUser; map: MapConfig }) {
         <DispatchMap
           map={map}
           incidents={open}
-          units={units.values()}
+          units={unitList}
           selected={selected}
           focus={focus}
           typeName={typeName}
