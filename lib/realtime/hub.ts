@@ -36,6 +36,17 @@ export interface HubOptions {
   onError?: (err: unknown, context: string) => void;
 }
 
+// An event goes to every screen that may see it: serialise it once, not once per socket.
+const serialised = new WeakMap<EventRow, string>();
+function frameText(row: EventRow): string {
+  let text = serialised.get(row);
+  if (text === undefined) {
+    text = JSON.stringify(toFrame(row));
+    serialised.set(row, text);
+  }
+  return text;
+}
+
 export class RealtimeHub {
   head = 0;
   private ring: EventRow[] = [];
@@ -256,7 +267,7 @@ export class RealtimeHub {
         last = row;
         const isLast = row === batch[batch.length - 1];
         client.ws.send(
-          JSON.stringify(toFrame(row)),
+          frameText(row),
           isLast ? (err) => done(!err && !client.closed) : undefined,
         );
         if (client.ws.bufferedAmount > this.opts.maxBufferedBytes) {
