@@ -266,10 +266,7 @@ export class RealtimeHub {
       for (const row of batch) {
         last = row;
         const isLast = row === batch[batch.length - 1];
-        client.ws.send(
-          frameText(row),
-          isLast ? (err) => done(!err && !client.closed) : undefined,
-        );
+        client.ws.send(frameText(row), isLast ? (err) => done(!err && !client.closed) : undefined);
         if (client.ws.bufferedAmount > this.opts.maxBufferedBytes) {
           client.closed = true;
           client.ws.close(1013, 'too slow; resume by seq');
