@@ -52,6 +52,24 @@ describe('embedded database (PGlite + PostGIS)', () => {
       'idempotency-key': 'smoke-1',
     });
     expect(again.body.id).toBe(body.id);
+
+    // The alert path too: assignment (data-modifying CTEs) and its events reach the station's socket.
+    const station = await login(server.url, 'station');
+    const ss = await TestSocket.open(server.url, { cookie: station.cookie });
+    await ss.subscribe(null);
+    const recs = await dispatcher.get(`/api/incidents/${body.id}/recommendations`);
+    expect(recs.status).toBe(200);
+    const unit = recs.body.recommended.find((r: { callsign: string }) => r.callsign.startsWith('GB-LJ-'));
+    const assigned = await dispatcher.send('POST', `/api/incidents/${body.id}/assignments`, {
+      unitId: unit.id,
+    });
+    expect(assigned.status).toBe(201);
+    const alert = await ss.waitFor(
+      (f) => f.type === 'alert.created' && f.data.alertId === assigned.body.alertId,
+    );
+    expect(alert.data.incident.id).toBe(body.id);
+    expect((await station.send('POST', `/api/alerts/${assigned.body.alertId}/ack`)).status).toBe(200);
+    await ss.close();
     await s.close();
   });
 
