@@ -33,6 +33,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_URL,
       MAP_TILE_URL: 'none',
+      SMTP_PORT: '0',
       LOG_LEVEL: 'warn',
     },
   },

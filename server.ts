@@ -11,6 +11,7 @@ import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
 import { securityHeaders } from './lib/http/security-headers';
 import { log } from './lib/log';
+import { startSmtpListener } from './lib/messages/smtp-listener';
 import { RealtimeHub } from './lib/realtime/hub';
 import { attachSocket } from './lib/realtime/socket-handler';
 
@@ -57,6 +58,19 @@ const stopSessionListener = await handle.listen(SESSION_ENDED_CHANNEL, (hash) =>
 const escalator = setInterval(() => {
   escalateOverdueAlerts(handle.db).catch((err) => logger.warn({ err }, 'escalation check failed'));
 }, config.ESCALATION_CHECK_MS);
+
+// 112 e-mail: the SMTP listener stores each message before it answers 250.
+const smtp =
+  config.SMTP_PORT > 0
+    ? await startSmtpListener(handle.db, {
+        host: config.HOST,
+        port: config.SMTP_PORT,
+        addresses: config.MAIL_ADDRESSES,
+        maxBytes: config.MAIL_MAX_BYTES,
+        senderLimit: config.MAIL_SENDER_LIMIT,
+        onError: (err, context) => logger.warn({ err, context }, 'smtp'),
+      })
+    : null;
 
 const app = next({ dev, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -140,6 +154,7 @@ async function shutdown(signal: string) {
   force.unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   await stopSessionListener().catch(() => {});
+  await smtp?.close().catch(() => {});
   await hub.stop(1012, 'server restarting');
   server.closeIdleConnections();
   await closed;

@@ -19,6 +19,28 @@ const ZEnv = z.object({
     })
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  /** The centre's SMTP listener for 112 e-mail; 0 turns it off. */
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Addresses the listener accepts mail for, comma-separated (anything else: 550). */
+  MAIL_ADDRESSES: z
+    .string()
+    .default('112@cad112.local')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email()).min(1)),
+  MAIL_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(10_000_000),
+  /** Messages one sender address may deliver per 10 minutes before the listener says 450 (try later). */
+  MAIL_SENDER_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Relay for replies, e.g. smtp://mail.example.si:25 or smtps://user:pass@host:465; unset: replies are refused. */
+  MAIL_RELAY_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** An OSRM-compatible routing engine (…/table/v1/driving/…); unset: straight-line distances. */
   ROUTING_URL: z
     .string()

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   idempotency_mismatch: 422,
   rate_limited: 429,
   unavailable: 503,
+  /** A system we depend on (mail relay, SMS gateway) refused or did not answer. */
+  upstream_failed: 502,
   internal: 500,
 } as const;
 

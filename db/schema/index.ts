@@ -4,5 +4,6 @@ export * from './events';
 export * from './incidents';
 export * from './kb';
 export * from './locations';
+export * from './messages';
 export * from './organisation';
 export * from './places';

@@ -67,6 +67,15 @@ export const ZUnitPosition = z.object({
 });
 export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
+export const ZMessagesQuery = z.object({
+  status: z.enum(['open', 'all', 'new', 'claimed', 'answered', 'incident', 'closed']).default('open'),
+  channel: z.enum(['email', 'sms']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ZClaim = z.object({ takeOver: z.boolean().optional() }).optional();
+export const ZReply = z.object({ text: z.string().trim().min(1).max(10_000) });
+export const ZLinkIncident = z.object({ incidentId: z.number().int().positive().max(2_147_483_647) });
+
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteSpec {
@@ -89,6 +98,44 @@ const DISPATCH: readonly Role[] = ['dispatcher', 'supervisor'];
 const ALL: readonly Role[] = ROLES;
 
 export const ROUTES = {
+  listMessages: {
+    method: 'GET',
+    path: '/api/messages',
+    summary: 'Written-channel inbox (112 e-mail, SMS 112): conversations with their newest message',
+    access: CENTRE,
+    query: ZMessagesQuery,
+  },
+  getMessages: {
+    method: 'GET',
+    path: '/api/messages/{id}',
+    summary: 'One conversation with every message',
+    access: CENTRE,
+  },
+  claimMessages: {
+    method: 'POST',
+    path: '/api/messages/{id}/claim',
+    summary: 'Take a conversation (409 if someone else has it, unless takeOver)',
+    access: CENTRE,
+    body: ZClaim,
+    idempotent: true,
+  },
+  replyMessages: {
+    method: 'POST',
+    path: '/api/messages/{id}/reply',
+    summary: 'Answer a conversation (e-mail through the relay, threaded)',
+    access: CENTRE,
+    body: ZReply,
+    idempotent: true,
+    status: 201,
+  },
+  linkMessages: {
+    method: 'POST',
+    path: '/api/messages/{id}/incident',
+    summary: 'Link a conversation to an incident (its transcript becomes an incident note)',
+    access: CENTRE,
+    body: ZLinkIncident,
+    idempotent: true,
+  },
   login: {
     method: 'POST',
     path: '/api/auth/login',

@@ -20,6 +20,9 @@ export const EVENT_TYPES = [
   'incident_type.updated',
   'handover.created',
   'handover.acknowledged',
+  'message.received',
+  'message.sent',
+  'conversation.updated',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

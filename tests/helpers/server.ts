@@ -38,6 +38,8 @@ export async function startServer(
       MAP_TILE_URL: 'none',
       LOG_LEVEL: 'warn',
       WS_HEARTBEAT_MS: '5000',
+      // Many servers run side by side in the suites: no SMTP listener unless a test asks for one.
+      SMTP_PORT: '0',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
