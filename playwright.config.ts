@@ -33,7 +33,10 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_URL,
       MAP_TILE_URL: 'none',
-      SMTP_PORT: '0',
+      // 112 e-mail in the browser tests: the listener, and a relay sink the inbox test starts.
+      SMTP_PORT: String(Number(process.env.E2E_PORT ?? 3200) + 25),
+      MAIL_ADDRESSES: '112@cad112.local',
+      MAIL_RELAY_URL: `smtp://127.0.0.1:${Number(process.env.E2E_PORT ?? 3200) + 26}`,
       LOG_LEVEL: 'warn',
     },
   },

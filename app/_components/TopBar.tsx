@@ -46,9 +46,13 @@ export function TopBar({
     user.role === 'station'
       ? [{ href: '/station', key: 'navStation' as const }]
       : user.role === 'call_taker'
-        ? [{ href: '/call', key: 'navCall' as const }]
+        ? [
+            { href: '/call', key: 'navCall' as const },
+            { href: '/inbox', key: 'navInbox' as const },
+          ]
         : [
             { href: '/call', key: 'navCall' as const },
+            { href: '/inbox', key: 'navInbox' as const },
             { href: '/dispatch', key: 'navDispatch' as const },
           ];
   const logout = async () => {

@@ -6,6 +6,7 @@ import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/fo
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import { normalizePhone } from '@/lib/locations/phone';
+import type { ConversationDto } from '@/lib/messages/conversation-dto';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { evaluateTriage } from '@/lib/triage/evaluate-triage';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
@@ -151,6 +152,36 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
     };
   }, [pickedLat, pickedLon]);
 
+  // Opened from the inbox (/call?message=ID): the message prefills the form, and the incident, once
+  // saved, is linked to the conversation (its transcript goes into the incident's notes).
+  const [fromMessage, setFromMessage] = useState<{
+    id: number;
+    channel: 'email' | 'sms';
+    label: string;
+  } | null>(null);
+  useEffect(() => {
+    const id = Number(new URLSearchParams(location.search).get('message'));
+    if (!Number.isInteger(id) || id <= 0) return;
+    apiGet<ConversationDto>(`/api/messages/${id}`)
+      .then((c) => {
+        const text = (c.messages ?? [])
+          .filter((m) => m.direction === 'in')
+          .map((m) => m.text)
+          .join('\n\n');
+        setFromMessage({
+          id: c.id,
+          channel: c.channel,
+          label: `${c.counterpart}${c.subject ? ` – ${c.subject}` : ''}`,
+        });
+        setForm((f) => ({
+          ...f,
+          description: `${c.subject ? `${c.subject}\n` : ''}${text}`.slice(0, 4000),
+          ...(c.channel === 'sms' ? { phone: c.counterpart } : {}),
+        }));
+      })
+      .catch(() => {});
+  }, []);
+
   // Ready for the next call: empty form, new idempotency key, timer stopped, focus on the phone.
   const resetForm = () => {
     setForm(EMPTY);
@@ -229,9 +260,20 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           caller: { phone: form.phone, name: form.name },
           ...(Object.keys(answers).length ? { triage: { answers } } : {}),
           ...(callStartedAt ? { callStartedAt } : {}),
+          ...(fromMessage ? { channel: fromMessage.channel } : {}),
         },
         { idempotencyKey: keyRef.current, onRetry: () => setNotice({ kind: 'err', text: t('retrying') }) },
       );
+      if (fromMessage) {
+        await apiSend(
+          'POST',
+          `/api/messages/${fromMessage.id}/incident`,
+          { incidentId: created.id },
+          { idempotencyKey: `link-${fromMessage.id}-${created.id}` },
+        );
+        setFromMessage(null);
+        history.replaceState(null, '', '/call');
+      }
       setNotice({ kind: 'ok', text: `${t('saved')}: ${created.number}` });
       resetForm();
     } catch (err) {
@@ -390,6 +432,12 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               data-testid="notice"
             >
               {notice.text}
+            </div>
+          )}
+          {fromMessage && (
+            <div className="toast" role="status" data-testid="from-message">
+              {t('fromMessage')}: {fromMessage.channel === 'email' ? t('channelEmail') : 'SMS'}{' '}
+              {fromMessage.label}
             </div>
           )}
           <form onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('newIncident')} noValidate>

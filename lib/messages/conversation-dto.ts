@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type Conversation, conversations, type Message, messages } from '../../db/schema';
+import { type Conversation, conversations, incidents, type Message, messages } from '../../db/schema';
 
 export interface MessageDto {
   id: number;
@@ -29,6 +29,8 @@ export interface ConversationDto {
   claimedBy: number | null;
   claimedByName: string | null;
   incidentId: number | null;
+  /** The linked incident's number (2026-000123), on the detail. */
+  incidentNumber?: string | null;
   lastMessageAt: string;
   createdAt: string;
   version: number;
@@ -109,7 +111,10 @@ export async function selectConversation(db: Db, id: number): Promise<Conversati
     .from(messages)
     .where(eq(messages.conversationId, id))
     .orderBy(asc(messages.at), asc(messages.id));
-  return { ...conversationDto(c), messages: list.map(messageDto) };
+  const [inc] = c.incidentId
+    ? await db.select({ number: incidents.number }).from(incidents).where(eq(incidents.id, c.incidentId))
+    : [];
+  return { ...conversationDto(c), incidentNumber: inc?.number ?? null, messages: list.map(messageDto) };
 }
 
 export const bumpVersion = sql`${conversations.version} + 1`;

@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { createTransport } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { loggedIn, waitLive } from './pages/screens';
+
+// A deaf caller writes to 112 by e-mail. The call-taker sees it arrive live, takes it, answers it (the
+// answer leaves through the relay, threaded), and turns it into an incident from the prefilled form.
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3200);
+const RUN = Date.now().toString(36);
+
+test('an e-mail to 112 arrives live, is answered and becomes an incident', async ({ browser }) => {
+  const received: ParsedMail[] = [];
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _s, cb) {
+      simpleParser(stream).then((m) => {
+        received.push(m);
+        cb();
+      }, cb);
+    },
+  });
+  await new Promise<void>((r) => sink.listen(BASE_PORT + 26, '127.0.0.1', r));
+  expect((sink.server.address() as AddressInfo).port).toBe(BASE_PORT + 26);
+  try {
+    const ct = await loggedIn(browser, 'calltaker');
+    await ct.page.goto('/inbox');
+    await waitLive(ct.page);
+
+    await createTransport({
+      host: '127.0.0.1',
+      port: BASE_PORT + 25,
+      secure: false,
+      ignoreTLS: true,
+    }).sendMail({
+      from: 'mojca.gluha@example.si',
+      to: '112@cad112.local',
+      subject: `Ne slišim – dim v stanovanju ${RUN}`,
+      text: 'Sem gluha. V stanovanju na Zaloški 12 v Ljubljani je dim. Sem v 3. nadstropju.',
+      messageId: `<deaf-${RUN}@example.si>`,
+    });
+
+    // Live, without a reload.
+    const item = ct.page.getByTestId('inbox-list').getByText(`Ne slišim – dim v stanovanju ${RUN}`);
+    await expect(item).toBeVisible();
+    await item.click();
+    const conv = ct.page.getByTestId('conversation');
+    await expect(conv.getByTestId('thread')).toContainText('Zaloški 12');
+    await conv.getByTestId('claim').click();
+    await expect(conv).toContainText('Ana Kovač');
+    await ct.page.screenshot({ path: 'screenshots/inbox-sl-light.png' });
+
+    await conv.getByTestId('reply-text').fill('Gasilci so na poti. Zaprite vrata in ostanite ob oknu.');
+    await conv.getByTestId('reply-text').press('Control+Enter');
+    await expect(conv.locator('.bubble-out')).toContainText('Gasilci so na poti');
+    await expect.poll(() => received.length).toBe(1);
+    expect(received[0]?.inReplyTo).toBe(`<deaf-${RUN}@example.si>`);
+
+    await conv.getByTestId('to-incident').click();
+    await ct.page.waitForURL(/\/call\?message=\d+/);
+    await expect(ct.page.getByTestId('from-message')).toContainText('mojca.gluha@example.si');
+    await expect(ct.page.locator('#description')).toHaveValue(/Zaloški 12/);
+    await ct.page.locator('#coords').fill('46.0556, 14.5281');
+    await ct.page.locator('#address').fill('Zaloška cesta 12, Ljubljana');
+    await ct.page.locator('#type').selectOption('fire_building');
+    await ct.page.locator('#address').press('Enter');
+    await expect(ct.page.getByTestId('notice')).toContainText(/\d{4}-\d{6}/);
+
+    await ct.page.goto('/inbox');
+    await ct.page.getByTestId('inbox-filter').selectOption('all');
+    await ct.page.getByTestId('inbox-list').getByText(`Ne slišim – dim v stanovanju ${RUN}`).click();
+    await expect(ct.page.getByTestId('linked-incident')).toContainText(/\d{4}-\d{6}/);
+    await ct.page.evaluate(() => {
+      document.documentElement.dataset.theme = 'dark';
+    });
+    await ct.page.screenshot({ path: 'screenshots/inbox-sl-dark.png' });
+    await ct.context.addCookies([
+      { name: 'lang', value: 'en', url: `http://127.0.0.1:${BASE_PORT}` },
+      { name: 'theme', value: 'light', url: `http://127.0.0.1:${BASE_PORT}` },
+    ]);
+    await ct.page.reload();
+    await ct.page.getByTestId('inbox-filter').selectOption('all');
+    await ct.page.getByTestId('inbox-list').getByText(`Ne slišim – dim v stanovanju ${RUN}`).click();
+    await expect(ct.page.getByTestId('conversation')).toContainText('Reply');
+    await ct.page.screenshot({ path: 'screenshots/inbox-en-light.png' });
+    await ct.context.close();
+  } finally {
+    await new Promise<void>((r) => sink.close(() => r()));
+  }
+});
