@@ -11,6 +11,7 @@ import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
 import { securityHeaders } from './lib/http/security-headers';
 import { log } from './lib/log';
+import { sendQueuedSms } from './lib/messages/sms';
 import { startSmtpListener } from './lib/messages/smtp-listener';
 import { RealtimeHub } from './lib/realtime/hub';
 import { attachSocket } from './lib/realtime/socket-handler';
@@ -71,6 +72,13 @@ const smtp =
         onError: (err, context) => logger.warn({ err, context }, 'smtp'),
       })
     : null;
+
+// SMS 112 replies: queued ones are sent, and retried with backoff while the gateway is down.
+const smsSender = config.SMS_GATEWAY_URL
+  ? setInterval(() => {
+      sendQueuedSms(handle.db).catch((err) => logger.warn({ err }, 'sms sending failed'));
+    }, 5000)
+  : undefined;
 
 const app = next({ dev, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -150,6 +158,7 @@ async function shutdown(signal: string) {
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
   clearInterval(escalator);
+  clearInterval(smsSender);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -41,6 +41,15 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The SMS gateway's send URL (JSON POST {to, from, text, reference}); unset: SMS replies are refused. */
+  SMS_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** The centre's SMS number, sent as the sender. */
+  SMS_SENDER: z.string().default('112'),
   /** An OSRM-compatible routing engine (…/table/v1/driving/…); unset: straight-line distances. */
   ROUTING_URL: z
     .string()

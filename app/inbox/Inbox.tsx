@@ -1,8 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatTime } from '@/lib/i18n/format';
+import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
 import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
@@ -10,6 +11,17 @@ import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
 import { useRealtime } from '../_components/use-realtime';
 import type { PageUser } from '../_lib/page-props';
+
+const QUICK_REPLIES = [
+  'Kaj se je zgodilo?',
+  'Kje ste? Napišite naslov in kraj.',
+  'Je kdo poškodovan? Koliko oseb?',
+  'Pomoč je na poti.',
+  'What happened?',
+  'Where are you? Write the address and town.',
+  'Is anyone hurt? How many people?',
+  'Help is on the way.',
+];
 
 // The written channels' inbox: 112 e-mail (and SMS 112). New messages arrive live; a call-taker takes a
 // conversation, answers it, or turns it into an incident (the call form opens prefilled).
@@ -23,6 +35,7 @@ export function Inbox({ user }: { user: PageUser }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const replyKey = useRef(newKey());
+  const [fix, setFix] = useState<LocationFixDto | null>(null);
 
   const loadList = useCallback(async () => {
     setList(await apiGet<ConversationDto[]>(`/api/messages?status=${filter}`));
@@ -47,6 +60,15 @@ export function Inbox({ user }: { user: PageUser }) {
   useEffect(() => {
     void loadList();
   }, [loadList]);
+  // SMS 112: the device location (AML) of the same number, when the network sent one.
+  const smsNumber = current?.channel === 'sms' ? current.counterpart : null;
+  useEffect(() => {
+    setFix(null);
+    if (!smsNumber) return;
+    apiGet<LocationFixDto[]>(`/api/location-fixes?phone=${encodeURIComponent(smsNumber)}`)
+      .then((list) => setFix(list.find((f) => f.position) ?? null))
+      .catch(() => {});
+  }, [smsNumber]);
   useEffect(() => {
     void loadCurrent(selected);
     setReply('');
@@ -162,6 +184,13 @@ export function Inbox({ user }: { user: PageUser }) {
                   {error}
                 </div>
               )}
+              {fix?.position && (
+                <div className="toast" data-testid="sms-aml">
+                  {t('deviceLocation')}: {formatCoord(fix.position.lat, fix.position.lon)}
+                  {fix.accuracyM !== null ? ` ±${fix.accuracyM} m` : ''} ·{' '}
+                  {formatTime(fix.fixAt ?? fix.receivedAt)}
+                </div>
+              )}
               <ol className="thread" data-testid="thread">
                 {current.messages?.map((m) => (
                   <li key={m.id} className={`bubble bubble-${m.direction}`} data-direction={m.direction}>
@@ -196,6 +225,14 @@ export function Inbox({ user }: { user: PageUser }) {
                 }}
               >
                 <label htmlFor="reply">{t('reply')}</label>
+                {/* The protocol's first questions, in both languages (the writer may use either). */}
+                <div className="quick-replies" data-testid="quick-replies">
+                  {QUICK_REPLIES.map((q) => (
+                    <button key={q} type="button" onClick={() => setReply((r) => (r ? `${r} ${q}` : q))}>
+                      {q}
+                    </button>
+                  ))}
+                </div>
                 <textarea
                   id="reply"
                   rows={4}
@@ -211,7 +248,7 @@ export function Inbox({ user }: { user: PageUser }) {
                 />
                 <button
                   type="submit"
-                  className="primary"
+                  className="primary reply-send"
                   disabled={busy || !reply.trim()}
                   data-testid="send-reply"
                 >

@@ -71,6 +71,10 @@ export const messages = pgTable(
     deliveryStatus: text('delivery_status'),
     deliveryError: text('delivery_error'),
     attempts: integer('attempts').notNull().default(0),
+    /** Outbound SMS: when the gateway is tried again (null: nothing left to try). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** The gateway's id for an outbound SMS (delivery reports name it). */
+    gatewayId: text('gateway_id'),
     authorId: integer('author_id').references(() => users.id),
     authorName: text('author_name'),
     sizeBytes: integer('size_bytes').notNull().default(0),
@@ -78,6 +82,7 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_conversation_idx').on(t.conversationId, t.at),
+    index('messages_retry_idx').on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
     uniqueIndex('messages_external_uq')
       .on(t.channel, t.direction, t.externalId)
       .where(sql`${t.externalId} is not null`),

@@ -76,6 +76,10 @@ export const ZClaim = z.object({ takeOver: z.boolean().optional() }).optional();
 export const ZReply = z.object({ text: z.string().trim().min(1).max(10_000) });
 export const ZLinkIncident = z.object({ incidentId: z.number().int().positive().max(2_147_483_647) });
 
+export { ZSmsInbound, ZSmsStatus } from '../messages/sms';
+
+import { ZSmsInbound, ZSmsStatus } from '../messages/sms';
+
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteSpec {
@@ -127,6 +131,21 @@ export const ROUTES = {
     body: ZReply,
     idempotent: true,
     status: 201,
+  },
+  smsInbound: {
+    method: 'POST',
+    path: '/api/sms/inbound',
+    summary: 'SMS 112 from the gateway (a token): stored once per gateway id, live in the inbox',
+    access: CENTRE,
+    body: ZSmsInbound,
+    status: 201,
+  },
+  smsStatus: {
+    method: 'POST',
+    path: '/api/sms/status',
+    summary: "The gateway's delivery report for an SMS the centre sent (reference = our message id)",
+    access: CENTRE,
+    body: ZSmsStatus,
   },
   linkMessages: {
     method: 'POST',

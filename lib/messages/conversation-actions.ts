@@ -7,6 +7,7 @@ import { env } from '../env';
 import { AppError, notFound } from '../errors';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { conversationDto, messageDto, selectConversation } from './conversation-dto';
+import { replySms } from './sms';
 
 async function lockConversation(w: WriteTx, id: number) {
   const [c] = await w.tx.select().from(conversations).where(eq(conversations.id, id)).for('update');
@@ -83,10 +84,7 @@ function relay(): Relay {
 export async function replyToConversation(db: Db, actor: Principal, id: number, text: string) {
   const conversation = await selectConversation(db, id);
   if (!conversation) throw notFound('conversation');
-  if (conversation.channel !== 'email')
-    throw new AppError('bad_request', 'SMS replies go through the SMS gateway', [
-      { field: 'id', message: 'not an e-mail conversation' },
-    ]);
+  if (conversation.channel === 'sms') return replySms(db, actor, id, text);
   const [lastIn] = await db
     .select()
     .from(messages)

@@ -28,7 +28,7 @@ function firstAddress(a: AddressObject | AddressObject[] | undefined): string {
 
 function clean(s: string): string {
   // PostgreSQL text cannot hold NUL; a broken message must still be stored.
-  return s.replace(/\u0000/g, '').slice(0, MAX_TEXT);
+  return s.replaceAll('\u0000', '').slice(0, MAX_TEXT);
 }
 
 export interface Envelope {

@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { loggedIn, waitLive } from './pages/screens';
+import { AML_GOOD, amlSms } from '../helpers/aml';
+import { cookieHeader, loggedIn, waitLive } from './pages/screens';
 
 // A deaf caller writes to 112 by e-mail. The call-taker sees it arrive live, takes it, answers it (the
 // answer leaves through the relay, threaded), and turns it into an incident from the prefilled form.
@@ -90,4 +91,43 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
   } finally {
     await new Promise<void>((r) => sink.close(() => r()));
   }
+});
+
+// SMS 112: a deaf caller writes from a phone whose AML location the network also sent; the call-taker
+// sees both, and the protocol's first questions are one click away.
+test('an SMS 112 shows the phone’s AML location and offers the first questions', async ({
+  browser,
+  request,
+}) => {
+  const ct = await loggedIn(browser, 'calltaker', { lang: 'en' });
+  const cookie = await cookieHeader(ct.context);
+  const number = `+38651${Date.now().toString().slice(-6)}`;
+  const aml = await request.post(`/api/aml?from=${encodeURIComponent(number)}`, {
+    headers: { cookie, 'content-type': 'text/plain' },
+    data: amlSms({ ...AML_GOOD, lt: '+46.23900', lg: '+015.26700', rd: '25' }),
+  });
+  expect(aml.status()).toBe(201);
+  await ct.page.goto('/inbox');
+  await waitLive(ct.page);
+  // Sent as the gateway would (a token with the call-taker role; here the session).
+  const sms = await request.post('/api/sms/inbound', {
+    headers: { cookie, origin: `http://127.0.0.1:${BASE_PORT}` },
+    data: {
+      from: number,
+      to: '112',
+      text: 'I am deaf. My husband fell and does not move.',
+      id: `e2e-${RUN}`,
+    },
+  });
+  expect(sms.status()).toBe(201);
+  await ct.page.getByTestId('inbox-list').getByText(number).click();
+  const conv = ct.page.getByTestId('conversation');
+  await expect(conv.getByTestId('sms-aml')).toContainText('±25 m');
+  await conv
+    .getByTestId('quick-replies')
+    .getByRole('button', { name: 'Is anyone hurt? How many people?' })
+    .click();
+  await expect(conv.getByTestId('reply-text')).toHaveValue('Is anyone hurt? How many people?');
+  await ct.page.screenshot({ path: 'screenshots/inbox-sms-en-light.png' });
+  await ct.context.close();
 });
