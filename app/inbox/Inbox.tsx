@@ -27,7 +27,7 @@ const QUICK_REPLIES = [
 // conversation, answers it, or turns it into an incident (the call form opens prefilled).
 export function Inbox({ user }: { user: PageUser }) {
   const { t } = useUi();
-  const [filter, setFilter] = useState<'open' | 'all'>('open');
+  const [filter, setFilter] = useState<'open' | 'mine' | 'all'>('open');
   const [list, setList] = useState<ConversationDto[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [current, setCurrent] = useState<ConversationDto | null>(null);
@@ -38,7 +38,8 @@ export function Inbox({ user }: { user: PageUser }) {
   const [fix, setFix] = useState<LocationFixDto | null>(null);
 
   const loadList = useCallback(async () => {
-    setList(await apiGet<ConversationDto[]>(`/api/messages?status=${filter}`));
+    const q = filter === 'mine' ? 'status=open&mine=true' : `status=${filter}`;
+    setList(await apiGet<ConversationDto[]>(`/api/messages?${q}`));
   }, [filter]);
   const loadCurrent = useCallback(async (id: number | null) => {
     setCurrent(id === null ? null : await apiGet<ConversationDto>(`/api/messages/${id}`));
@@ -112,10 +113,11 @@ export function Inbox({ user }: { user: PageUser }) {
             <select
               aria-label={t('filterStatus')}
               value={filter}
-              onChange={(e) => setFilter(e.target.value as 'open' | 'all')}
+              onChange={(e) => setFilter(e.target.value as 'open' | 'mine' | 'all')}
               data-testid="inbox-filter"
             >
               <option value="open">{t('inboxOpen')}</option>
+              <option value="mine">{t('inboxMine')}</option>
               <option value="all">{t('all')}</option>
             </select>
           </h2>

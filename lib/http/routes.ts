@@ -70,6 +70,8 @@ export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).option
 export const ZMessagesQuery = z.object({
   status: z.enum(['open', 'all', 'new', 'claimed', 'answered', 'incident', 'closed']).default('open'),
   channel: z.enum(['email', 'sms']).optional(),
+  /** Only the conversations I have claimed. */
+  mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const ZClaim = z.object({ takeOver: z.boolean().optional() }).optional();

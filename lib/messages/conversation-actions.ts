@@ -7,6 +7,7 @@ import { env } from '../env';
 import { AppError, notFound } from '../errors';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { conversationDto, messageDto, selectConversation } from './conversation-dto';
+import { noteOnIncident } from './incident-timeline';
 import { replySms } from './sms';
 
 async function lockConversation(w: WriteTx, id: number) {
@@ -144,6 +145,7 @@ export async function replyToConversation(db: Db, actor: Principal, id: number, 
       .where(eq(conversations.id, id))
       .returning();
     if (!message || !updated) throw new Error('reply not stored');
+    await noteOnIncident(w, updated.incidentId, message, { id: actor.userId, name: actor.displayName });
     const data = { conversation: conversationDto(updated), message: messageDto(message) };
     w.emit({ type: 'message.sent', data });
     return data;

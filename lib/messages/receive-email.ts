@@ -6,6 +6,7 @@ import { conversations, messages } from '../../db/schema';
 import { pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { conversationDto, messageDto } from './conversation-dto';
+import { noteOnIncident } from './incident-timeline';
 
 const MAX_TEXT = 100_000;
 
@@ -138,6 +139,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope) {
         })
         .returning();
       if (!message) throw new Error('message not stored');
+      await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });
       const data = { conversation: conversationDto(conversation), message: messageDto(message) };
       w.emit({ type: 'message.received', data });
       return { duplicate: false, message: data.message, conversation: data.conversation };

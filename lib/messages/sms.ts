@@ -8,6 +8,7 @@ import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normalizePhone } from '../locations/phone';
 import { conversationDto, messageDto } from './conversation-dto';
+import { noteOnIncident } from './incident-timeline';
 
 // SMS 112 for deaf and hard-of-hearing callers, through an SMS gateway's HTTP API. Inbound messages
 // are stored once (by the gateway's id); outbound ones are stored as queued first, then sent, retried
@@ -93,6 +94,7 @@ export async function receiveSms(db: Db, actor: Principal, input: z.infer<typeof
         })
         .returning();
       if (!message) throw new Error('message not stored');
+      await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });
       const data = { conversation: conversationDto(conversation), message: messageDto(message) };
       w.emit({ type: 'message.received', data });
       return { duplicate: false, message: data.message, conversationId: conversation.id };
@@ -148,6 +150,7 @@ export async function replySms(db: Db, actor: Principal, conversationId: number,
       .where(eq(conversations.id, conversationId))
       .returning();
     if (!message || !updated) throw new Error('reply not stored');
+    await noteOnIncident(w, updated.incidentId, message, { id: actor.userId, name: actor.displayName });
     const data = { conversation: conversationDto(updated), message: messageDto(message) };
     w.emit({ type: 'message.sent', data });
     return data;

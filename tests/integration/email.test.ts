@@ -266,6 +266,16 @@ describe('answering and handling a conversation', () => {
     expect(detail.notes.map((n: { text: string }) => n.text).join('\n')).toContain(
       'Avto v jarku pri Vrhniki.',
     );
+    // What follows in the thread lands in the incident's notes too.
+    await send({
+      from: 'marko@example.si',
+      subject: `Re: Nesreča ${RUN}`,
+      text: 'Voznik je zunaj, krvavi iz nosu.',
+      inReplyTo: `<link-1-${RUN}@example.si>`,
+      messageId: `<link-2-${RUN}@example.si>`,
+    });
+    const after = (await calltaker.get(`/api/incidents/${inc.body.id}`)).body;
+    expect(after.notes.map((n: { text: string }) => n.text).join('\n')).toContain('krvavi iz nosu');
     const bad = await calltaker.send('POST', `/api/messages/${c.id}/incident`, { incidentId: 99_999_999 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].field).toBe('body.incidentId');

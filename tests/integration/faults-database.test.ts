@@ -1,8 +1,9 @@
+import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { createDatabase, type OwnPostgres, ownPostgres } from '../helpers/own-postgres';
 import { prepareDatabase } from '../helpers/prepare-db';
-import { type RunningServer, startServer } from '../helpers/server';
+import { freePort, type RunningServer, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 
 // PostgreSQL stops under load and comes back: the app says 503 + Retry-After (never 500) while it is
@@ -10,6 +11,7 @@ import { TestSocket } from '../helpers/socket';
 // The database is a cluster of this test's own, so stopping it disturbs nothing else.
 
 let pg: OwnPostgres;
+let smtpPort: number;
 let server: RunningServer;
 let calltaker: Session;
 let dispatcher: Session;
@@ -18,7 +20,10 @@ beforeAll(async () => {
   pg = await ownPostgres();
   createDatabase(pg, 'cad');
   await prepareDatabase(pg.url('cad'));
-  server = await startServer({ env: { DATABASE_URL: pg.url('cad') } });
+  smtpPort = await freePort();
+  server = await startServer({
+    env: { DATABASE_URL: pg.url('cad'), SMTP_PORT: String(smtpPort), MAIL_ADDRESSES: '112@cad112.local' },
+  });
   [calltaker, dispatcher] = await Promise.all([
     login(server.url, 'calltaker'),
     login(server.url, 'dispatcher'),
@@ -128,5 +133,39 @@ describe('PostgreSQL restarted under load', () => {
     const after = await dispatcher.get('/api/incidents?status=all&limit=500');
     expect(after.status).toBe(200);
     await socket.close();
+  }, 60_000);
+});
+
+describe('112 e-mail while PostgreSQL is away', () => {
+  it('answers 451 (the sending server retries) and stores the retried message once it is back', async () => {
+    const mail = () =>
+      createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+        from: 'retry@example.si',
+        to: '112@cad112.local',
+        subject: 'Poskus med izpadom',
+        text: 'Sporočilo, ki ga baza ne more shraniti.',
+        messageId: '<db-down-1@example.si>',
+      });
+    pg.stop('fast');
+    try {
+      await expect(mail()).rejects.toMatchObject({ responseCode: 451 });
+    } finally {
+      pg.start();
+    }
+    // The sending server's retry: stored once the database answers again.
+    await expect
+      .poll(
+        async () =>
+          (await mail()
+            .then((i) => i.response)
+            .catch((e) => String(e.responseCode))) as string,
+        {
+          timeout: 15_000,
+          interval: 500,
+        },
+      )
+      .toMatch(/^250/);
+    const inbox = await dispatcher.get('/api/messages');
+    expect(inbox.body.filter((c: { subject: string }) => c.subject === 'Poskus med izpadom')).toHaveLength(1);
   }, 60_000);
 });

@@ -42,6 +42,8 @@ class FakeGateway {
 
 const gw = new FakeGateway();
 const RUN = Date.now().toString(36);
+// Phone numbers unique per run: one conversation per number lives on between runs on one database.
+const SUFFIX = String(Date.now()).slice(-6);
 let server: RunningServer;
 let raw: pg.Client;
 let gateway: Session;
@@ -80,13 +82,33 @@ const inbound = (id: string, text: string, from = '041 555 123') =>
   });
 
 describe('SMS 112', () => {
+  it('lists the conversations I claimed', async () => {
+    const inc = await inbound('mine', 'Rabim pomoč.', '+386 51 000 111');
+    expect((await calltaker.send('POST', `/api/messages/${inc.body.conversationId}/claim`, {})).status).toBe(
+      200,
+    );
+    const mine = (await calltaker.get('/api/messages?status=open&mine=true')).body as { id: number }[];
+    expect(mine.map((c) => c.id)).toContain(inc.body.conversationId);
+    const dispatcher = await login(server.url, 'dispatcher');
+    const theirs = (await dispatcher.get('/api/messages?status=open&mine=true')).body as { id: number }[];
+    expect(theirs.map((c) => c.id)).not.toContain(inc.body.conversationId);
+  });
+
   it('stores an inbound SMS once per gateway id and shows it live in the inbox', async () => {
     const socket = await TestSocket.open(server.url, { cookie: calltaker.cookie });
     await socket.subscribe(null);
-    const first = await inbound('1', 'Gluh sem. Prometna nesreča na Dunajski pri Ježici, dva avta.');
+    const first = await inbound(
+      '1',
+      'Gluh sem. Prometna nesreča na Dunajski pri Ježici, dva avta.',
+      `041 ${SUFFIX}`,
+    );
     expect(first.status).toBe(201);
-    expect(first.body.message.from).toBe('+38641555123');
-    const again = await inbound('1', 'Gluh sem. Prometna nesreča na Dunajski pri Ježici, dva avta.');
+    expect(first.body.message.from).toBe(`+38641${SUFFIX}`);
+    const again = await inbound(
+      '1',
+      'Gluh sem. Prometna nesreča na Dunajski pri Ježici, dva avta.',
+      `041 ${SUFFIX}`,
+    );
     expect(again.status).toBe(200);
     expect(again.body.duplicate).toBe(true);
     expect(again.body.message.id).toBe(first.body.message.id);
@@ -95,7 +117,7 @@ describe('SMS 112', () => {
     );
     expect(ev.data.conversation.channel).toBe('sms');
     // The next SMS from the same number continues the same conversation.
-    const second = await inbound('2', 'Eden je ranjen v glavo.');
+    const second = await inbound('2', 'Eden je ranjen v glavo.', `041 ${SUFFIX}`);
     expect(second.body.conversationId).toBe(first.body.conversationId);
     await socket.close();
   });
@@ -118,7 +140,7 @@ describe('SMS 112', () => {
   });
 
   it('sends a reply through the gateway and records its delivery report', async () => {
-    const inc = await inbound('4', 'Kje ste? Potrebujem pomoč.', '+386 31 777 888');
+    const inc = await inbound('4', 'Kje ste? Potrebujem pomoč.', `+386 31 ${SUFFIX}`);
     const reply = await calltaker.send(
       'POST',
       `/api/messages/${inc.body.conversationId}/reply`,
@@ -129,7 +151,7 @@ describe('SMS 112', () => {
     expect(reply.body.message.deliveryStatus).toBe('sent');
     const out = gw.sent.at(-1);
     expect(out).toMatchObject({
-      to: '+38631777888',
+      to: `+38631${SUFFIX}`,
       from: '112',
       text: 'Kaj se je zgodilo? Kje ste (naslov, kraj)?',
     });
@@ -173,4 +195,44 @@ describe('SMS 112', () => {
       .toBe('sent');
     expect(gw.sent.slice(before).map((s) => s.text)).toEqual(['Gasilci so obveščeni.']);
   }, 30_000);
+});
+
+describe('SMS retries', () => {
+  it('gives up after the last retry and says so', async () => {
+    const inc = await inbound('6', 'Ste tam?', '+386 41 000 222');
+    gw.down = true;
+    try {
+      const reply = await calltaker.send('POST', `/api/messages/${inc.body.conversationId}/reply`, {
+        text: 'Smo.',
+      });
+      const id = reply.body.message.id as number;
+      const socket = await TestSocket.open(server.url, { cookie: calltaker.cookie });
+      await socket.subscribe(null);
+      // Fast-forward the backoff: each due attempt is made by the server's sender loop.
+      await expect
+        .poll(
+          async () => {
+            await raw.query(
+              'update messages set next_attempt_at = now() where id = $1 and next_attempt_at is not null',
+              [id],
+            );
+            return (await raw.query('select delivery_status from messages where id = $1', [id])).rows[0]
+              .delivery_status;
+          },
+          { timeout: 60_000, interval: 1000 },
+        )
+        .toBe('failed');
+      const row = (await raw.query('select attempts, delivery_error from messages where id = $1', [id]))
+        .rows[0];
+      expect(row.attempts).toBe(6);
+      expect(row.delivery_error).toMatch(/503/);
+      await socket.waitFor(
+        (f) =>
+          f.type === 'message.sent' && f.data.message.id === id && f.data.message.deliveryStatus === 'failed',
+      );
+      await socket.close();
+    } finally {
+      gw.down = false;
+    }
+  }, 90_000);
 });

@@ -4,7 +4,7 @@ import { conversations } from '@/db/schema';
 import { handle, json } from '@/lib/http/handler';
 import { selectConversations } from '@/lib/messages/conversation-dto';
 
-export const GET = handle('listMessages', async ({ db, query }) => {
+export const GET = handle('listMessages', async ({ db, query, principal }) => {
   const status =
     query.status === 'open'
       ? inArray(conversations.status, ['new', 'claimed'])
@@ -12,5 +12,6 @@ export const GET = handle('listMessages', async ({ db, query }) => {
         ? undefined
         : eq(conversations.status, query.status);
   const channel = query.channel ? eq(conversations.channel, query.channel) : undefined;
-  return json(await selectConversations(db, and(status, channel), query.limit));
+  const mine = query.mine === 'true' ? eq(conversations.claimedBy, principal.userId ?? -1) : undefined;
+  return json(await selectConversations(db, and(status, channel, mine), query.limit));
 });
