@@ -230,7 +230,12 @@ export function Inbox({ user }: { user: PageUser }) {
                 {/* The protocol's first questions, in both languages (the writer may use either). */}
                 <div className="quick-replies" data-testid="quick-replies">
                   {QUICK_REPLIES.map((q) => (
-                    <button key={q} type="button" onClick={() => setReply((r) => (r ? `${r} ${q}` : q))}>
+                    <button
+                      key={q}
+                      type="button"
+                      className="quick-reply"
+                      onClick={() => setReply((r) => (r ? `${r} ${q}` : q))}
+                    >
                       {q}
                     </button>
                   ))}

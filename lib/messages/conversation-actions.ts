@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import type { Db } from '../../db/client';
-import { conversations, incidentNotes, incidents, messages } from '../../db/schema';
+import { conversations, incidents, messages } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { env } from '../env';
 import { AppError, notFound } from '../errors';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
-import { conversationDto, messageDto, selectConversation } from './conversation-dto';
-import { noteOnIncident } from './incident-timeline';
+import { conversationDto, selectConversation } from './conversation-dto';
+import { addNoteInTx, recordReply } from './incident-timeline';
 import { replySms } from './sms';
 
 async function lockConversation(w: WriteTx, id: number) {
@@ -133,22 +133,7 @@ export async function replyToConversation(db: Db, actor: Principal, id: number, 
         sizeBytes: Buffer.byteLength(text),
       })
       .returning();
-    const [updated] = await w.tx
-      .update(conversations)
-      .set({
-        status: sql`case when ${conversations.status} = 'incident' then 'incident' else 'answered' end`,
-        claimedBy: sql`coalesce(${conversations.claimedBy}, ${actor.userId})`,
-        claimedByName: sql`coalesce(${conversations.claimedByName}, ${actor.displayName})`,
-        lastMessageAt: sql`now()`,
-        version: sql`${conversations.version} + 1`,
-      })
-      .where(eq(conversations.id, id))
-      .returning();
-    if (!message || !updated) throw new Error('reply not stored');
-    await noteOnIncident(w, updated.incidentId, message, { id: actor.userId, name: actor.displayName });
-    const data = { conversation: conversationDto(updated), message: messageDto(message) };
-    w.emit({ type: 'message.sent', data });
-    return data;
+    return recordReply(w, id, actor, message);
   });
   return result;
 }
@@ -176,15 +161,15 @@ export async function linkConversation(db: Db, actor: Principal, id: number, inc
       .map((m) => `${m.at.toISOString()} ${m.direction === 'in' ? m.fromAddr : `→ ${m.toAddr}`}: ${m.text}`)
       .join('\n')
       .slice(0, 3900);
-    const [note] = await w.tx
-      .insert(incidentNotes)
-      .values({
-        incidentId,
-        text: `${label} ${c.counterpart}${c.subject ? ` – ${c.subject}` : ''}\n${transcript}`,
-        authorId: actor.userId,
-        authorName: actor.displayName,
-      })
-      .returning();
+    await addNoteInTx(
+      w,
+      incidentId,
+      `${label} ${c.counterpart}${c.subject ? ` – ${c.subject}` : ''}\n${transcript}`,
+      {
+        id: actor.userId,
+        name: actor.displayName,
+      },
+    );
     const [updated] = await w.tx
       .update(conversations)
       .set({
@@ -196,20 +181,7 @@ export async function linkConversation(db: Db, actor: Principal, id: number, inc
       })
       .where(eq(conversations.id, id))
       .returning();
-    if (!note || !updated) throw new Error('link not stored');
-    w.emit({
-      type: 'incident.note_added',
-      incidentId,
-      data: {
-        note: {
-          id: note.id,
-          incidentId,
-          text: note.text,
-          author: note.authorName,
-          createdAt: note.createdAt.toISOString(),
-        },
-      },
-    });
+    if (!updated) throw new Error('link not stored');
     const dto = conversationDto(updated);
     w.emit({ type: 'conversation.updated', data: { conversation: dto, change: 'linked' } });
     return dto;

@@ -8,7 +8,7 @@ import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normalizePhone } from '../locations/phone';
 import { conversationDto, messageDto } from './conversation-dto';
-import { noteOnIncident } from './incident-timeline';
+import { noteOnIncident, recordReply } from './incident-timeline';
 
 // SMS 112 for deaf and hard-of-hearing callers, through an SMS gateway's HTTP API. Inbound messages
 // are stored once (by the gateway's id); outbound ones are stored as queued first, then sent, retried
@@ -138,22 +138,7 @@ export async function replySms(db: Db, actor: Principal, conversationId: number,
         sizeBytes: Buffer.byteLength(text),
       })
       .returning();
-    const [updated] = await w.tx
-      .update(conversations)
-      .set({
-        status: sql`case when ${conversations.status} = 'incident' then 'incident' else 'answered' end`,
-        claimedBy: sql`coalesce(${conversations.claimedBy}, ${actor.userId})`,
-        claimedByName: sql`coalesce(${conversations.claimedByName}, ${actor.displayName})`,
-        lastMessageAt: sql`now()`,
-        version: sql`${conversations.version} + 1`,
-      })
-      .where(eq(conversations.id, conversationId))
-      .returning();
-    if (!message || !updated) throw new Error('reply not stored');
-    await noteOnIncident(w, updated.incidentId, message, { id: actor.userId, name: actor.displayName });
-    const data = { conversation: conversationDto(updated), message: messageDto(message) };
-    w.emit({ type: 'message.sent', data });
-    return data;
+    return recordReply(w, conversationId, actor, message);
   });
   await sendQueuedSms(db, [result.message.id]);
   const [now] = await db.select().from(messages).where(eq(messages.id, result.message.id));
