@@ -14,6 +14,7 @@ import { log } from './lib/log';
 import { sendQueuedSms } from './lib/messages/sms';
 import { startSmtpListener } from './lib/messages/smtp-listener';
 import { RealtimeHub } from './lib/realtime/hub';
+import { setHub } from './lib/realtime/hub-registry';
 import { attachSocket } from './lib/realtime/socket-handler';
 
 function fail(what: string, err: unknown): never {
@@ -49,6 +50,7 @@ const hub = new RealtimeHub(handle, {
   onError: (err, context) => logger.error({ err, context }, 'realtime hub error'),
 });
 await hub.start();
+setHub(hub);
 // A logout on any node ends that session's sockets on this one at once (4401).
 const stopSessionListener = await handle.listen(SESSION_ENDED_CHANNEL, (hash) => {
   if (/^[0-9a-f]{64}$/.test(hash)) hub.endCredential(hash);

@@ -50,6 +50,11 @@ const ZEnv = z.object({
   SMS_GATEWAY_TOKEN: z.string().optional(),
   /** The centre's SMS number, sent as the sender. */
   SMS_SENDER: z.string().default('112'),
+  /** The centre as CAP sender (no spaces or commas), e.g. cad112@reco-lj.si. */
+  CAP_SENDER: z
+    .string()
+    .regex(/^[^\s,<&]+$/, 'no spaces, commas, < or &')
+    .default('cad112@reco.local'),
   /** An OSRM-compatible routing engine (…/table/v1/driving/…); unset: straight-line distances. */
   ROUTING_URL: z
     .string()

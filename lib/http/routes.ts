@@ -82,6 +82,11 @@ export { ZSmsInbound, ZSmsStatus } from '../messages/sms';
 
 import { ZSmsInbound, ZSmsStatus } from '../messages/sms';
 
+export const ZGeoJsonIncidentsQuery = z.object({
+  status: z.enum(['open', 'all', 'new', 'dispatched', 'in_progress', 'closed', 'cancelled']).default('open'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteSpec {
@@ -133,6 +138,32 @@ export const ROUTES = {
     body: ZReply,
     idempotent: true,
     status: 201,
+  },
+  metrics: {
+    method: 'GET',
+    path: '/api/metrics',
+    summary: 'Process and realtime figures for monitoring: sockets, send buffers, event head, memory',
+    access: ['supervisor'],
+  },
+  incidentCap: {
+    method: 'GET',
+    path: '/api/incidents/{id}/cap',
+    summary:
+      'The incident as a CAP 1.2 alert (sl-SI and en-US info blocks, area circle); Update/Cancel reference the first alert',
+    access: ALL,
+  },
+  incidentsGeoJson: {
+    method: 'GET',
+    path: '/api/incidents.geojson',
+    summary: 'Incidents as a GeoJSON FeatureCollection (RFC 7946), for GIS tools',
+    access: CENTRE,
+    query: ZGeoJsonIncidentsQuery,
+  },
+  unitsGeoJson: {
+    method: 'GET',
+    path: '/api/units.geojson',
+    summary: 'Units with positions as a GeoJSON FeatureCollection (RFC 7946); a station sees its own',
+    access: ALL,
   },
   smsInbound: {
     method: 'POST',

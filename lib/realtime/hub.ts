@@ -101,6 +101,24 @@ export class RealtimeHub {
     this.clients.clear();
   }
 
+  /** What the hub holds right now, for monitoring (GET /api/metrics). */
+  stats() {
+    let buffered = 0;
+    let largest = 0;
+    for (const c of this.clients) {
+      const b = c.ws.bufferedAmount;
+      buffered += b;
+      largest = Math.max(largest, b);
+    }
+    return {
+      sockets: this.clients.size,
+      bufferedBytes: buffered,
+      largestSocketBufferedBytes: largest,
+      eventHead: this.head,
+      ringEvents: this.ring.length,
+    };
+  }
+
   get size(): number {
     return this.clients.size;
   }

@@ -71,6 +71,7 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
     await expect(ct.page.getByTestId('notice')).toContainText(/\d{4}-\d{6}/);
 
     await ct.page.goto('/inbox');
+    await waitLive(ct.page); // hydrated: a selection made before would be reset
     await ct.page.getByTestId('inbox-filter').selectOption('all');
     await ct.page.getByTestId('inbox-list').getByText(`Ne slišim – dim v stanovanju ${RUN}`).click();
     await expect(ct.page.getByTestId('linked-incident')).toContainText(/\d{4}-\d{6}/);
@@ -83,6 +84,7 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
       { name: 'theme', value: 'light', url: `http://127.0.0.1:${BASE_PORT}` },
     ]);
     await ct.page.reload();
+    await waitLive(ct.page);
     await ct.page.getByTestId('inbox-filter').selectOption('all');
     await ct.page.getByTestId('inbox-list').getByText(`Ne slišim – dim v stanovanju ${RUN}`).click();
     await expect(ct.page.getByTestId('conversation')).toContainText('Reply');

@@ -1,0 +1,208 @@
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAP_CATEGORIES, CAP_NS } from '../../lib/interop/cap';
+import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
+import { type RunningServer, startServer } from '../helpers/server';
+
+// Other systems read the centre in their standards: CAP 1.2 alerts (checked element by element against
+// the specification's order and enumerations, parsed back) and GeoJSON (RFC 7946).
+
+let server: RunningServer;
+let calltaker: Session;
+let dispatcher: Session;
+
+beforeAll(async () => {
+  server = await startServer({ env: { CAP_SENDER: 'cad112@reco-lj.si' } });
+  [calltaker, dispatcher] = await Promise.all([
+    login(server.url, 'calltaker'),
+    login(server.url, 'dispatcher'),
+  ]);
+});
+afterAll(async () => {
+  await server.kill();
+});
+
+type Node = Record<string, Node[] | string> & { ':@'?: Record<string, string> };
+const ordered = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  parseTagValue: false,
+  trimValues: true,
+});
+const plain = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  isArray: (n) => ['info', 'category', 'parameter', 'area'].includes(n),
+});
+
+/** Element names of a node's children, in document order. */
+function childNames(children: Node[]): string[] {
+  return children.map((c) => Object.keys(c).find((k) => k !== ':@') as string).filter((n) => n !== '#text');
+}
+function child(children: Node[], name: string): Node[] {
+  const found = children.find((c) => name in c);
+  return (found?.[name] as Node[]) ?? [];
+}
+function text(children: Node[], name: string): string {
+  const c = child(children, name);
+  return String((c[0] as Record<string, unknown> | undefined)?.['#text'] ?? '');
+}
+
+async function cap(id: number, who: Session = dispatcher) {
+  const res = await fetch(`${server.url}/api/incidents/${id}/cap`, { headers: { cookie: who.cookie } });
+  return { status: res.status, type: res.headers.get('content-type'), xml: await res.text() };
+}
+
+const DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+
+describe('CAP 1.2', () => {
+  it('an incident is a valid alert: namespace, element order, enumerations, formats', async () => {
+    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const { status, type, xml } = await cap(inc.body.id);
+    expect(status).toBe(200);
+    expect(type).toContain('application/cap+xml');
+    const doc = ordered.parse(xml) as Node[];
+    const alertNode = doc.find((n) => 'alert' in n) as Node;
+    expect(alertNode[':@']?.['@_xmlns']).toBe(CAP_NS);
+    const alert = alertNode.alert as Node[];
+    // CAP 1.2 §3.2.1: identifier, sender, sent, status, msgType, (source), scope, (restriction),
+    // (addresses), (code), (note), (references), (incidents), info*.
+    expect(childNames(alert)).toEqual([
+      'identifier',
+      'sender',
+      'sent',
+      'status',
+      'msgType',
+      'scope',
+      'restriction',
+      'incidents',
+      'info',
+      'info',
+    ]);
+    expect(text(alert, 'identifier')).toMatch(/^[^\s,<&]+$/);
+    expect(text(alert, 'identifier')).toContain(inc.body.number);
+    expect(text(alert, 'sender')).toBe('cad112@reco-lj.si');
+    expect(text(alert, 'sent')).toMatch(DATETIME);
+    expect(text(alert, 'status')).toBe('Actual');
+    expect(text(alert, 'msgType')).toBe('Alert');
+    expect(text(alert, 'scope')).toBe('Restricted');
+
+    const p = plain.parse(xml).alert;
+    expect(p.info.map((i: { language: string }) => i.language)).toEqual(['sl-SI', 'en-US']);
+    const infos = alert.filter((n) => 'info' in n).map((n) => n.info as Node[]);
+    for (const info of infos) {
+      // §3.2.2: language, category+, event, (responseType), urgency, severity, certainty, (audience),
+      // (eventCode), (effective), (onset), (expires), (senderName), (headline), (description), …,
+      // (parameter), (resource), (area).
+      const names = childNames(info).filter((n, k, all) => n !== 'category' || all[k - 1] !== 'category');
+      const parameters = names.filter((n) => n === 'parameter').length;
+      expect(names.filter((n) => n !== 'parameter')).toEqual([
+        'language',
+        'category',
+        'event',
+        'urgency',
+        'severity',
+        'certainty',
+        'eventCode',
+        'senderName',
+        'headline',
+        'description',
+        'area',
+      ]);
+      expect(parameters).toBe(2);
+      expect(names.indexOf('parameter')).toBeGreaterThan(names.indexOf('description'));
+      expect(names.indexOf('parameter')).toBeLessThan(names.indexOf('area'));
+      expect(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']).toContain(text(info, 'urgency'));
+      expect(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown']).toContain(text(info, 'severity'));
+      expect(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown']).toContain(text(info, 'certainty'));
+      expect(text(info, 'urgency')).toBe('Immediate');
+      expect(text(info, 'severity')).toBe('Severe');
+      for (const c of info.filter((n) => 'category' in n))
+        expect(CAP_CATEGORIES).toContain(
+          String(((c.category as Node[])[0] as Record<string, unknown>)['#text']),
+        );
+      const area = child(info, 'area');
+      expect(childNames(area)).toEqual(['areaDesc', 'circle']);
+      expect(text(area, 'areaDesc')).toBe('Prešernov trg 1, Ljubljana');
+      // "lat,lon radius" in WGS84 degrees and kilometres.
+      expect(text(area, 'circle')).toMatch(/^46\.0514\d*,14\.506\d* 0\.0\d+$/);
+    }
+    expect(p.info[0].event).toBe('Požar v objektu');
+    expect(p.info[1].event).toBe('Building fire');
+    expect(p.info[0].category).toEqual(['Fire']);
+  });
+
+  it('a change is an Update referencing the first alert; a cancellation is a Cancel', async () => {
+    const inc = await calltaker.send('POST', '/api/incidents', { ...FIRE_IN_LJUBLJANA, priority: 'yellow' });
+    const first = plain.parse((await cap(inc.body.id)).xml).alert;
+    const changed = await dispatcher.send('PATCH', `/api/incidents/${inc.body.id}`, {
+      version: 1,
+      priority: 'red',
+    });
+    expect(changed.status).toBe(200);
+    const update = plain.parse((await cap(inc.body.id)).xml).alert;
+    expect(update.msgType).toBe('Update');
+    expect(update.identifier).not.toBe(first.identifier);
+    // references: "sender,identifier,sent" of the earlier message.
+    expect(update.references).toBe(`${first.sender},${first.identifier},${first.sent}`);
+    const cancelled = await dispatcher.send('PATCH', `/api/incidents/${inc.body.id}`, {
+      version: changed.body.version,
+      status: 'cancelled',
+      closeReason: 'lažni klic',
+    });
+    expect(cancelled.status).toBe(200);
+    const cancel = plain.parse((await cap(inc.body.id)).xml).alert;
+    expect(cancel.msgType).toBe('Cancel');
+    expect(cancel.references).toBe(update.references);
+    expect(cancel.info[0].urgency).toBe('Past');
+  });
+
+  it('a station reads only incidents it was alerted to; unknown ids are 404', async () => {
+    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const station = await login(server.url, 'st-pgd-po');
+    expect((await cap(inc.body.id, station)).status).toBe(403);
+    expect((await cap(99_999_999)).status).toBe(404);
+  });
+});
+
+describe('GeoJSON (RFC 7946)', () => {
+  it('incidents: a FeatureCollection of points in lon,lat with properties for GIS', async () => {
+    const res = await fetch(`${server.url}/api/incidents.geojson?status=all&limit=50`, {
+      headers: { cookie: dispatcher.cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/geo+json');
+    const fc = await res.json();
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.crs).toBeUndefined();
+    expect(fc.features.length).toBeGreaterThan(0);
+    for (const f of fc.features) {
+      expect(f.type).toBe('Feature');
+      expect(f.geometry.type).toBe('Point');
+      const [lon, lat] = f.geometry.coordinates;
+      expect(lon).toBeGreaterThan(13);
+      expect(lon).toBeLessThan(17);
+      expect(lat).toBeGreaterThan(45);
+      expect(lat).toBeLessThan(47);
+      expect(f.properties).toMatchObject({ number: expect.stringMatching(/^\d{4}-\d{6}$/) });
+      expect(typeof f.properties.d96_e).toBe('number');
+    }
+    const bad = await dispatcher.get('/api/incidents.geojson?status=burning');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('query.status');
+  });
+
+  it('units: a station gets its own units only', async () => {
+    const station = await login(server.url, 'station');
+    const res = await fetch(`${server.url}/api/units.geojson`, { headers: { cookie: station.cookie } });
+    const fc = await res.json();
+    expect(fc.features.length).toBeGreaterThan(0);
+    expect(
+      new Set(fc.features.map((f: { properties: { station: string } }) => f.properties.station)),
+    ).toEqual(new Set(['Gasilska brigada Ljubljana']));
+    const all = await (
+      await fetch(`${server.url}/api/units.geojson`, { headers: { cookie: dispatcher.cookie } })
+    ).json();
+    expect(all.features.length).toBeGreaterThan(fc.features.length);
+  });
+});
