@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteSpec } from '../../lib/http/routes';
 import { FIRE_IN_LJUBLJANA, login, request, type Session } from '../helpers/api';
 import { rawClient, tableCounts } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -270,5 +271,15 @@ describe('the OpenAPI document', () => {
       'dispatcher',
       'supervisor',
     ]);
+  });
+
+  it('describes every route of the route table with its method, and every body and query schema', async () => {
+    const doc = (await request(server.url, 'GET', '/api/openapi.json')).body;
+    for (const [id, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
+      const op = doc.paths[spec.path]?.[spec.method.toLowerCase()];
+      expect(op, `${id}: ${spec.method} ${spec.path} missing from the OpenAPI document`).toBeDefined();
+      if (spec.body && !spec.raw) expect(op.requestBody, `${id}: request body schema`).toBeDefined();
+      if (spec.query) expect(op.parameters?.length, `${id}: query parameters`).toBeGreaterThan(0);
+    }
   });
 });
