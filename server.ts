@@ -16,6 +16,7 @@ import { startSmtpListener } from './lib/messages/smtp-listener';
 import { RealtimeHub } from './lib/realtime/hub';
 import { setHub } from './lib/realtime/hub-registry';
 import { attachSocket } from './lib/realtime/socket-handler';
+import { deliverWebhooks } from './lib/webhooks/deliver-webhooks';
 
 function fail(what: string, err: unknown): never {
   console.error(`${what}: ${err instanceof Error ? err.message : String(err)}`);
@@ -81,6 +82,20 @@ const smsSender = config.SMS_GATEWAY_URL
       sendQueuedSms(handle.db).catch((err) => logger.warn({ err }, 'sms sending failed'));
     }, 5000)
   : undefined;
+
+// Webhooks: a round every second; a round never overlaps the previous one on this node.
+let webhookRound: Promise<unknown> | null = null;
+const webhooks = setInterval(() => {
+  webhookRound ??= deliverWebhooks(handle.db, {
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+    maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+  })
+    .catch((err) => logger.warn({ err }, 'webhook round failed'))
+    .finally(() => {
+      webhookRound = null;
+    });
+}, 1000);
 
 const app = next({ dev, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -161,6 +176,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   clearInterval(escalator);
   clearInterval(smsSender);
+  clearInterval(webhooks);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -55,6 +55,9 @@ const ZEnv = z.object({
     .string()
     .regex(/^[^\s,<&]+$/, 'no spaces, commas, < or &')
     .default('cad112@reco.local'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   /** An OSRM-compatible routing engine (…/table/v1/driving/…); unset: straight-line distances. */
   ROUTING_URL: z
     .string()

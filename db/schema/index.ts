@@ -7,3 +7,4 @@ export * from './locations';
 export * from './messages';
 export * from './organisation';
 export * from './places';
+export * from './webhooks';

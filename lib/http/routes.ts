@@ -87,6 +87,10 @@ export const ZGeoJsonIncidentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 
+export { ZCreateWebhook } from '../webhooks/manage-webhooks';
+
+import { ZCreateWebhook } from '../webhooks/manage-webhooks';
+
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteSpec {
@@ -138,6 +142,34 @@ export const ROUTES = {
     body: ZReply,
     idempotent: true,
     status: 201,
+  },
+  createWebhook: {
+    method: 'POST',
+    path: '/api/webhooks',
+    summary:
+      'Subscribe a URL to event types; deliveries are HMAC-signed and retried. The secret is shown once',
+    access: ['supervisor'],
+    body: ZCreateWebhook,
+    idempotent: true,
+    status: 201,
+  },
+  listWebhooks: {
+    method: 'GET',
+    path: '/api/webhooks',
+    summary: 'Webhook subscriptions with their delivery state (cursor, last error, failing since)',
+    access: ['supervisor'],
+  },
+  webhookDeliveries: {
+    method: 'GET',
+    path: '/api/webhooks/{id}/deliveries',
+    summary: 'The last 200 delivery attempts of a subscription',
+    access: ['supervisor'],
+  },
+  deleteWebhook: {
+    method: 'DELETE',
+    path: '/api/webhooks/{id}',
+    summary: 'Stop a subscription (its history stays)',
+    access: ['supervisor'],
   },
   metrics: {
     method: 'GET',

@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
   'message.received',
   'message.sent',
   'conversation.updated',
+  'webhook.created',
+  'webhook.deactivated',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
