@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
 // Integrations subscribe a URL to event types. Each subscription reads the event log from its own
@@ -44,4 +54,23 @@ export const webhookDeliveries = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('webhook_deliveries_sub_idx').on(t.subscriptionId, t.at)],
+);
+
+// EMSI messages received from partners: one row per CONTEXT/ID (a repeated message changes nothing),
+// mapping the partner's EVENT/ID to our incident.
+export const emsiMessages = pgTable(
+  'emsi_messages',
+  {
+    id: serial('id').primaryKey(),
+    contextId: text('context_id').notNull(),
+    eventId: text('event_id').notNull(),
+    originOrg: text('origin_org').notNull().default(''),
+    msgType: text('msg_type').notNull(),
+    incidentId: integer('incident_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('emsi_messages_context_uq').on(t.contextId),
+    index('emsi_messages_event_idx').on(t.originOrg, t.eventId),
+  ],
 );

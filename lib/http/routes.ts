@@ -184,6 +184,21 @@ export const ROUTES = {
       'The incident as a CAP 1.2 alert (sl-SI and en-US info blocks, area circle); Update/Cancel reference the first alert',
     access: ALL,
   },
+  incidentEmsi: {
+    method: 'GET',
+    path: '/api/incidents/{id}/emsi',
+    summary: 'The incident as an EMSI (ISO/TR 22351) message: CONTEXT, EVENT, RESOURCE and MISSION',
+    access: ALL,
+  },
+  importEmsi: {
+    method: 'POST',
+    path: '/api/emsi',
+    summary:
+      "A partner's EMSI message (XML): ALERT opens an incident, UPDATE changes it, CANCEL cancels it; once per CONTEXT/ID",
+    access: DISPATCH,
+    raw: true,
+    status: 201,
+  },
   incidentsGeoJson: {
     method: 'GET',
     path: '/api/incidents.geojson',

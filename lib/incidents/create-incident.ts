@@ -15,6 +15,8 @@ export interface CreateIncidentExtras {
   flagged?: boolean;
   /** Notes written with the incident, in the same transaction. */
   notes?: string[];
+  /** More writes that must commit with the incident or not at all (e.g. the EMSI message it came from). */
+  alsoInTx?: (tx: Db, incident: IncidentDto) => Promise<void>;
 }
 
 export async function createIncident(
@@ -70,6 +72,7 @@ export async function createIncident(
           },
         });
     }
+    await extras.alsoInTx?.(w.tx, dto);
     return dto;
   });
   return result;
