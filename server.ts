@@ -84,16 +84,18 @@ const smsSender = config.SMS_GATEWAY_URL
   : undefined;
 
 // Webhooks: a round every second; a round never overlaps the previous one on this node.
-let webhookRound: Promise<unknown> | null = null;
+let webhookBusy = false;
 const webhooks = setInterval(() => {
-  webhookRound ??= deliverWebhooks(handle.db, {
+  if (webhookBusy) return;
+  webhookBusy = true;
+  deliverWebhooks(handle.db, {
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
     retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
     maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
   })
     .catch((err) => logger.warn({ err }, 'webhook round failed'))
     .finally(() => {
-      webhookRound = null;
+      webhookBusy = false;
     });
 }, 1000);
 

@@ -9,6 +9,7 @@ import {
   LayersControl,
   MapContainer,
   Marker,
+  Polygon,
   Polyline,
   TileLayer,
   Tooltip,
@@ -50,6 +51,8 @@ export interface MapViewProps {
   layers?: boolean;
   /** Service areas as GeoJSON polygons, for the "service areas" layer. */
   areas?: { id: string; geojson: unknown }[];
+  /** Polygons to draw ([lat, lon] rings), e.g. the area of a public warning being drawn. */
+  polygons?: { id: string; ring: [number, number][]; color: string }[];
 }
 
 const SLOVENIA_CENTER: [number, number] = [46.12, 14.82];
@@ -235,6 +238,13 @@ export default function MapView(props: MapViewProps) {
             center={[c.lat, c.lon]}
             radius={c.radiusM}
             pathOptions={{ color: c.color, weight: 2, fillOpacity: 0.12 }}
+          />
+        ))}
+        {props.polygons?.map((p) => (
+          <Polygon
+            key={p.id}
+            positions={p.ring}
+            pathOptions={{ color: p.color, weight: 2, fillOpacity: 0.15 }}
           />
         ))}
         <ClickHandler onClick={props.onMapClick} />

@@ -54,6 +54,7 @@ export function TopBar({
             { href: '/call', key: 'navCall' as const },
             { href: '/inbox', key: 'navInbox' as const },
             { href: '/dispatch', key: 'navDispatch' as const },
+            ...(user.role === 'supervisor' ? [{ href: '/warnings', key: 'navWarnings' as const }] : []),
           ];
   const logout = async () => {
     await fetch('/api/auth/logout', { method: 'POST' });

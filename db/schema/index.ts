@@ -7,4 +7,5 @@ export * from './locations';
 export * from './messages';
 export * from './organisation';
 export * from './places';
+export * from './public-alerts';
 export * from './webhooks';

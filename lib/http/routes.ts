@@ -91,6 +91,10 @@ export { ZCreateWebhook } from '../webhooks/manage-webhooks';
 
 import { ZCreateWebhook } from '../webhooks/manage-webhooks';
 
+export { ZPublicAlert } from '../interop/public-alerts';
+
+import { ZPublicAlert } from '../interop/public-alerts';
+
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteSpec {
@@ -198,6 +202,41 @@ export const ROUTES = {
     access: DISPATCH,
     raw: true,
     status: 201,
+  },
+  publishAlert: {
+    method: 'POST',
+    path: '/api/cap/alerts',
+    summary: 'Publish a public warning (CAP 1.2, scope Public) for an area drawn on the map',
+    access: ['supervisor'],
+    body: ZPublicAlert,
+    idempotent: true,
+    status: 201,
+  },
+  listPublicAlerts: {
+    method: 'GET',
+    path: '/api/cap/alerts',
+    summary: 'Published public warnings and their cancellations',
+    access: ['supervisor'],
+  },
+  getPublicAlert: {
+    method: 'GET',
+    path: '/api/cap/alerts/{id}',
+    summary: 'One public warning as a CAP 1.2 document (public)',
+    access: 'public',
+  },
+  cancelPublicAlert: {
+    method: 'POST',
+    path: '/api/cap/alerts/{id}/cancel',
+    summary: 'Cancel a public warning (a CAP Cancel referencing it)',
+    access: ['supervisor'],
+    idempotent: true,
+    status: 201,
+  },
+  capFeed: {
+    method: 'GET',
+    path: '/api/cap/feed',
+    summary: 'Atom feed of the public warnings, each linking to its CAP document (public)',
+    access: 'public',
   },
   incidentsGeoJson: {
     method: 'GET',

@@ -25,6 +25,7 @@ export const EVENT_TYPES = [
   'conversation.updated',
   'webhook.created',
   'webhook.deactivated',
+  'public_alert.published',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

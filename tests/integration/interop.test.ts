@@ -347,3 +347,91 @@ describe('EMSI (ISO/TR 22351)', () => {
     expect((await postEmsi(partnerMessage('c', 'ALERT', 'd'), calltaker)).status).toBe(403);
   });
 });
+
+describe('public warnings (CAP, scope Public) and the Atom feed', () => {
+  const AREA: [number, number][] = [
+    [46.3, 14.2],
+    [46.3, 14.6],
+    [46.1, 14.6],
+    [46.1, 14.2],
+  ];
+  const WARNING = {
+    category: 'Met',
+    urgency: 'Immediate',
+    severity: 'Severe',
+    certainty: 'Likely',
+    event: { sl: 'Poplave', en: 'Floods' },
+    headline: { sl: 'Poplave ob Savi', en: 'Floods along the Sava' },
+    description: { sl: 'Sava prestopa bregove.', en: 'The Sava is overflowing.' },
+    instruction: { sl: 'Umaknite se na višje ležeče kraje.', en: 'Move to higher ground.' },
+    areaDesc: 'Gorenjska, ob Savi',
+    polygon: AREA,
+    expiresInHours: 12,
+  };
+
+  it('a supervisor publishes for a drawn area; the CAP document is public and the feed lists it', async () => {
+    const supervisor = await login(server.url, 'supervisor');
+    const res = await supervisor.send('POST', '/api/cap/alerts', WARNING);
+    expect(res.status).toBe(201);
+    const xml = await (await fetch(`${server.url}/api/cap/alerts/${res.body.id}`)).text();
+    const doc = ordered.parse(xml) as Node[];
+    const alert = (doc.find((n) => 'alert' in n) as Node).alert as Node[];
+    expect(childNames(alert)).toEqual([
+      'identifier',
+      'sender',
+      'sent',
+      'status',
+      'msgType',
+      'scope',
+      'info',
+      'info',
+    ]);
+    expect(text(alert, 'scope')).toBe('Public');
+    const p = plain.parse(xml).alert;
+    expect(p.info[1]).toMatchObject({
+      language: 'en-US',
+      event: 'Floods',
+      instruction: 'Move to higher ground.',
+    });
+    expect(p.info[0].expires).toMatch(DATETIME);
+    // CAP polygon: "lat,lon" pairs, closed, at least four.
+    const poly = String(p.info[0].area[0].polygon).split(' ');
+    expect(poly.length).toBe(5);
+    expect(poly[0]).toBe(poly[4]);
+    expect(poly[0]).toMatch(/^46\.3\d*,14\.2\d*$/);
+
+    const feed = await fetch(`${server.url}/api/cap/feed`);
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    const atom = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(
+      await feed.text(),
+    ).feed;
+    expect(atom['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    const entry = atom.entry.find((e: { title: string }) => e.title === 'Poplave ob Savi');
+    expect(entry.link['@_type']).toBe('application/cap+xml');
+    expect(entry.link['@_href']).toContain(`/api/cap/alerts/${res.body.id}`);
+
+    // Cancel: a Cancel message referencing the alert.
+    const cancel = await supervisor.send('POST', `/api/cap/alerts/${res.body.id}/cancel`);
+    expect(cancel.status).toBe(201);
+    const c = plain.parse(await (await fetch(`${server.url}/api/cap/alerts/${cancel.body.id}`)).text()).alert;
+    expect(c.msgType).toBe('Cancel');
+    expect(c.references).toBe(`${p.sender},${p.identifier},${p.sent}`);
+    expect((await supervisor.send('POST', `/api/cap/alerts/${res.body.id}/cancel`)).status).toBe(409);
+  });
+
+  it('refuses a self-crossing area and non-supervisors', async () => {
+    const supervisor = await login(server.url, 'supervisor');
+    const bowtie = await supervisor.send('POST', '/api/cap/alerts', {
+      ...WARNING,
+      polygon: [
+        [46.3, 14.2],
+        [46.1, 14.6],
+        [46.3, 14.6],
+        [46.1, 14.2],
+      ],
+    });
+    expect(bowtie.status).toBe(400);
+    expect(bowtie.body.error.fields[0].field).toBe('body.polygon');
+    expect((await dispatcher.send('POST', '/api/cap/alerts', WARNING)).status).toBe(403);
+  });
+});
