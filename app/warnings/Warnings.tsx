@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { CAP_CATEGORIES } from '@/lib/interop/cap-codes';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { useUi } from '../_components/i18n';
 import { LiveMap } from '../_components/Map';
@@ -23,21 +24,6 @@ interface Published {
   expires: string;
   by: string;
 }
-
-const CATEGORIES = [
-  'Met',
-  'Geo',
-  'Safety',
-  'Security',
-  'Rescue',
-  'Fire',
-  'Health',
-  'Env',
-  'Transport',
-  'Infra',
-  'CBRNE',
-  'Other',
-];
 
 // A supervisor draws an area, writes the warning in both languages and publishes it as CAP 1.2; the
 // Atom feed carries it to public-warning systems. Cancelling sends a CAP Cancel.
@@ -157,7 +143,7 @@ export function Warnings({ user, map }: { user: PageUser; map: MapConfig }) {
             </button>
           </p>
           <div className="warn-grid">
-            {select('category', 'warnCategory', CATEGORIES)}
+            {select('category', 'warnCategory', [...CAP_CATEGORIES])}
             {select('severity', 'warnSeverity', ['Extreme', 'Severe', 'Moderate', 'Minor'])}
             {select('urgency', 'warnUrgency', ['Immediate', 'Expected', 'Future'])}
             {select('certainty', 'warnCertainty', ['Observed', 'Likely', 'Possible'])}

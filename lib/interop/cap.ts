@@ -7,20 +7,10 @@ import type { IncidentDto } from '../incidents/incident-dto';
 
 export const CAP_NS = 'urn:oasis:names:tc:emergency:cap:1.2';
 
-export const CAP_CATEGORIES = [
-  'Geo',
-  'Met',
-  'Safety',
-  'Security',
-  'Rescue',
-  'Fire',
-  'Health',
-  'Env',
-  'Transport',
-  'Infra',
-  'CBRNE',
-  'Other',
-] as const;
+export { CAP_CATEGORIES } from './cap-codes';
+
+import type { CAP_CATEGORIES } from './cap-codes';
+
 type CapCategory = (typeof CAP_CATEGORIES)[number];
 
 const CATEGORY_BY_TYPE: Record<string, CapCategory[]> = {
