@@ -158,8 +158,10 @@ export async function recommendUnits(
   // Scarcest capability first: a ladder that can also fight fire goes to the ladder need, and the
   // fire need is met by the many engines around (greedy in need order would send the ladder as an
   // engine and a ladder from 100 km away).
-  const supply = (cap: string) => candidates.filter((c) => c.capabilities.includes(cap)).length;
-  const order = [...needs].sort((a, b) => supply(a.capability) / a.count - supply(b.capability) / b.count);
+  const scarcity = new Map(
+    needs.map((n) => [n, candidates.filter((c) => c.capabilities.includes(n.capability)).length / n.count]),
+  );
+  const order = [...needs].sort((a, b) => (scarcity.get(a) ?? 0) - (scarcity.get(b) ?? 0));
   for (const need of order) {
     const fit = candidates
       .filter((c) => c.capabilities.includes(need.capability) && !chosen.has(c.id))

@@ -45,9 +45,13 @@ export interface CapOptions {
   typeName: { sl: string; en: string };
 }
 
+/** The domain part of the CAP sender (cad112@reco-lj.si → reco-lj.si), the root of our identifiers. */
+export function senderDomain(sender: string): string {
+  return sender.includes('@') ? (sender.split('@')[1] ?? sender) : sender;
+}
+
 function identifier(sender: string, number: string, version: number): string {
-  const domain = sender.includes('@') ? sender.split('@')[1] : sender;
-  return `${domain}.cad112.${number}.v${version}`.replace(/[\s,<&]/g, '-');
+  return `${senderDomain(sender)}.cad112.${number}.v${version}`.replace(/[\s,<&]/g, '-');
 }
 
 export function incidentCap(inc: IncidentDto, opts: CapOptions): string {

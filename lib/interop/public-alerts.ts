@@ -6,7 +6,7 @@ import { publicAlerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
-import { CAP_CATEGORIES, CAP_NS, capDateTime } from './cap';
+import { CAP_CATEGORIES, CAP_NS, capDateTime, senderDomain } from './cap';
 
 const ZText = (max: number) => z.string().trim().max(max);
 
@@ -55,8 +55,7 @@ async function selectAlerts(db: Db, where: ReturnType<typeof eq> | undefined, li
 }
 
 function identifierFor(sender: string, id: number, kind: 'Alert' | 'Cancel') {
-  const domain = sender.includes('@') ? sender.split('@')[1] : sender;
-  return `${domain}.public.${id}${kind === 'Cancel' ? '.cancel' : ''}`;
+  return `${senderDomain(sender)}.public.${id}${kind === 'Cancel' ? '.cancel' : ''}`;
 }
 
 /** A supervisor publishes a public warning for a drawn area; invalid areas (self-crossing) are refused. */

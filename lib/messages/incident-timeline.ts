@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { conversations, incidentNotes, type Message, messages } from '../../db/schema';
+import { type Conversation, conversations, incidentNotes, type Message, messages } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import type { WriteTx } from '../events/write-tx';
 import { conversationDto, messageDto } from './conversation-dto';
@@ -70,6 +70,14 @@ export async function recordReply(
   await noteOnIncident(w, updated.incidentId, message, { id: actor.userId, name: actor.displayName });
   const data = { conversation: conversationDto(updated), message: messageDto(message) };
   w.emit({ type: 'message.sent', data });
+  return data;
+}
+
+/** After an inbound message is stored: into the linked incident's notes, and evented for the inbox. */
+export async function recordInbound(w: WriteTx, conversation: Conversation, message: Message, from: string) {
+  await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });
+  const data = { conversation: conversationDto(conversation), message: messageDto(message) };
+  w.emit({ type: 'message.received', data });
   return data;
 }
 

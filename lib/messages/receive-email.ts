@@ -5,8 +5,8 @@ import type { Db } from '../../db/client';
 import { conversations, messages } from '../../db/schema';
 import { pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
-import { conversationDto, messageDto } from './conversation-dto';
-import { noteOnIncident } from './incident-timeline';
+import { messageDto } from './conversation-dto';
+import { findInbound, recordInbound } from './incident-timeline';
 
 const MAX_TEXT = 100_000;
 
@@ -82,15 +82,8 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope) {
     ),
   ];
 
-  if (messageId) {
-    const [existing] = await db
-      .select()
-      .from(messages)
-      .where(
-        and(eq(messages.channel, 'email'), eq(messages.direction, 'in'), eq(messages.externalId, messageId)),
-      );
-    if (existing) return { duplicate: true, message: messageDto(existing) };
-  }
+  const stored = messageId ? await findInbound(db, 'email', messageId) : undefined;
+  if (stored) return { duplicate: true, message: messageDto(stored) };
 
   try {
     const { result } = await inWriteTx(db, null, async (w) => {
@@ -139,25 +132,14 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope) {
         })
         .returning();
       if (!message) throw new Error('message not stored');
-      await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });
-      const data = { conversation: conversationDto(conversation), message: messageDto(message) };
-      w.emit({ type: 'message.received', data });
+      const data = await recordInbound(w, conversation, message, from);
       return { duplicate: false, message: data.message, conversation: data.conversation };
     });
     return result;
   } catch (err) {
     // The same Message-ID arriving twice at once: the unique index decides, the second is a duplicate.
     if (pgErrorCode(err) === '23505' && messageId) {
-      const [existing] = await db
-        .select()
-        .from(messages)
-        .where(
-          and(
-            eq(messages.channel, 'email'),
-            eq(messages.direction, 'in'),
-            eq(messages.externalId, messageId),
-          ),
-        );
+      const existing = await findInbound(db, 'email', messageId);
       if (existing) return { duplicate: true, message: messageDto(existing) };
     }
     throw err;

@@ -7,8 +7,8 @@ import { env } from '../env';
 import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normalizePhone } from '../locations/phone';
-import { conversationDto, messageDto } from './conversation-dto';
-import { noteOnIncident, recordReply } from './incident-timeline';
+import { messageDto } from './conversation-dto';
+import { findInbound, recordInbound, recordReply } from './incident-timeline';
 
 // SMS 112 for deaf and hard-of-hearing callers, through an SMS gateway's HTTP API. Inbound messages
 // are stored once (by the gateway's id); outbound ones are stored as queued first, then sent, retried
@@ -37,15 +37,7 @@ export async function receiveSms(db: Db, actor: Principal, input: z.infer<typeof
     ]);
   const text = input.text.replaceAll('\u0000', '');
   const at = input.receivedAt ? new Date(input.receivedAt) : new Date();
-  const existing = async () =>
-    (
-      await db
-        .select()
-        .from(messages)
-        .where(
-          and(eq(messages.channel, 'sms'), eq(messages.direction, 'in'), eq(messages.externalId, input.id)),
-        )
-    )[0];
+  const existing = () => findInbound(db, 'sms', input.id);
   const dup = await existing();
   if (dup) return { duplicate: true, message: messageDto(dup), conversationId: dup.conversationId };
   try {
@@ -94,9 +86,7 @@ export async function receiveSms(db: Db, actor: Principal, input: z.infer<typeof
         })
         .returning();
       if (!message) throw new Error('message not stored');
-      await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });
-      const data = { conversation: conversationDto(conversation), message: messageDto(message) };
-      w.emit({ type: 'message.received', data });
+      const data = await recordInbound(w, conversation, message, from);
       return { duplicate: false, message: data.message, conversationId: conversation.id };
     });
     return result;
