@@ -38,6 +38,7 @@ export default defineConfig({
       MAIL_ADDRESSES: '112@cad112.local',
       MAIL_RELAY_URL: `smtp://127.0.0.1:${Number(process.env.E2E_PORT ?? 3200) + 26}`,
       LOG_LEVEL: 'warn',
+      DEMO_MODE: 'true',
     },
   },
 });

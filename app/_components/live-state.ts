@@ -111,7 +111,12 @@ function patchAssignment(
 }
 
 export function applyToUnits(map: Map<number, UnitDto>, f: EventFrame): Map<number, UnitDto> | null {
-  if (f.type !== 'unit.status_changed' && f.type !== 'unit.position_changed' && f.type !== 'alert.created')
+  if (
+    f.type !== 'unit.status_changed' &&
+    f.type !== 'unit.position_changed' &&
+    f.type !== 'unit.updated' &&
+    f.type !== 'alert.created'
+  )
     return null;
   const unit = (f.data as { unit?: UnitDto }).unit;
   if (!unit) return null;

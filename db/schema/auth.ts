@@ -15,6 +15,8 @@ export const users = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     stationId: integer('station_id').references(() => stations.id),
     disabled: boolean('disabled').notNull().default(false),
+    /** A demo account (seeded for trying the app): it can sign in only when DEMO_MODE=true. */
+    demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -48,6 +50,7 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     role: text('role', { enum: ROLES }).notNull(),
     stationId: integer('station_id').references(() => stations.id),
+    createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

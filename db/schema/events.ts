@@ -20,6 +20,11 @@ export const events = pgTable(
   (t) => [
     index('events_incident_idx').on(t.incidentId, t.seq),
     index('events_station_idx').on(t.stationId, t.seq),
+    // Audit filters (who, which unit, when) and statistics (events of a type in a period).
+    index('events_actor_idx').on(t.actorUserId, t.seq),
+    index('events_unit_idx').on(t.unitId, t.seq),
+    index('events_type_at_idx').on(t.type, t.at),
+    index('events_at_idx').on(t.at),
   ],
 );
 

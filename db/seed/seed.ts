@@ -116,8 +116,10 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         role: p.role,
         stationId: p.stationId,
         passwordHash,
+        demo: true,
       })
-      .onConflictDoNothing({ target: users.username });
+      // Marked demo even when the row predates the flag: these names have a published password.
+      .onConflictDoUpdate({ target: users.username, set: { demo: true } });
   }
 
   // The gazetteer: settlements from GeoNames and the demo address points.

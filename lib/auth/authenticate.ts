@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
 import { apiTokens, sessions, users } from '../../db/schema';
+import { env } from '../env';
 import type { Principal } from './principal';
 import { sha256 } from './secret-token';
 
@@ -21,7 +22,12 @@ export async function principalFromSession(db: Db, token: string): Promise<Princ
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
-      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)),
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.disabled, false),
+        env().DEMO_MODE ? undefined : eq(users.demo, false),
+      ),
     )
     .limit(1);
   if (!row) return null;
@@ -72,6 +78,7 @@ export async function validCredentials(db: Db, hashes: string[]): Promise<Set<st
   const rows = await db.execute(sql`
     select s.token_hash as h from sessions s join users u on u.id = s.user_id
      where s.token_hash in (${list}) and s.expires_at > now() and not u.disabled
+       and (not u.demo or ${env().DEMO_MODE})
     union all
     select t.token_hash from api_tokens t where t.token_hash in (${list}) and t.revoked_at is null`);
   return new Set(rowsOf<{ h: string }>(rows).map((r) => r.h));

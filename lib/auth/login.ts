@@ -15,12 +15,19 @@ export interface LoginResult {
 // (no session fixation); only its hash is stored.
 export async function login(
   db: Db,
-  input: { username: string; password: string; ttlHours: number },
+  input: { username: string; password: string; ttlHours: number; allowDemo: boolean },
 ): Promise<LoginResult> {
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.username, input.username), eq(users.disabled, false)))
+    .where(
+      and(
+        eq(users.username, input.username),
+        eq(users.disabled, false),
+        // Demo accounts have published passwords: outside demo mode they do not exist.
+        input.allowDemo ? undefined : eq(users.demo, false),
+      ),
+    )
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !ok) throw new AppError('unauthenticated', 'wrong username or password');

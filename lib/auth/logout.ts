@@ -11,3 +11,13 @@ export async function logout(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hash));
   await db.execute(sql`select pg_notify(${SESSION_ENDED_CHANNEL}, ${hash})`);
 }
+
+/** Ends every session of a user (disabled, role changed, password reset); their sockets close at commit. */
+export async function endUserSessions(db: Db, userId: number): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ hash: sessions.tokenHash });
+  for (const { hash } of ended) await db.execute(sql`select pg_notify(${SESSION_ENDED_CHANNEL}, ${hash})`);
+  return ended.length;
+}

@@ -1,25 +1,15 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { create } from 'xmlbuilder2';
 import { z } from 'zod';
-import { type Db, rowsOf } from '../../db/client';
+import type { Db } from '../../db/client';
 import { publicAlerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
+import { assertValidPolygon, ZPolygon } from '../geo/polygon';
 import { CAP_CATEGORIES, CAP_NS, capDateTime, senderDomain } from './cap';
 
 const ZText = (max: number) => z.string().trim().max(max);
-
-/** A ring of [lat, lon] vertices drawn on the map; closed here if the last is not the first. */
-const ZPolygon = z
-  .array(z.tuple([z.number().finite().min(-90).max(90), z.number().finite().min(-180).max(180)]))
-  .min(3)
-  .max(500)
-  .transform((ring) => {
-    const [first] = ring;
-    const last = ring[ring.length - 1];
-    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring, first] : ring;
-  });
 
 export const ZPublicAlert = z.object({
   status: z.enum(['Actual', 'Exercise']).default('Actual'),
@@ -65,16 +55,7 @@ export async function publishAlert(
   input: z.infer<typeof ZPublicAlert>,
   sender: string,
 ) {
-  const wkt = `POLYGON((${input.polygon.map(([lat, lon]) => `${lon} ${lat}`).join(', ')}))`;
-  const [check] = rowsOf<{ valid: boolean; reason: string }>(
-    await db.execute(
-      sql`select ST_IsValid(ST_GeomFromText(${wkt}, 4326)) as valid, ST_IsValidReason(ST_GeomFromText(${wkt}, 4326)) as reason`,
-    ),
-  );
-  if (!check?.valid)
-    throw new AppError('validation_failed', 'the area is not a valid polygon', [
-      { field: 'body.polygon', message: check?.reason ?? 'invalid' },
-    ]);
+  const wkt = await assertValidPolygon(db, input.polygon, 'body.polygon');
   const { result } = await inWriteTx(db, actor, async (w) => {
     const [row] = await w.tx
       .insert(publicAlerts)

@@ -26,6 +26,14 @@ export const EVENT_TYPES = [
   'webhook.created',
   'webhook.deactivated',
   'public_alert.published',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'station.saved',
+  'unit.updated',
+  'kb_article.saved',
+  'api_token.created',
+  'api_token.revoked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

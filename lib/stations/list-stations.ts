@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { agencies, stations } from '../../db/schema';
 import { d96EastSql, d96NorthSql, geoJsonSql, latSql, lonSql } from '../geo/sql';
 
-export async function listStations(db: Db) {
+export async function listStations(db: Db, opts: { id?: number } = {}) {
   const rows = await db
     .select({
       id: stations.id,
@@ -19,6 +19,7 @@ export async function listStations(db: Db) {
     })
     .from(stations)
     .innerJoin(agencies, eq(agencies.id, stations.agencyId))
+    .where(opts.id !== undefined ? eq(stations.id, opts.id) : undefined)
     .orderBy(asc(stations.name));
   return rows.map((r) => ({
     id: r.id,

@@ -40,6 +40,8 @@ export async function startServer(
       WS_HEARTBEAT_MS: '5000',
       // Many servers run side by side in the suites: no SMTP listener unless a test asks for one.
       SMTP_PORT: '0',
+      // The suites sign in with the seeded demo accounts.
+      DEMO_MODE: 'true',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

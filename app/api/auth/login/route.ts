@@ -17,7 +17,11 @@ export const POST = handle('login', async ({ db, body, req }) => {
       retryAfter: wait,
     });
   try {
-    const result = await login(db, { ...body, ttlHours: env().SESSION_TTL_HOURS });
+    const result = await login(db, {
+      ...body,
+      ttlHours: env().SESSION_TTL_HOURS,
+      allowDemo: env().DEMO_MODE,
+    });
     limiter.succeeded(body.username, ip);
     // Rotation: a session this browser already had ends now (its sockets too); only the new one lives.
     const previous = readCookie(req.headers.get('cookie') ?? '', SESSION_COOKIE);

@@ -1,0 +1,162 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Db, rowsOf } from '../../db/client';
+import { AppError, notFound } from '../errors';
+
+// Replay reads the event log only: the state at any moment is the last snapshot of each incident and
+// unit at or before it (event payloads carry full snapshots), so the browser folds the events forward.
+
+export const REPLAY_TYPES = [
+  'incident.created',
+  'incident.updated',
+  'incident.note_added',
+  'incident.caller_added',
+  'assignment.created',
+  'assignment.updated',
+  'alert.created',
+  'alert.delivered',
+  'alert.acknowledged',
+  'alert.escalated',
+  'unit.status_changed',
+  'unit.position_changed',
+  'unit.updated',
+  'handover.created',
+  'handover.acknowledged',
+] as const;
+
+const MAX_EVENTS = 50_000;
+
+export const ZReplayWindow = z
+  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .superRefine((q, ctx) => {
+    const span = Date.parse(q.to) - Date.parse(q.from);
+    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    else if (span > 24 * 3600_000)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'at most 24 hours after from' });
+  });
+
+export interface ReplayEvent {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  incidentId: number | null;
+  unitId: number | null;
+  data: unknown;
+}
+
+export interface Replay {
+  from: string;
+  to: string;
+  incidentId: number | null;
+  /** Snapshots as they were at `from`: open incidents and units with their status and position. */
+  initial: { incidents: unknown[]; units: unknown[] };
+  events: ReplayEvent[];
+  truncated: boolean;
+}
+
+const types = sql.join(
+  REPLAY_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+);
+
+/** One incident, from its creation until its last event (or now, while open), with its units' moves. */
+export async function loadIncidentReplay(db: Db, incidentId: number): Promise<Replay> {
+  const [span] = rowsOf<{ lo: Date | string | null; hi: Date | string | null }>(
+    await db.execute(sql`select min(at) as lo, max(at) as hi from events where incident_id = ${incidentId}`),
+  );
+  if (!span?.lo || !span.hi) throw notFound('incident');
+  const lo = new Date(span.lo).toISOString();
+  const [open] = rowsOf<{ open: boolean }>(
+    await db.execute(
+      sql`select status not in ('closed','cancelled') as open from incidents where id = ${incidentId}`,
+    ),
+  );
+  const hi = open?.open ? new Date().toISOString() : new Date(span.hi).toISOString();
+  const unitIds = sql`(select distinct unit_id from assignments where incident_id = ${incidentId})`;
+  const events = await readEvents(
+    db,
+    sql`(e.incident_id = ${incidentId}
+         or (e.unit_id in ${unitIds} and e.type in ('unit.position_changed', 'unit.status_changed')))`,
+    lo,
+    hi,
+  );
+  const units = await unitsAt(db, lo, sql`u.id in ${unitIds}`);
+  return { from: lo, to: hi, incidentId, initial: { incidents: [], units }, ...events };
+}
+
+/** Everything on the map in a window of at most 24 hours. */
+export async function loadWindowReplay(db: Db, from: string, to: string): Promise<Replay> {
+  if (Date.parse(to) <= Date.parse(from))
+    throw new AppError('validation_failed', 'empty window', [
+      { field: 'query.to', message: 'must be after from' },
+    ]);
+  const events = await readEvents(db, sql`true`, from, to);
+  const units = await unitsAt(db, from, sql`true`);
+  const incidents = rowsOf<{ payload: { incident: unknown } }>(
+    await db.execute(sql`
+      select ev.payload from incidents i
+      cross join lateral (
+        select e.payload from events e
+         where e.incident_id = i.id and e.type in ('incident.created', 'incident.updated') and e.at < ${from}::timestamptz
+           and e.payload ? 'incident'
+         order by e.seq desc limit 1) ev
+       where i.created_at < ${from}::timestamptz and (i.closed_at is null or i.closed_at > ${from}::timestamptz)`),
+  ).map((r) => r.payload.incident);
+  const open = incidents.filter((i) => {
+    const s = (i as { status?: string }).status;
+    return s !== 'closed' && s !== 'cancelled';
+  });
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    incidentId: null,
+    initial: { incidents: open, units },
+    ...events,
+  };
+}
+
+async function readEvents(db: Db, where: SQL, lo: string, hi: string) {
+  const rows = rowsOf<{
+    seq: string | number;
+    at: Date | string;
+    type: string;
+    actor: string;
+    incident_id: number | null;
+    unit_id: number | null;
+    payload: unknown;
+  }>(
+    await db.execute(sql`
+      select e.seq, e.at, e.type, e.actor, e.incident_id, e.unit_id, e.payload from events e
+       where ${where} and e.type in (${types})
+         and e.at >= ${lo}::timestamptz and e.at <= ${hi}::timestamptz
+       order by e.seq limit ${MAX_EVENTS + 1}`),
+  );
+  const truncated = rows.length > MAX_EVENTS;
+  return {
+    truncated,
+    events: rows.slice(0, MAX_EVENTS).map((r) => ({
+      seq: Number(r.seq),
+      at: new Date(r.at).toISOString(),
+      type: r.type,
+      actor: r.actor,
+      incidentId: r.incident_id,
+      unitId: r.unit_id,
+      data: r.payload,
+    })),
+  };
+}
+
+/** Each unit's last snapshot before a moment (its status and position then). */
+async function unitsAt(db: Db, at: string, filter: SQL): Promise<unknown[]> {
+  return rowsOf<{ unit: unknown }>(
+    await db.execute(sql`
+      select ev.payload->'unit' as unit from units u
+      cross join lateral (
+        select e.payload from events e
+         where e.unit_id = u.id and e.at < ${at}::timestamptz and e.payload ? 'unit'
+           and e.type in ('unit.status_changed', 'unit.position_changed', 'unit.updated', 'alert.created')
+         order by e.seq desc limit 1) ev
+       where ${filter}`),
+  ).map((r) => r.unit);
+}

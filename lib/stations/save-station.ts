@@ -1,0 +1,117 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { agencies, stations } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { AppError, notFound } from '../errors';
+import { inWriteTx } from '../events/write-tx';
+import { assertValidPolygon, ZPolygon } from '../geo/polygon';
+import { listStations } from './list-stations';
+
+const ZStationFields = {
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, '2–20 capitals, digits and -'),
+  name: z.string().trim().min(1).max(120),
+  agency: z.string().trim().min(1).max(40),
+  address: z.string().trim().max(200),
+  position: z.object({
+    lat: z.number().finite().min(-90).max(90),
+    lon: z.number().finite().min(-180).max(180),
+  }),
+  /** The service area drawn on the map; null removes it. */
+  serviceArea: ZPolygon.nullable(),
+};
+
+export const ZCreateStation = z.object({
+  ...ZStationFields,
+  address: ZStationFields.address.default(''),
+  serviceArea: ZStationFields.serviceArea.default(null),
+});
+export const ZUpdateStation = z
+  .object(ZStationFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type TUpdateStation = z.infer<typeof ZUpdateStation>;
+
+export type StationDto = Awaited<ReturnType<typeof listStations>>[number];
+
+/** Creates (id null) or changes a station; the event carries the station before and after. */
+export async function saveStation(db: Db, actor: Principal, id: number | null, input: TUpdateStation) {
+  const area = input.serviceArea ? await assertValidPolygon(db, input.serviceArea, 'body.serviceArea') : null;
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    let agencyId: number | undefined;
+    if (input.agency !== undefined) {
+      const [a] = await w.tx
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(eq(agencies.code, input.agency));
+      if (!a)
+        throw new AppError('validation_failed', 'no such agency', [
+          { field: 'body.agency', message: 'no such agency' },
+        ]);
+      agencyId = a.id;
+    }
+    const values = {
+      ...(input.code !== undefined ? { code: input.code } : {}),
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(agencyId !== undefined ? { agencyId } : {}),
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.position
+        ? {
+            position: sql`ST_SetSRID(ST_MakePoint(${input.position.lon}, ${input.position.lat}), 4326)::geography`,
+          }
+        : {}),
+      ...(input.serviceArea !== undefined
+        ? { serviceArea: area ? sql`ST_GeogFromText(${`SRID=4326;${area}`})` : null }
+        : {}),
+    };
+    const before = id === null ? null : await findStation(w.tx, id);
+    if (id !== null && !before) throw notFound('station');
+    if (input.code !== undefined) {
+      const [taken] = await w.tx
+        .select({ id: stations.id })
+        .from(stations)
+        .where(eq(stations.code, input.code));
+      if (taken && taken.id !== id)
+        throw new AppError('conflict', 'station code taken', [
+          { field: 'body.code', message: 'another station has this code' },
+        ]);
+    }
+    let stationId = id;
+    if (id === null) {
+      const { code, name } = input;
+      if (!code || !name || agencyId === undefined || !input.position)
+        throw new Error('create needs all fields');
+      const [row] = await w.tx
+        .insert(stations)
+        .values({
+          ...values,
+          code,
+          name,
+          agencyId,
+          position: sql`ST_SetSRID(ST_MakePoint(${input.position.lon}, ${input.position.lat}), 4326)::geography`,
+        })
+        .returning({ id: stations.id });
+      stationId = row?.id ?? null;
+    } else {
+      await w.tx.update(stations).set(values).where(eq(stations.id, id));
+    }
+    if (stationId === null) throw new Error('station insert returned nothing');
+    const station = await findStation(w.tx, stationId);
+    w.emit({
+      type: 'station.saved',
+      stationId,
+      data: { station, before, changes: Object.keys(input) },
+    });
+    return station;
+  });
+  return result;
+}
+
+async function findStation(db: Db, id: number): Promise<StationDto | undefined> {
+  const [s] = await listStations(db, { id });
+  return s;
+}

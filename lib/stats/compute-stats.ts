@@ -1,0 +1,231 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client';
+import type { TStatsQuery } from './schemas';
+
+// Response-time statistics, computed in SQL from the append-only event log (not from the mutable
+// tables): each interval is the time between two events of the same incident and unit.
+//   call → created         incident.created.at − the call's start (the payload's callStartedAt)
+//   created → alerted      the first alert.created of the incident (of a unit of the agency, if chosen)
+//   alerted → acknowledged per unit: its first alert.acknowledged − its first alert.created
+//   acknowledged → on scene per unit: its first assignment.updated to on_scene − its acknowledgement
+// Median and 90th percentile are percentile_cont (linear interpolation between the two nearest samples).
+// An incident belongs to the period by when it was created (Europe/Ljubljana days); its priority and
+// type are the latest in the log; with an agency, only incidents a unit of that agency was alerted to.
+
+export const METRICS = [
+  'call_to_created',
+  'created_to_alerted',
+  'alerted_to_ack',
+  'ack_to_on_scene',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface MetricFigures {
+  metric: Metric;
+  count: number;
+  medianS: number | null;
+  p90S: number | null;
+  meanS: number | null;
+  maxS: number | null;
+}
+
+export interface Stats {
+  period: { from: string; to: string; timeZone: 'Europe/Ljubljana' };
+  filters: { agency: string | null; priority: string | null; type: string | null };
+  incidents: number;
+  responseTimes: MetricFigures[];
+  perHour: { hour: number; count: number }[];
+  perDay: { date: string; count: number }[];
+  perType: { type: string; count: number }[];
+  perPriority: { priority: string; count: number }[];
+}
+
+function scopeSql(q: TStatsQuery): SQL {
+  const agency = q.agency ? sql`and o.agency = ${q.agency}` : sql``;
+  return sql`
+    created as (
+      select e.incident_id, e.at as created_at,
+             nullif(e.payload->'incident'->>'callStartedAt', '')::timestamptz as call_started_at
+        from events e
+       where e.type = 'incident.created' and e.incident_id is not null
+         and e.at >= (${q.from}::date)::timestamp at time zone 'Europe/Ljubljana'
+         and e.at < (${q.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana'),
+    latest as (
+      select distinct on (e.incident_id) e.incident_id,
+             e.payload->'incident'->>'priority' as priority, e.payload->'incident'->>'type' as type
+        from events e join created c on c.incident_id = e.incident_id
+       where e.type in ('incident.created', 'incident.updated') and e.payload ? 'incident'
+       order by e.incident_id, e.seq desc),
+    units_on as (
+      select e.incident_id, e.unit_id, ag.code as agency,
+             min(e.at) filter (where e.type = 'alert.created') as alerted_at,
+             min(e.at) filter (where e.type = 'alert.acknowledged') as ack_at,
+             min(e.at) filter (where e.type = 'assignment.updated' and e.payload->>'status' = 'on_scene')
+               as on_scene_at
+        from events e
+        join created c on c.incident_id = e.incident_id
+        join stations s on s.id = e.station_id
+        join agencies ag on ag.id = s.agency_id
+       where e.type in ('alert.created', 'alert.acknowledged', 'assignment.updated') and e.unit_id is not null
+       group by e.incident_id, e.unit_id, ag.code),
+    scope as (
+      select c.*, l.priority, l.type
+        from created c join latest l on l.incident_id = c.incident_id
+       where true
+         ${q.priority ? sql`and l.priority = ${q.priority}` : sql``}
+         ${q.type ? sql`and l.type = ${q.type}` : sql``}
+         ${q.agency ? sql`and exists (select 1 from units_on o where o.incident_id = c.incident_id ${agency})` : sql``}),
+    unit_scope as (
+      select o.* from units_on o join scope sc on sc.incident_id = o.incident_id where true ${agency})`;
+}
+
+export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
+  const w = scopeSql(q);
+  const times = rowsOf<{
+    metric: Metric;
+    n: string | number;
+    median: number | null;
+    p90: number | null;
+    mean: number | null;
+    max: number | null;
+  }>(
+    await db.execute(sql`
+      with ${w},
+      samples as (
+        select 'call_to_created' as metric, extract(epoch from created_at - call_started_at)::float8 as s
+          from scope where call_started_at is not null and call_started_at <= created_at
+        union all
+        select 'created_to_alerted', extract(epoch from min(u.alerted_at) - min(sc.created_at))::float8
+          from scope sc join unit_scope u on u.incident_id = sc.incident_id
+         where u.alerted_at is not null group by sc.incident_id
+        union all
+        select 'alerted_to_ack', extract(epoch from ack_at - alerted_at)::float8
+          from unit_scope where ack_at >= alerted_at
+        union all
+        select 'ack_to_on_scene', extract(epoch from on_scene_at - ack_at)::float8
+          from unit_scope where on_scene_at >= ack_at)
+      select metric, count(*) as n,
+             percentile_cont(0.5) within group (order by s) as median,
+             percentile_cont(0.9) within group (order by s) as p90,
+             avg(s) as mean, max(s) as max
+        from samples group by metric`),
+  );
+  const volume = rowsOf<{ kind: string; k: string; n: string | number }>(
+    await db.execute(sql`
+      with ${w}
+      select 'hour' as kind, extract(hour from created_at at time zone 'Europe/Ljubljana')::int::text as k,
+             count(*) as n from scope group by 2
+      union all
+      select 'day', to_char(created_at at time zone 'Europe/Ljubljana', 'YYYY-MM-DD'), count(*) from scope group by 2
+      union all
+      select 'type', type, count(*) from scope group by 2
+      union all
+      select 'priority', priority, count(*) from scope group by 2`),
+  );
+  const round = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+  const byMetric = new Map(times.map((t) => [t.metric, t]));
+  const pick = (kind: string) => volume.filter((v) => v.kind === kind);
+  const perHour = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    count: Number(pick('hour').find((v) => Number(v.k) === hour)?.n ?? 0),
+  }));
+  const dayCounts = new Map(pick('day').map((v) => [v.k, Number(v.n)]));
+  const perDay: Stats['perDay'] = [];
+  for (let d = q.from; d <= q.to; d = nextDay(d)) perDay.push({ date: d, count: dayCounts.get(d) ?? 0 });
+  return {
+    period: { from: q.from, to: q.to, timeZone: 'Europe/Ljubljana' },
+    filters: { agency: q.agency ?? null, priority: q.priority ?? null, type: q.type ?? null },
+    incidents: perDay.reduce((n, d) => n + d.count, 0),
+    responseTimes: METRICS.map((metric) => {
+      const t = byMetric.get(metric);
+      return {
+        metric,
+        count: Number(t?.n ?? 0),
+        medianS: round(t?.median ?? null),
+        p90S: round(t?.p90 ?? null),
+        meanS: round(t?.mean ?? null),
+        maxS: round(t?.max ?? null),
+      };
+    }),
+    perHour,
+    perDay,
+    perType: pick('type')
+      .map((v) => ({ type: v.k, count: Number(v.n) }))
+      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    perPriority: ['red', 'yellow', 'green'].map((priority) => ({
+      priority,
+      count: Number(pick('priority').find((v) => v.k === priority)?.n ?? 0),
+    })),
+  };
+}
+
+function nextDay(d: string): string {
+  const t = new Date(`${d}T12:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
+/** The same figures as CSV (RFC 4180, comma, a header per section) for spreadsheets. */
+export function statsCsv(s: Stats): string {
+  const lines: string[][] = [
+    ['period_from', s.period.from],
+    ['period_to', s.period.to],
+    ['time_zone', s.period.timeZone],
+    ['agency', s.filters.agency ?? ''],
+    ['priority', s.filters.priority ?? ''],
+    ['type', s.filters.type ?? ''],
+    ['incidents', String(s.incidents)],
+    [],
+    ['metric', 'count', 'median_s', 'p90_s', 'mean_s', 'max_s'],
+    ...s.responseTimes.map((m) => [
+      m.metric,
+      String(m.count),
+      num(m.medianS),
+      num(m.p90S),
+      num(m.meanS),
+      num(m.maxS),
+    ]),
+    [],
+    ['hour', 'incidents'],
+    ...s.perHour.map((h) => [String(h.hour).padStart(2, '0'), String(h.count)]),
+    [],
+    ['date', 'incidents'],
+    ...s.perDay.map((d) => [d.date, String(d.count)]),
+    [],
+    ['type', 'incidents'],
+    ...s.perType.map((t) => [t.type, String(t.count)]),
+    [],
+    ['priority', 'incidents'],
+    ...s.perPriority.map((p) => [p.priority, String(p.count)]),
+  ];
+  return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+const num = (v: number | null) => (v === null ? '' : String(v));
+
+export function csvCell(v: string): string {
+  // Quote when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Incidents of the period binned on a grid (cell in degrees), for the heat map. */
+export async function incidentHeat(db: Db, q: TStatsQuery, cellDeg = 0.01) {
+  const rows = rowsOf<{ lat: number; lon: number; n: string | number }>(
+    await db.execute(sql`
+      with ${scopeSql(q)}
+      select ST_Y(g) as lat, ST_X(g) as lon, n from (
+        select ST_SnapToGrid(i.position::geometry, ${cellDeg}) as g, count(*) as n
+          from scope sc join incidents i on i.id = sc.incident_id
+         group by 1) x`),
+  );
+  const r6 = (v: number) => Math.round(Number(v) * 1e6) / 1e6;
+  const cells = rows.map((r) => [r6(r.lat), r6(r.lon), Number(r.n)] as [number, number, number]);
+  return {
+    period: { from: q.from, to: q.to, timeZone: 'Europe/Ljubljana' as const },
+    cellDeg,
+    total: cells.reduce((n, c) => n + c[2], 0),
+    max: cells.reduce((m, c) => Math.max(m, c[2]), 0),
+    cells,
+  };
+}

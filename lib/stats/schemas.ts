@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../../db/schema';
+
+const ZDate = z.iso.date('a date, YYYY-MM-DD');
+
+/** A period of whole days in Europe/Ljubljana, both ends included; at most a year and a day. */
+export const ZStatsQuery = z
+  .object({
+    from: ZDate.optional(),
+    to: ZDate.optional(),
+    agency: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_-]{1,40}$/i, 'an agency code')
+      .optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,63}$/, 'an incident type code')
+      .optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .transform((q) => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana' }).format(new Date());
+    const to = q.to ?? today;
+    const from = q.from ?? addDays(to, -29);
+    return { ...q, from, to };
+  })
+  .superRefine((q, ctx) => {
+    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+    else if (addDays(q.from, 366) < q.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'at most 366 days after from' });
+  });
+export type TStatsQuery = z.infer<typeof ZStatsQuery>;
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

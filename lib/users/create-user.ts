@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { stations, users } from '../../db/schema';
+import { hashPassword } from '../auth/password';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../errors';
+import { inWriteTx } from '../events/write-tx';
+import type { TCreateUser } from './schemas';
+import { selectUser } from './user-dto';
+
+/** A supervisor (or `npm run user:add`, actor null) opens an account; the event never holds the password. */
+export async function createUser(db: Db, actor: Principal | null, input: TCreateUser) {
+  const passwordHash = await hashPassword(input.password);
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    if (input.stationId) {
+      const [s] = await w.tx
+        .select({ id: stations.id })
+        .from(stations)
+        .where(eq(stations.id, input.stationId));
+      if (!s) throw stationMissing();
+    }
+    const [row] = await w.tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        stationId: input.stationId ?? null,
+        passwordHash,
+      })
+      .onConflictDoNothing({ target: users.username })
+      .returning({ id: users.id });
+    if (!row)
+      throw new AppError('conflict', 'username taken', [
+        { field: 'body.username', message: 'this username is taken' },
+      ]);
+    const user = await selectUser(w.tx, row.id);
+    w.emit({ type: 'user.created', data: { user } });
+    return user;
+  });
+  return result;
+}
+
+export const stationMissing = () =>
+  new AppError('validation_failed', 'no such station', [
+    { field: 'body.stationId', message: 'no such station' },
+  ]);

@@ -1,0 +1,102 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { stations, users } from '../../db/schema';
+import { endUserSessions } from '../auth/logout';
+import { hashPassword } from '../auth/password';
+import type { Principal } from '../auth/principal';
+import { AppError, notFound } from '../errors';
+import { inWriteTx, type WriteTx } from '../events/write-tx';
+import { stationMissing } from './create-user';
+import type { TUpdateUser } from './schemas';
+import { selectUser } from './user-dto';
+
+// A change of who someone is (role, station) or whether they may work (disabled) ends their sessions
+// at once, so a demoted or disabled account cannot keep acting on an open screen.
+export async function updateUser(db: Db, actor: Principal, id: number, patch: TUpdateUser) {
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    const [before] = await w.tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!before) throw notFound('user');
+    const role = patch.role ?? before.role;
+    const stationId = patch.stationId !== undefined ? patch.stationId : before.stationId;
+    if ((role === 'station') !== (stationId !== null))
+      throw new AppError('validation_failed', 'station and role do not match', [
+        {
+          field: 'body.stationId',
+          message:
+            role === 'station'
+              ? 'a station account needs a station'
+              : 'only station accounts belong to a station',
+        },
+      ]);
+    if (actor.userId === id && (patch.disabled === true || (patch.role && patch.role !== before.role)))
+      throw new AppError('conflict', 'you cannot disable yourself or change your own role', [
+        { field: patch.disabled ? 'body.disabled' : 'body.role', message: 'ask another supervisor' },
+      ]);
+    if (stationId !== null && stationId !== before.stationId) {
+      const [s] = await w.tx.select({ id: stations.id }).from(stations).where(eq(stations.id, stationId));
+      if (!s) throw stationMissing();
+    }
+    await w.tx
+      .update(users)
+      .set({
+        displayName: patch.displayName ?? before.displayName,
+        role,
+        stationId,
+        disabled: patch.disabled ?? before.disabled,
+      })
+      .where(eq(users.id, id));
+    await assertSupervisorRemains(w);
+    const changes = Object.keys(patch).filter(
+      (k) => patch[k as keyof TUpdateUser] !== before[k as keyof typeof before],
+    );
+    const sessionsEnded =
+      (patch.disabled === true && !before.disabled) || role !== before.role || stationId !== before.stationId
+        ? await endUserSessions(w.tx, id)
+        : 0;
+    const user = await selectUser(w.tx, id);
+    w.emit({
+      type: 'user.updated',
+      data: {
+        user,
+        changes,
+        before: {
+          displayName: before.displayName,
+          role: before.role,
+          stationId: before.stationId,
+          disabled: before.disabled,
+        },
+        sessionsEnded,
+      },
+    });
+    return user;
+  });
+  return result;
+}
+
+/** A supervisor sets a new password (the person forgot it, or it leaked): every session of theirs ends. */
+export async function resetPassword(db: Db, actor: Principal, id: number, password: string) {
+  const passwordHash = await hashPassword(password);
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    const [row] = await w.tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, id))
+      .returning({ id: users.id, username: users.username });
+    if (!row) throw notFound('user');
+    const sessionsEnded = await endUserSessions(w.tx, id);
+    w.emit({ type: 'user.password_reset', data: { user: row, sessionsEnded } });
+    return { ...row, sessionsEnded };
+  });
+  return result;
+}
+
+async function assertSupervisorRemains(w: WriteTx): Promise<void> {
+  const [row] = await w.tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(and(eq(users.role, 'supervisor'), eq(users.disabled, false)));
+  if ((row?.n ?? 0) === 0)
+    throw new AppError('conflict', 'the centre would have no supervisor left', [
+      { field: 'body', message: 'at least one enabled supervisor must remain' },
+    ]);
+}

@@ -1,0 +1,381 @@
+import { spawn } from 'node:child_process';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, request, type Session, sessionFor } from '../helpers/api';
+import { rawClient } from '../helpers/db';
+import { TEST_DATABASE_URL } from '../helpers/env';
+import { type RunningServer, startServer } from '../helpers/server';
+import { TestSocket } from '../helpers/socket';
+
+// A supervisor administers the centre: accounts, stations with their areas, units, the knowledge base,
+// incident types and integration tokens. Every change is validated field by field and audited.
+
+let server: RunningServer;
+let raw: pg.Client;
+let sup: Session;
+const tag = Date.now().toString(36);
+
+beforeAll(async () => {
+  server = await startServer();
+  raw = await rawClient();
+  sup = await login(server.url, 'supervisor');
+});
+
+afterAll(async () => {
+  await raw.end();
+  await server.kill();
+});
+
+async function lastEvent(type: string) {
+  const r = await raw.query('select * from events where type = $1 order by seq desc limit 1', [type]);
+  return r.rows[0];
+}
+
+describe('accounts', () => {
+  it('a supervisor opens an account; the new person signs in; the event names who did it and holds no secret', async () => {
+    const res = await sup.send('POST', '/api/users', {
+      username: `Nina.${tag}`,
+      displayName: 'Nina Kralj',
+      role: 'dispatcher',
+      password: 'correct horse 112',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      username: `nina.${tag}`,
+      role: 'dispatcher',
+      disabled: false,
+      demo: false,
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/argon|password/i);
+    const ev = await lastEvent('user.created');
+    expect(ev.actor).toBe('supervisor');
+    expect(JSON.stringify(ev.payload)).not.toMatch(/argon|correct horse/);
+    const nina = await login(server.url, `nina.${tag}`, 'correct horse 112');
+    expect((await nina.get('/api/me')).body.role).toBe('dispatcher');
+  });
+
+  it('refuses bad fields, naming each, and a taken username', async () => {
+    const bad = await sup.send('POST', '/api/users', {
+      username: 'x',
+      displayName: '',
+      role: 'station',
+      password: 'short',
+    });
+    expect(bad.status).toBe(400);
+    const fields = bad.body.error.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['body.username', 'body.displayName', 'body.password', 'body.stationId']),
+    );
+    const dup = await sup.send('POST', '/api/users', {
+      username: 'dispatcher',
+      displayName: 'Someone',
+      role: 'dispatcher',
+      password: 'long enough 112',
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.fields[0].field).toBe('body.username');
+    expect(
+      (
+        await sup.send('POST', '/api/users', {
+          username: `st-x-${tag}`,
+          displayName: 'x',
+          role: 'station',
+          stationId: 2_000_000,
+          password: 'long enough 112',
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('disabling an account ends its sessions and closes its sockets at once', async () => {
+    const created = await sup.send('POST', '/api/users', {
+      username: `leaver-${tag}`,
+      displayName: 'Leaver',
+      role: 'call_taker',
+      password: 'leaving soon 112',
+    });
+    const leaver = await login(server.url, `leaver-${tag}`, 'leaving soon 112');
+    const ws = await TestSocket.open(server.url, { cookie: leaver.cookie });
+    await ws.subscribe(null);
+    const res = await sup.send('PATCH', `/api/users/${created.body.id}`, { disabled: true });
+    expect(res.status).toBe(200);
+    expect(res.body.disabled).toBe(true);
+    expect((await leaver.get('/api/me')).status).toBe(401);
+    await expect.poll(() => ws.closed?.code, { timeout: 3000 }).toBe(4401);
+    expect((await lastEvent('user.updated')).payload).toMatchObject({
+      changes: ['disabled'],
+      before: { disabled: false },
+      sessionsEnded: 1,
+    });
+    const again = await request(server.url, 'POST', '/api/auth/login', {
+      body: { username: `leaver-${tag}`, password: 'leaving soon 112' },
+    });
+    expect(again.status).toBe(401);
+  });
+
+  it('a password reset ends the sessions; the new password works and the old one not', async () => {
+    const created = await sup.send('POST', '/api/users', {
+      username: `forgetful-${tag}`,
+      displayName: 'Forgetful',
+      role: 'dispatcher',
+      password: 'first password 1',
+    });
+    const before = await login(server.url, `forgetful-${tag}`, 'first password 1');
+    const res = await sup.send('POST', `/api/users/${created.body.id}/password`, {
+      password: 'second password 2',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sessionsEnded).toBe(1);
+    expect((await before.get('/api/me')).status).toBe(401);
+    await expect(login(server.url, `forgetful-${tag}`, 'first password 1')).rejects.toThrow(/401/);
+    await login(server.url, `forgetful-${tag}`, 'second password 2');
+    expect(
+      (await sup.send('POST', `/api/users/${created.body.id}/password`, { password: ' padded password ' }))
+        .status,
+    ).toBe(400);
+  });
+
+  it('a supervisor cannot disable or demote themselves, and the centre keeps a supervisor', async () => {
+    const me = (await sup.get('/api/me')).body;
+    const self = await sup.send('PATCH', `/api/users/${me.id}`, { disabled: true });
+    expect(self.status).toBe(409);
+    expect(self.body.error.fields[0].field).toBe('body.disabled');
+    expect((await sup.send('PATCH', `/api/users/${me.id}`, { role: 'dispatcher' })).status).toBe(409);
+    expect((await sup.send('PATCH', `/api/users/${me.id}`, { role: 'station' })).status).toBe(400);
+    expect((await sup.send('PATCH', `/api/users/${me.id}`, {})).status).toBe(400);
+    expect((await sup.send('PATCH', '/api/users/2147483647', { displayName: 'x' })).status).toBe(404);
+  });
+
+  it('the list never carries a password hash and shows demo accounts as such', async () => {
+    const res = await sup.get('/api/users');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
+    expect(res.body.find((u: { username: string }) => u.username === 'dispatcher')).toMatchObject({
+      demo: true,
+    });
+  });
+});
+
+describe('demo accounts outside demo mode', () => {
+  it('cannot sign in, and their open sessions stop working; real accounts can', async () => {
+    const name = `real-${tag}`;
+    await sup.send('POST', '/api/users', {
+      username: name,
+      displayName: 'Real',
+      role: 'supervisor',
+      password: 'real supervisor 1',
+    });
+    const prod = await startServer({ env: { DEMO_MODE: 'false' } });
+    try {
+      const demo = await request(prod.url, 'POST', '/api/auth/login', {
+        body: { username: 'dispatcher', password: 'demo-112' },
+      });
+      expect(demo.status).toBe(401);
+      // A session opened while demo mode was on is refused too.
+      expect((await sessionFor(prod.url, sup.cookie, 'supervisor').get('/api/me')).status).toBe(401);
+      const real = await login(prod.url, name, 'real supervisor 1');
+      expect((await real.get('/api/me')).status).toBe(200);
+    } finally {
+      await prod.kill();
+    }
+  });
+});
+
+function userAdd(args: string[], input: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', 'db/cli/user-add.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    p.stdout.on('data', (d) => {
+      out += d;
+    });
+    p.stderr.on('data', (d) => {
+      out += d;
+    });
+    p.stdin.end(input);
+    p.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+describe('npm run user:add (the first supervisor of a production install)', () => {
+  it('creates an account with the password from stdin, audited as system; refuses a weak one', async () => {
+    const ok = await userAdd([`chief-${tag}`, 'supervisor', 'Chief Supervisor'], 'a long first password\n');
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/created/);
+    const ev = await lastEvent('user.created');
+    expect(ev.actor).toBe('system');
+    expect(ev.payload.user.username).toBe(`chief-${tag}`);
+    await login(server.url, `chief-${tag}`, 'a long first password');
+    const weak = await userAdd([`weak-${tag}`, 'supervisor', 'Weak'], 'short\n');
+    expect(weak.code).toBe(2);
+    expect(weak.out).toMatch(/password: at least 10 characters/);
+    const dup = await userAdd([`chief-${tag}`, 'supervisor', 'Again'], 'a long first password\n');
+    expect(dup.code).toBe(2);
+    expect(dup.out).toMatch(/taken/);
+    const station = await userAdd([`crew-${tag}`, 'station', 'Crew', 'GB-LJ'], 'crew password 112\n');
+    expect(station.code, station.out).toBe(0);
+  }, 60_000);
+});
+
+describe('stations, units, knowledge base, incident types', () => {
+  const area = [
+    [46.1, 14.4],
+    [46.1, 14.6],
+    [46.0, 14.6],
+    [46.0, 14.4],
+  ];
+
+  it('a station is added with a service area drawn on the map; a self-crossing area is refused', async () => {
+    const res = await sup.send('POST', '/api/stations', {
+      code: `pgd-${tag}`.slice(0, 20),
+      name: 'PGD Test',
+      agency: 'fire',
+      address: 'Gasilska 1',
+      position: { lat: 46.05, lon: 14.5 },
+      serviceArea: area,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.code).toBe(`PGD-${tag}`.toUpperCase().slice(0, 20));
+    expect(res.body.serviceArea.type).toBe('Polygon');
+    const covers = await raw.query(
+      `select ST_Covers(service_area, ST_GeogFromText('POINT(14.5 46.05)')) as c from stations where id = $1`,
+      [res.body.id],
+    );
+    expect(covers.rows[0].c).toBe(true);
+    const bow = await sup.send('PATCH', `/api/stations/${res.body.id}`, {
+      serviceArea: [
+        [46.1, 14.4],
+        [46.0, 14.6],
+        [46.1, 14.6],
+        [46.0, 14.4],
+      ],
+    });
+    expect(bow.status).toBe(400);
+    expect(bow.body.error.fields[0].field).toBe('body.serviceArea');
+    const moved = await sup.send('PATCH', `/api/stations/${res.body.id}`, {
+      name: 'PGD Test Center',
+      serviceArea: null,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ name: 'PGD Test Center', serviceArea: null });
+    const ev = await lastEvent('station.saved');
+    expect(ev.payload.before.name).toBe('PGD Test');
+    expect(
+      (
+        await sup.send('POST', '/api/stations', {
+          code: 'GB-LJ',
+          name: 'x',
+          agency: 'fire',
+          position: { lat: 46, lon: 14 },
+        })
+      ).status,
+    ).toBe(409);
+    const world = await sup.send('POST', '/api/stations', {
+      code: 'OUT',
+      name: 'x',
+      agency: 'nope',
+      position: { lat: 91, lon: 181 },
+    });
+    expect(world.status).toBe(400);
+    expect(world.body.error.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['body.position.lat', 'body.position.lon']),
+    );
+  });
+
+  it('a unit is added at its station, shows live on a dispatcher socket, and is not moved while on an incident', async () => {
+    const disp = await login(server.url, 'dispatcher');
+    const ws = await TestSocket.open(server.url, { cookie: disp.cookie });
+    await ws.subscribe(null);
+    const gb = (await raw.query(`select id from stations where code = 'GB-LJ'`)).rows[0].id;
+    const mb = (await raw.query(`select id from stations where code = 'GB-MB'`)).rows[0].id;
+    const res = await sup.send('POST', '/api/units', {
+      callsign: `gb-lj-t${tag}`.slice(0, 30),
+      type: 'GVC 16/25',
+      capabilities: ['fire', 'water', 'fire'],
+      stationId: gb,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ status: 'available', capabilities: ['fire', 'water'], stationId: gb });
+    expect(res.body.position).not.toBeNull();
+    const frame = await ws.waitFor(
+      (f) => f.type === 'unit.updated' && (f.data as { unit: { id: number } }).unit.id === res.body.id,
+    );
+    expect(frame).toBeTruthy();
+    await ws.close();
+    const inc = await (await login(server.url, 'calltaker')).send('POST', '/api/incidents', {
+      type: 'fire_building',
+      priority: 'red',
+      location: { lat: 46.05, lon: 14.5 },
+    });
+    expect(
+      (await disp.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: res.body.id })).status,
+    ).toBe(201);
+    const move = await sup.send('PATCH', `/api/units/${res.body.id}`, { stationId: mb });
+    expect(move.status).toBe(409);
+    expect(move.body.error.fields[0].field).toBe('body.stationId');
+    const retype = await sup.send('PATCH', `/api/units/${res.body.id}`, { type: 'GVC 24/50' });
+    expect(retype.status).toBe(200);
+    expect(retype.body.version).toBeGreaterThan(res.body.version);
+    expect(
+      (await sup.send('PATCH', `/api/units/${res.body.id}`, { capabilities: ['Fire!'] })).body.error.fields[0]
+        .field,
+    ).toBe('body.capabilities.0');
+  });
+
+  it('a knowledge-base article is written, found by the call-takers’ search, and edited with its old text audited', async () => {
+    const slug = `test-article-${tag}`;
+    const body = {
+      kind: 'procedure',
+      title: { sl: `Požar v predoru ${tag}`, en: `Tunnel fire ${tag}` },
+      body: { sl: 'Zapri predor, pokliči upravljavca.', en: 'Close the tunnel, call the operator.' },
+      incidentTypes: ['fire_building'],
+    };
+    expect((await sup.send('PUT', `/api/kb/${slug}`, body)).body.created).toBe(true);
+    const ct = await login(server.url, 'calltaker');
+    const found = await ct.get(`/api/kb?q=${encodeURIComponent(`pozar predoru ${tag}`)}`);
+    expect(found.body.map((a: { slug: string }) => a.slug)).toContain(slug);
+    const edited = await sup.send('PUT', `/api/kb/${slug}`, {
+      ...body,
+      body: { ...body.body, sl: 'Nova navodila.' },
+    });
+    expect(edited.body.created).toBe(false);
+    expect((await lastEvent('kb_article.saved')).payload.before.body.sl).toBe(
+      'Zapri predor, pokliči upravljavca.',
+    );
+    expect((await sup.send('PUT', '/api/kb/Bad_Slug', body)).body.error.fields[0].field).toBe('slug');
+    expect(
+      (await sup.send('PUT', `/api/kb/${slug}`, { ...body, kind: 'poem' })).body.error.fields[0].field,
+    ).toBe('body.kind');
+  });
+});
+
+describe('API tokens', () => {
+  it('the secret is shown once, stored hashed, works until revoked; revoking closes its socket', async () => {
+    const res = await sup.send('POST', '/api/tokens', { name: `terminal-${tag}`, role: 'dispatcher' });
+    expect(res.status).toBe(201);
+    const secret: string = res.body.token;
+    expect(secret).toMatch(/^cad_/);
+    const stored = await raw.query('select token_hash from api_tokens where id = $1', [res.body.id]);
+    expect(stored.rows[0].token_hash).not.toContain(secret);
+    const list = await sup.get('/api/tokens');
+    expect(JSON.stringify(list.body)).not.toContain(secret);
+    expect(list.body.find((t: { id: number }) => t.id === res.body.id)).toMatchObject({
+      createdBy: 'supervisor',
+      revokedAt: null,
+    });
+    expect(JSON.stringify((await lastEvent('api_token.created')).payload)).not.toContain(secret);
+    const integ = sessionFor(server.url, '', 'dispatcher', secret);
+    expect((await integ.get('/api/me')).status).toBe(200);
+    const ws = await TestSocket.open(server.url, { authorization: `Bearer ${secret}` });
+    await ws.subscribe(null);
+    const rev = await sup.send('POST', `/api/tokens/${res.body.id}/revoke`);
+    expect(rev.status).toBe(200);
+    expect(rev.body.revokedAt).not.toBeNull();
+    expect((await integ.get('/api/me')).status).toBe(401);
+    await expect.poll(() => ws.closed?.code, { timeout: 3000 }).toBe(4401);
+    const station = await sup.send('POST', '/api/tokens', { name: 'alerting', role: 'station' });
+    expect(station.body.error.fields[0].field).toBe('body.stationId');
+  });
+});
