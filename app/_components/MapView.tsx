@@ -18,6 +18,7 @@ import {
 } from 'react-leaflet';
 import { SLOVENIA_OUTLINE } from '@/lib/geo/slovenia-outline';
 import { MarkerClusterer } from '@/lib/map/cluster-markers';
+import { HeatLayer } from './HeatLayer';
 import { useUi } from './i18n';
 
 export interface MapMarker {
@@ -52,7 +53,11 @@ export interface MapViewProps {
   /** Service areas as GeoJSON polygons, for the "service areas" layer. */
   areas?: { id: string; geojson: unknown }[];
   /** Polygons to draw ([lat, lon] rings), e.g. the area of a public warning being drawn. */
-  polygons?: { id: string; ring: [number, number][]; color: string }[];
+  polygons?: { id: string; ring: [number, number][]; color: string; faint?: boolean }[];
+  /** A heat map: [lat, lon, count] per grid cell. */
+  heat?: { cells: [number, number, number][]; max: number } | null;
+  /** Lines between points, e.g. a unit's track in a replay. */
+  lines?: { id: string; points: [number, number][]; color: string }[];
 }
 
 const SLOVENIA_CENTER: [number, number] = [46.12, 14.82];
@@ -244,9 +249,23 @@ export default function MapView(props: MapViewProps) {
           <Polygon
             key={p.id}
             positions={p.ring}
-            pathOptions={{ color: p.color, weight: 2, fillOpacity: 0.15 }}
+            // Drawn areas never take the click: a click inside one adds a vertex or sets a position.
+            interactive={false}
+            pathOptions={
+              p.faint
+                ? { color: p.color, weight: 1, fillOpacity: 0.02, dashArray: '3 4' }
+                : { color: p.color, weight: 2, fillOpacity: 0.15 }
+            }
           />
         ))}
+        {props.lines?.map((l) => (
+          <Polyline
+            key={l.id}
+            positions={l.points}
+            pathOptions={{ color: l.color, weight: 3, opacity: 0.7 }}
+          />
+        ))}
+        {props.heat && <HeatLayer cells={props.heat.cells} max={props.heat.max} />}
         <ClickHandler onClick={props.onMapClick} />
         <Focus focus={props.focus} />
         <ZoomAttr />

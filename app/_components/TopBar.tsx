@@ -54,7 +54,15 @@ export function TopBar({
             { href: '/call', key: 'navCall' as const },
             { href: '/inbox', key: 'navInbox' as const },
             { href: '/dispatch', key: 'navDispatch' as const },
-            ...(user.role === 'supervisor' ? [{ href: '/warnings', key: 'navWarnings' as const }] : []),
+            ...(user.role === 'supervisor'
+              ? [
+                  { href: '/stats', key: 'navStats' as const },
+                  { href: '/audit', key: 'navAudit' as const },
+                  { href: '/replay', key: 'navReplay' as const },
+                  { href: '/warnings', key: 'navWarnings' as const },
+                  { href: '/admin', key: 'navAdmin' as const },
+                ]
+              : []),
           ];
   const logout = async () => {
     await fetch('/api/auth/logout', { method: 'POST' });

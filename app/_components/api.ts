@@ -31,7 +31,7 @@ export async function apiGet<T>(path: string): Promise<T> {
 }
 
 export async function apiSend<T>(
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'PUT',
   path: string,
   body?: unknown,
   opts: { idempotencyKey?: string; retries?: number; onRetry?: (attempt: number) => void } = {},

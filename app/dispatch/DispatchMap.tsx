@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { RESPONSE_AGENCIES } from '../_components/agencies';
 import { apiGet } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
@@ -19,7 +20,6 @@ interface Station {
   serviceArea: unknown;
 }
 
-const AGENCIES = ['fire', 'ems', 'mountain_rescue'] as const;
 const PRIORITY_RANK: Record<string, number> = { red: 1, yellow: 2, green: 3 };
 // Cluster colour: an alerted unit (not yet acknowledged) is the most urgent thing a unit can be.
 const UNIT_RANK: Record<string, number> = Object.fromEntries(
@@ -136,7 +136,7 @@ export function DispatchMap({
           <option value="">
             {t('filterAgency')}: {t('all')}
           </option>
-          {AGENCIES.map((a) => (
+          {RESPONSE_AGENCIES.map((a) => (
             <option key={a} value={a}>
               {t(`agency_${a}` as MessageKey)}
             </option>

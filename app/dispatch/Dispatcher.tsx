@@ -279,7 +279,16 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
                 {t('created')} {formatTime(current.createdAt)}
                 {current.firstAlertedAt
                   ? ` · ${t('firstAlerted')} ${formatTime(current.firstAlertedAt)}`
-                  : ''}
+                  : ''}{' '}
+                ·{' '}
+                <a
+                  href={`/replay/${current.id}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="detail-replay"
+                >
+                  {t('replay')}
+                </a>
               </p>
               {current.flagged && (
                 <p>

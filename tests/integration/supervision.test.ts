@@ -111,14 +111,29 @@ async function seedFixture() {
   ) => {
     const alerted = new Date(created.getTime() + alertS * 1000);
     const acked = new Date(alerted.getTime() + ackS * 1000);
-    await ev('alert.created', alerted, incidentId, { alertId: 0, incidentId, unitId }, unitId, stationId);
-    await ev('alert.acknowledged', acked, incidentId, { alert: {} }, unitId, stationId);
+    // Payloads shaped like the real ones (a station reading the log recognises its own events).
+    await ev(
+      'alert.created',
+      alerted,
+      incidentId,
+      { alertId: 0, incidentId, unitId, stationId },
+      unitId,
+      stationId,
+    );
+    await ev(
+      'alert.acknowledged',
+      acked,
+      incidentId,
+      { alert: { incidentId, unitId, stationId } },
+      unitId,
+      stationId,
+    );
     if (sceneS !== null)
       await ev(
         'assignment.updated',
         new Date(acked.getTime() + sceneS * 1000),
         incidentId,
-        { status: 'on_scene' },
+        { assignmentId: 0, incidentId, unitId, stationId, status: 'on_scene' },
         unitId,
         stationId,
       );

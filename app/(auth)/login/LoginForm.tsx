@@ -11,7 +11,7 @@ const HOME: Record<string, string> = {
   station: '/station',
 };
 
-export function LoginForm({ next }: { next?: string }) {
+export function LoginForm({ next, demo = false }: { next?: string; demo?: boolean }) {
   const { t } = useUi();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,6 +66,11 @@ export function LoginForm({ next }: { next?: string }) {
         <div className="row" style={{ marginTop: 14 }}>
           <PrefsSelects long />
         </div>
+        {demo && (
+          <p className="muted" data-testid="demo-hint" style={{ marginTop: 12, fontSize: 13 }}>
+            {t('demoMode')} calltaker · dispatcher · supervisor · station / demo-112
+          </p>
+        )}
       </form>
     </main>
   );

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { env } from '@/lib/env';
 import { currentPrincipal, homeFor } from '../../_lib/session';
 import { LoginForm } from './LoginForm';
 
@@ -9,5 +10,5 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const p = await currentPrincipal();
   const safeNext = next && /^\/[a-z]/.test(next) ? next : undefined;
   if (p) redirect(safeNext ?? homeFor(p.role));
-  return <LoginForm next={safeNext} />;
+  return <LoginForm next={safeNext} demo={env().DEMO_MODE} />;
 }

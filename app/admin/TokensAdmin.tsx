@@ -1,0 +1,157 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime } from '@/lib/i18n/format';
+import { apiGet, apiSend, newKey } from '../_components/api';
+import { Feedback, Field, useSave, useT } from './admin-ui';
+import { ROLE_KEY, type StationOption } from './UsersAdmin';
+
+interface Token {
+  id: number;
+  name: string;
+  role: string;
+  stationName: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+// Integration tokens: the secret is shown once, right after it is issued, and never again.
+export function TokensAdmin() {
+  const t = useT();
+  const [tokens, setTokens] = useState<Token[]>([]);
+  const [stations, setStations] = useState<StationOption[]>([]);
+  const [form, setForm] = useState({ name: '', role: 'station', stationId: '' });
+  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
+  const save = useSave();
+  const load = useCallback(async () => setTokens(await apiGet<Token[]>('/api/tokens')), []);
+  useEffect(() => {
+    void load();
+    void apiGet<StationOption[]>('/api/stations').then(setStations);
+  }, [load]);
+  const create = () =>
+    save.run(async () => {
+      const res = await apiSend<{ name: string; token: string }>('POST', '/api/tokens', {
+        name: form.name,
+        role: form.role,
+        stationId: form.role === 'station' ? Number(form.stationId) || null : null,
+      });
+      setSecret({ name: res.name, token: res.token });
+      setForm({ name: '', role: 'station', stationId: '' });
+      await load();
+    });
+  const revoke = (tk: Token) =>
+    save.run(async () => {
+      if (!confirm(`${t('adminRevoke')}: ${tk.name}?`)) return;
+      await apiSend('POST', `/api/tokens/${tk.id}/revoke`, undefined, { idempotencyKey: newKey() });
+      await load();
+      return `${tk.name}: ${t('adminRevoked')}`;
+    });
+  return (
+    <div className="admin-grid">
+      <section className="panel">
+        <h2>{t('adminTokens')}</h2>
+        <table className="table" data-testid="tokens-table">
+          <thead>
+            <tr>
+              <th>{t('adminName')}</th>
+              <th>{t('adminRole')}</th>
+              <th>{t('adminStation')}</th>
+              <th>{t('adminIssued')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((tk) => (
+              <tr key={tk.id} data-name={tk.name} className={tk.revokedAt ? 'disabled' : ''}>
+                <td>{tk.name}</td>
+                <td>{t(ROLE_KEY[tk.role] ?? 'roleStation')}</td>
+                <td>{tk.stationName ?? ''}</td>
+                <td className="nowrap">
+                  {formatDateTime(tk.createdAt)} {tk.createdBy ?? 'system'}
+                </td>
+                <td>
+                  {tk.revokedAt ? (
+                    `${t('adminRevoked')} ${formatDateTime(tk.revokedAt)}`
+                  ) : (
+                    <button type="button" onClick={() => void revoke(tk)} data-testid={`revoke-${tk.name}`}>
+                      {t('adminRevoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>{t('adminNewToken')}</h2>
+        <Feedback save={save} />
+        {secret && (
+          <div className="secret-once" role="status" data-testid="token-secret">
+            <p>
+              <strong>{secret.name}</strong>: {t('adminTokenOnce')}
+            </p>
+            <code>{secret.token}</code>{' '}
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(secret.token)}>
+              {t('adminCopy')}
+            </button>{' '}
+            <button type="button" onClick={() => setSecret(null)}>
+              {t('adminDone')}
+            </button>
+          </div>
+        )}
+        <form
+          className="admin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+          data-testid="token-form"
+        >
+          <Field label={t('adminName')} name="name" save={save}>
+            <input
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              placeholder="PGD Vič – pozivnik"
+              data-testid="token-name"
+            />
+          </Field>
+          <Field label={t('adminRole')} name="role" save={save}>
+            <select
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.target.value })}
+              data-testid="token-role"
+            >
+              <option value="station">{t('roleStation')}</option>
+              <option value="call_taker">{t('roleCallTaker')}</option>
+              <option value="dispatcher">{t('roleDispatcher')}</option>
+              <option value="supervisor">{t('roleSupervisor')}</option>
+            </select>
+          </Field>
+          {form.role === 'station' && (
+            <Field label={t('adminStation')} name="stationId" save={save}>
+              <select
+                value={form.stationId}
+                onChange={(e) => setForm({ ...form, stationId: e.target.value })}
+                data-testid="token-station"
+              >
+                <option value="">–</option>
+                {stations.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.code} {s.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <div className="row-buttons">
+            <button type="submit" className="primary" disabled={save.busy} data-testid="token-create">
+              {t('adminIssue')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

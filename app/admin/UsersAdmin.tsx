@@ -1,0 +1,251 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { UserDto } from '@/lib/users/user-dto';
+import { apiGet, apiSend, newKey } from '../_components/api';
+import { Feedback, Field, useSave, useT } from './admin-ui';
+
+const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor'] as const;
+export const ROLE_KEY: Record<string, MessageKey> = {
+  call_taker: 'roleCallTaker',
+  dispatcher: 'roleDispatcher',
+  station: 'roleStation',
+  supervisor: 'roleSupervisor',
+};
+
+export interface StationOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+const EMPTY = { id: 0, username: '', displayName: '', role: 'call_taker', stationId: '', password: '' };
+
+export function UsersAdmin({ self }: { self: number }) {
+  const t = useT();
+  const [users, setUsers] = useState<UserDto[]>([]);
+  const [stations, setStations] = useState<StationOption[]>([]);
+  const [form, setForm] = useState(EMPTY);
+  const [reset, setReset] = useState<{ id: number; password: string } | null>(null);
+  const save = useSave();
+  const load = useCallback(async () => setUsers(await apiGet<UserDto[]>('/api/users')), []);
+  useEffect(() => {
+    void load();
+    void apiGet<StationOption[]>('/api/stations').then(setStations);
+  }, [load]);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  const submit = () =>
+    save.run(async () => {
+      const stationId = form.role === 'station' ? Number(form.stationId) || null : null;
+      if (form.id) {
+        await apiSend(
+          'PATCH',
+          `/api/users/${form.id}`,
+          { displayName: form.displayName, role: form.role, stationId },
+          { idempotencyKey: newKey() },
+        );
+      } else {
+        await apiSend(
+          'POST',
+          '/api/users',
+          {
+            username: form.username,
+            displayName: form.displayName,
+            role: form.role,
+            stationId,
+            password: form.password,
+          },
+          { idempotencyKey: newKey() },
+        );
+      }
+      setForm(EMPTY);
+      await load();
+      return t('adminSaved');
+    });
+  const toggle = (u: UserDto) =>
+    save.run(async () => {
+      await apiSend('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, { idempotencyKey: newKey() });
+      await load();
+      return `${u.username}: ${u.disabled ? t('adminEnabled') : t('adminDisabled')}`;
+    });
+  const doReset = () =>
+    save.run(async () => {
+      if (!reset) return;
+      await apiSend(
+        'POST',
+        `/api/users/${reset.id}/password`,
+        { password: reset.password },
+        { idempotencyKey: newKey() },
+      );
+      setReset(null);
+      return t('adminPasswordSet');
+    });
+
+  return (
+    <div className="admin-grid">
+      <section className="panel">
+        <h2>{t('adminUsers')}</h2>
+        <table className="table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th>{t('username')}</th>
+              <th>{t('adminName')}</th>
+              <th>{t('adminRole')}</th>
+              <th>{t('adminStation')}</th>
+              <th>{t('adminLastSeen')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-username={u.username} className={u.disabled ? 'disabled' : ''}>
+                <td>
+                  {u.username} {u.demo && <span className="chip">demo</span>}
+                </td>
+                <td>{u.displayName}</td>
+                <td>{t(ROLE_KEY[u.role] ?? 'roleCallTaker')}</td>
+                <td>{u.stationName ?? ''}</td>
+                <td className="nowrap">{u.lastSeenAt ? formatDateTime(u.lastSeenAt) : '–'}</td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      onClick={() =>
+                        setForm({
+                          id: u.id,
+                          username: u.username,
+                          displayName: u.displayName,
+                          role: u.role,
+                          stationId: String(u.stationId ?? ''),
+                          password: '',
+                        })
+                      }
+                    >
+                      {t('adminEdit')}
+                    </button>
+                    {u.id !== self && (
+                      <button
+                        type="button"
+                        onClick={() => void toggle(u)}
+                        data-testid={`toggle-${u.username}`}
+                      >
+                        {u.disabled ? t('adminEnable') : t('adminDisable')}
+                      </button>
+                    )}
+                    <button type="button" onClick={() => setReset({ id: u.id, password: '' })}>
+                      {t('adminResetPassword')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>{form.id ? `${t('adminEdit')}: ${form.username}` : t('adminNewUser')}</h2>
+        <Feedback save={save} />
+        {reset && (
+          <form
+            className="admin-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void doReset();
+            }}
+          >
+            <Field
+              label={`${t('adminNewPassword')} (${users.find((u) => u.id === reset.id)?.username ?? ''})`}
+              name="password"
+              save={save}
+            >
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={reset.password}
+                onChange={(e) => setReset({ ...reset, password: e.target.value })}
+                data-testid="reset-password"
+              />
+            </Field>
+            <div className="row-buttons">
+              <button type="submit" className="primary" disabled={save.busy}>
+                {t('adminSetPassword')}
+              </button>
+              <button type="button" onClick={() => setReset(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+        <form
+          className="admin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          data-testid="user-form"
+        >
+          {!form.id && (
+            <Field label={t('username')} name="username" save={save}>
+              <input
+                value={form.username}
+                onChange={set('username')}
+                autoComplete="off"
+                data-testid="user-username"
+              />
+            </Field>
+          )}
+          <Field label={t('adminName')} name="displayName" save={save}>
+            <input value={form.displayName} onChange={set('displayName')} data-testid="user-name" />
+          </Field>
+          <Field label={t('adminRole')} name="role" save={save}>
+            <select value={form.role} onChange={set('role')} data-testid="user-role">
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(ROLE_KEY[r] ?? 'roleCallTaker')}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {form.role === 'station' && (
+            <Field label={t('adminStation')} name="stationId" save={save}>
+              <select value={form.stationId} onChange={set('stationId')} data-testid="user-station">
+                <option value="">–</option>
+                {stations.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.code} {s.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {!form.id && (
+            <Field label={t('password')} name="password" save={save}>
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={form.password}
+                onChange={set('password')}
+                data-testid="user-password"
+              />
+            </Field>
+          )}
+          <p className="muted">{form.id ? t('adminSessionsNote') : t('adminPasswordRule')}</p>
+          <div className="row-buttons">
+            <button type="submit" className="primary" disabled={save.busy} data-testid="user-save">
+              {t('adminSave')}
+            </button>
+            {form.id !== 0 && (
+              <button type="button" onClick={() => setForm(EMPTY)}>
+                {t('cancel')}
+              </button>
+            )}
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

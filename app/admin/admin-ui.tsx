@@ -1,0 +1,127 @@
+'use client';
+
+import { type ReactNode, useCallback, useState } from 'react';
+import { ApiError } from '../_components/api';
+import { useUi } from '../_components/i18n';
+
+export interface SaveState {
+  busy: boolean;
+  error: string | null;
+  ok: string | null;
+  /** Field → message, from the server's answer (body.username → username). */
+  fields: Record<string, string>;
+  run: (fn: () => Promise<unknown>) => Promise<boolean>;
+  reset: () => void;
+}
+
+// Every form here saves through the server's validation; its field errors are shown beside the fields.
+export function useSave(): SaveState {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const reset = useCallback(() => {
+    setError(null);
+    setOk(null);
+    setFields({});
+  }, []);
+  const run = useCallback(
+    async (fn: () => Promise<unknown>) => {
+      setBusy(true);
+      reset();
+      try {
+        const message = await fn();
+        if (typeof message === 'string' && message) setOk(message);
+        return true;
+      } catch (err) {
+        if (err instanceof ApiError) {
+          setError(err.message);
+          setFields(
+            Object.fromEntries(err.fields.map((f) => [f.field.replace(/^body\.|^query\./, ''), f.message])),
+          );
+        } else setError(String(err));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [reset],
+  );
+  return { busy, error, ok, fields, run, reset };
+}
+
+export function Feedback({ save }: { save: SaveState }) {
+  return (
+    <>
+      {save.error && (
+        <div className="toast err" role="alert" data-testid="admin-error">
+          {save.error}
+          {Object.keys(save.fields).length > 0 && (
+            <ul>
+              {Object.entries(save.fields).map(([f, m]) => (
+                <li key={f}>
+                  <code>{f}</code>: {m}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {save.ok && (
+        <div className="toast ok" role="status" data-testid="admin-ok">
+          {save.ok}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A labelled control with the server's message for its field. */
+export function Field({
+  label,
+  name,
+  save,
+  children,
+}: {
+  label: string;
+  name: string;
+  save: SaveState;
+  children: ReactNode;
+}) {
+  const error = save.fields[name];
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child passed in
+    <label className={`admin-field${error ? ' invalid' : ''}`}>
+      <span>{label}</span>
+      {children}
+      {error && <span className="error">{error}</span>}
+    </label>
+  );
+}
+
+/** "fire:2, ladder" ⇄ [{capability: 'fire', count: 2}, {capability: 'ladder', count: 1}] */
+export function needsToText(needs: { capability: string; count: number }[] | undefined): string {
+  return (needs ?? []).map((n) => (n.count === 1 ? n.capability : `${n.capability}:${n.count}`)).join(', ');
+}
+
+export function textToNeeds(text: string): { capability: string; count: number }[] {
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const [capability = '', count] = p.split(':').map((x) => x.trim());
+      return { capability, count: count === undefined ? 1 : Number(count) };
+    });
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+export function useT() {
+  return useUi().t;
+}
