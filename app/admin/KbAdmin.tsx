@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { apiGet, apiSend, newKey } from '../_components/api';
-import { Feedback, Field, splitList, useSave, useT } from './admin-ui';
+import { AdminForm, Feedback, Field, SaveButtons, splitList, useSave, useT } from './admin-ui';
 
 interface Article {
   id: number;
@@ -87,14 +87,7 @@ export function KbAdmin() {
       <section className="panel">
         <h2>{form.existing ? `${t('adminEdit')}: ${form.slug}` : t('adminNewArticle')}</h2>
         <Feedback save={save} />
-        <form
-          className="admin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          data-testid="kb-form"
-        >
+        <AdminForm onSubmit={submit} testId="kb-form">
           <div className="row">
             {!form.existing && (
               <Field label={t('adminSlug')} name="slug" save={save}>
@@ -133,17 +126,8 @@ export function KbAdmin() {
               placeholder="fire_building, cardiac_arrest"
             />
           </Field>
-          <div className="row-buttons">
-            <button
-              type="submit"
-              className="primary"
-              disabled={save.busy || !form.slug}
-              data-testid="kb-save"
-            >
-              {t('adminSave')}
-            </button>
-          </div>
-        </form>
+          <SaveButtons save={save} testId="kb-save" blocked={!form.slug} />
+        </AdminForm>
       </section>
     </div>
   );

@@ -6,7 +6,7 @@ import { ALL_AGENCIES } from '../_components/agencies';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { LiveMap, type MapMarker } from '../_components/Map';
 import type { MapConfig } from '../_lib/page-props';
-import { Feedback, Field, useSave, useT } from './admin-ui';
+import { AdminForm, Feedback, Field, SaveButtons, useSave, useT } from './admin-ui';
 
 interface Station {
   id: number;
@@ -147,14 +147,7 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
       <section className="panel">
         <h2>{form.id ? `${t('adminEdit')}: ${form.code}` : t('adminNewStation')}</h2>
         <Feedback save={save} />
-        <form
-          className="admin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          data-testid="station-form"
-        >
+        <AdminForm onSubmit={submit} testId="station-form">
           <div className="row">
             <Field label={t('adminCode')} name="code" save={save}>
               <input value={form.code} onChange={set('code')} data-testid="station-code" />
@@ -206,23 +199,19 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
               {t('warnClear')}
             </button>
           </p>
-          <div className="row-buttons">
-            <button type="submit" className="primary" disabled={save.busy} data-testid="station-save">
-              {t('adminSave')}
-            </button>
-            {form.id !== 0 && (
-              <button
-                type="button"
-                onClick={() => {
-                  setForm(EMPTY);
-                  setRing(null);
-                }}
-              >
-                {t('cancel')}
-              </button>
-            )}
-          </div>
-        </form>
+          <SaveButtons
+            save={save}
+            testId="station-save"
+            onCancel={
+              form.id !== 0
+                ? () => {
+                    setForm(EMPTY);
+                    setRing(null);
+                  }
+                : null
+            }
+          />
+        </AdminForm>
       </section>
       <LiveMap
         tileUrl={map.tileUrl}

@@ -3,8 +3,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n/format';
 import { apiGet, apiSend, newKey } from '../_components/api';
-import { Feedback, Field, useSave, useT } from './admin-ui';
-import { ROLE_KEY, type StationOption } from './UsersAdmin';
+import {
+  AdminForm,
+  Feedback,
+  Field,
+  SaveButtons,
+  StationSelect,
+  useSave,
+  useStations,
+  useT,
+} from './admin-ui';
+import { ROLE_KEY } from './UsersAdmin';
 
 interface Token {
   id: number;
@@ -20,14 +29,13 @@ interface Token {
 export function TokensAdmin() {
   const t = useT();
   const [tokens, setTokens] = useState<Token[]>([]);
-  const [stations, setStations] = useState<StationOption[]>([]);
+  const stations = useStations();
   const [form, setForm] = useState({ name: '', role: 'station', stationId: '' });
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const save = useSave();
   const load = useCallback(async () => setTokens(await apiGet<Token[]>('/api/tokens')), []);
   useEffect(() => {
     void load();
-    void apiGet<StationOption[]>('/api/stations').then(setStations);
   }, [load]);
   const create = () =>
     save.run(async () => {
@@ -101,14 +109,7 @@ export function TokensAdmin() {
             </button>
           </div>
         )}
-        <form
-          className="admin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-          data-testid="token-form"
-        >
+        <AdminForm onSubmit={create} testId="token-form">
           <Field label={t('adminName')} name="name" save={save}>
             <input
               value={form.name}
@@ -131,26 +132,16 @@ export function TokensAdmin() {
           </Field>
           {form.role === 'station' && (
             <Field label={t('adminStation')} name="stationId" save={save}>
-              <select
+              <StationSelect
                 value={form.stationId}
-                onChange={(e) => setForm({ ...form, stationId: e.target.value })}
-                data-testid="token-station"
-              >
-                <option value="">–</option>
-                {stations.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.code} {s.name}
-                  </option>
-                ))}
-              </select>
+                onChange={(v) => setForm((f) => ({ ...f, stationId: v }))}
+                stations={stations}
+                testId="token-station"
+              />
             </Field>
           )}
-          <div className="row-buttons">
-            <button type="submit" className="primary" disabled={save.busy} data-testid="token-create">
-              {t('adminIssue')}
-            </button>
-          </div>
-        </form>
+          <SaveButtons save={save} testId="token-create" label={t('adminIssue')} />
+        </AdminForm>
       </section>
     </div>
   );

@@ -5,7 +5,17 @@ import type { TQuestion } from '@/lib/triage/schemas';
 import { ALL_AGENCIES } from '../_components/agencies';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import type { IncidentType } from '../_components/live-state';
-import { Feedback, Field, needsToText, splitList, textToNeeds, useSave, useT } from './admin-ui';
+import {
+  AdminForm,
+  Feedback,
+  Field,
+  needsToText,
+  SaveButtons,
+  splitList,
+  textToNeeds,
+  useSave,
+  useT,
+} from './admin-ui';
 
 type Priority = 'red' | 'yellow' | 'green';
 interface AnswerForm {
@@ -144,14 +154,7 @@ export function TypesAdmin() {
       <section className="panel">
         <h2>{form.existing ? `${t('adminEdit')}: ${form.code}` : t('adminNewType')}</h2>
         <Feedback save={save} />
-        <form
-          className="admin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          data-testid="type-form"
-        >
+        <AdminForm onSubmit={submit} testId="type-form">
           {!form.existing && (
             <Field label={t('adminCode')} name="code" save={save}>
               <input
@@ -327,17 +330,8 @@ export function TypesAdmin() {
           >
             {t('adminAddQuestion')}
           </button>
-          <div className="row-buttons">
-            <button
-              type="submit"
-              className="primary"
-              disabled={save.busy || !form.code}
-              data-testid="type-save"
-            >
-              {t('adminSave')}
-            </button>
-          </div>
-        </form>
+          <SaveButtons save={save} testId="type-save" blocked={!form.code} />
+        </AdminForm>
       </section>
     </div>
   );

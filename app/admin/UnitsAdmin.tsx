@@ -4,22 +4,30 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { UnitDto } from '@/lib/units/unit-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
-import { Feedback, Field, splitList, useSave, useT } from './admin-ui';
-import type { StationOption } from './UsersAdmin';
+import {
+  AdminForm,
+  Feedback,
+  Field,
+  SaveButtons,
+  StationSelect,
+  splitList,
+  useSave,
+  useStations,
+  useT,
+} from './admin-ui';
 
 const EMPTY = { id: 0, callsign: '', type: '', capabilities: '', stationId: '' };
 
 export function UnitsAdmin() {
   const t = useT();
   const [units, setUnits] = useState<UnitDto[]>([]);
-  const [stations, setStations] = useState<StationOption[]>([]);
+  const stations = useStations();
   const [form, setForm] = useState(EMPTY);
   const [filter, setFilter] = useState('');
   const save = useSave();
   const load = useCallback(async () => setUnits(await apiGet<UnitDto[]>('/api/units')), []);
   useEffect(() => {
     void load();
-    void apiGet<StationOption[]>('/api/stations').then(setStations);
   }, [load]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
@@ -101,14 +109,7 @@ export function UnitsAdmin() {
       <section className="panel">
         <h2>{form.id ? `${t('adminEdit')}: ${form.callsign}` : t('adminNewUnit')}</h2>
         <Feedback save={save} />
-        <form
-          className="admin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          data-testid="unit-form"
-        >
+        <AdminForm onSubmit={submit} testId="unit-form">
           <Field label={t('adminCallsign')} name="callsign" save={save}>
             <input value={form.callsign} onChange={set('callsign')} data-testid="unit-callsign" />
           </Field>
@@ -129,26 +130,19 @@ export function UnitsAdmin() {
             />
           </Field>
           <Field label={t('adminStation')} name="stationId" save={save}>
-            <select value={form.stationId} onChange={set('stationId')} data-testid="unit-station">
-              <option value="">–</option>
-              {stations.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.code} {s.name}
-                </option>
-              ))}
-            </select>
+            <StationSelect
+              value={form.stationId}
+              onChange={(v) => setForm((f) => ({ ...f, stationId: v }))}
+              stations={stations}
+              testId="unit-station"
+            />
           </Field>
-          <div className="row-buttons">
-            <button type="submit" className="primary" disabled={save.busy} data-testid="unit-save">
-              {t('adminSave')}
-            </button>
-            {form.id !== 0 && (
-              <button type="button" onClick={() => setForm(EMPTY)}>
-                {t('cancel')}
-              </button>
-            )}
-          </div>
-        </form>
+          <SaveButtons
+            save={save}
+            testId="unit-save"
+            onCancel={form.id !== 0 ? () => setForm(EMPTY) : null}
+          />
+        </AdminForm>
       </section>
     </div>
   );

@@ -5,7 +5,16 @@ import { formatDateTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { UserDto } from '@/lib/users/user-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
-import { Feedback, Field, useSave, useT } from './admin-ui';
+import {
+  AdminForm,
+  Feedback,
+  Field,
+  SaveButtons,
+  StationSelect,
+  useSave,
+  useStations,
+  useT,
+} from './admin-ui';
 
 const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor'] as const;
 export const ROLE_KEY: Record<string, MessageKey> = {
@@ -15,25 +24,18 @@ export const ROLE_KEY: Record<string, MessageKey> = {
   supervisor: 'roleSupervisor',
 };
 
-export interface StationOption {
-  id: number;
-  code: string;
-  name: string;
-}
-
 const EMPTY = { id: 0, username: '', displayName: '', role: 'call_taker', stationId: '', password: '' };
 
 export function UsersAdmin({ self }: { self: number }) {
   const t = useT();
   const [users, setUsers] = useState<UserDto[]>([]);
-  const [stations, setStations] = useState<StationOption[]>([]);
+  const stations = useStations();
   const [form, setForm] = useState(EMPTY);
   const [reset, setReset] = useState<{ id: number; password: string } | null>(null);
   const save = useSave();
   const load = useCallback(async () => setUsers(await apiGet<UserDto[]>('/api/users')), []);
   useEffect(() => {
     void load();
-    void apiGet<StationOption[]>('/api/stations').then(setStations);
   }, [load]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
@@ -150,13 +152,7 @@ export function UsersAdmin({ self }: { self: number }) {
         <h2>{form.id ? `${t('adminEdit')}: ${form.username}` : t('adminNewUser')}</h2>
         <Feedback save={save} />
         {reset && (
-          <form
-            className="admin-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void doReset();
-            }}
-          >
+          <AdminForm onSubmit={doReset}>
             <Field
               label={`${t('adminNewPassword')} (${users.find((u) => u.id === reset.id)?.username ?? ''})`}
               name="password"
@@ -170,24 +166,15 @@ export function UsersAdmin({ self }: { self: number }) {
                 data-testid="reset-password"
               />
             </Field>
-            <div className="row-buttons">
-              <button type="submit" className="primary" disabled={save.busy}>
-                {t('adminSetPassword')}
-              </button>
-              <button type="button" onClick={() => setReset(null)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </form>
+            <SaveButtons
+              save={save}
+              testId="reset-save"
+              label={t('adminSetPassword')}
+              onCancel={() => setReset(null)}
+            />
+          </AdminForm>
         )}
-        <form
-          className="admin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          data-testid="user-form"
-        >
+        <AdminForm onSubmit={submit} testId="user-form">
           {!form.id && (
             <Field label={t('username')} name="username" save={save}>
               <input
@@ -212,14 +199,12 @@ export function UsersAdmin({ self }: { self: number }) {
           </Field>
           {form.role === 'station' && (
             <Field label={t('adminStation')} name="stationId" save={save}>
-              <select value={form.stationId} onChange={set('stationId')} data-testid="user-station">
-                <option value="">–</option>
-                {stations.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.code} {s.name}
-                  </option>
-                ))}
-              </select>
+              <StationSelect
+                value={form.stationId}
+                onChange={(v) => setForm((f) => ({ ...f, stationId: v }))}
+                stations={stations}
+                testId="user-station"
+              />
             </Field>
           )}
           {!form.id && (
@@ -234,17 +219,12 @@ export function UsersAdmin({ self }: { self: number }) {
             </Field>
           )}
           <p className="muted">{form.id ? t('adminSessionsNote') : t('adminPasswordRule')}</p>
-          <div className="row-buttons">
-            <button type="submit" className="primary" disabled={save.busy} data-testid="user-save">
-              {t('adminSave')}
-            </button>
-            {form.id !== 0 && (
-              <button type="button" onClick={() => setForm(EMPTY)}>
-                {t('cancel')}
-              </button>
-            )}
-          </div>
-        </form>
+          <SaveButtons
+            save={save}
+            testId="user-save"
+            onCancel={form.id !== 0 ? () => setForm(EMPTY) : null}
+          />
+        </AdminForm>
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
-import { type ReactNode, useCallback, useState } from 'react';
-import { ApiError } from '../_components/api';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ApiError, apiGet } from '../_components/api';
 import { useUi } from '../_components/i18n';
 
 export interface SaveState {
@@ -124,4 +124,96 @@ export function splitList(text: string): string[] {
 
 export function useT() {
   return useUi().t;
+}
+
+/** A form that saves on submit (Enter in any field), without the browser's own submission. */
+export function AdminForm({
+  onSubmit,
+  testId,
+  children,
+}: {
+  onSubmit: () => unknown;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="admin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+      data-testid={testId}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The form's primary button, and Cancel while an existing entry is being edited. */
+export function SaveButtons({
+  save,
+  testId,
+  label,
+  blocked = false,
+  onCancel,
+}: {
+  save: SaveState;
+  testId: string;
+  label?: string;
+  /** A field the form cannot save without is empty. */
+  blocked?: boolean;
+  onCancel?: (() => void) | null;
+}) {
+  const t = useUi().t;
+  return (
+    <div className="row-buttons">
+      <button type="submit" className="primary" disabled={save.busy || blocked} data-testid={testId}>
+        {label ?? t('adminSave')}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export interface StationOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** The stations, for the selects of accounts, units and tokens. */
+export function useStations(): StationOption[] {
+  const [stations, setStations] = useState<StationOption[]>([]);
+  useEffect(() => {
+    void apiGet<StationOption[]>('/api/stations').then(setStations);
+  }, []);
+  return stations;
+}
+
+export function StationSelect({
+  value,
+  onChange,
+  stations,
+  testId,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  stations: StationOption[];
+  testId?: string;
+}) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      <option value="">–</option>
+      {stations.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.code} {s.name}
+        </option>
+      ))}
+    </select>
+  );
 }

@@ -2,8 +2,9 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { apiTokens, ROLES, stations, users } from '../../db/schema';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
+import { assertStationExists } from '../stations/assert-station';
 import { SESSION_ENDED_CHANNEL } from './logout';
 import type { Principal } from './principal';
 import { newSecretToken, sha256 } from './secret-token';
@@ -32,16 +33,7 @@ export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 export async function createApiToken(db: Db, actor: Principal | null, input: TCreateApiToken) {
   const token = newSecretToken('cad_');
   const { result } = await inWriteTx(db, actor, async (w) => {
-    if (input.stationId) {
-      const [s] = await w.tx
-        .select({ id: stations.id })
-        .from(stations)
-        .where(eq(stations.id, input.stationId));
-      if (!s)
-        throw new AppError('validation_failed', 'no such station', [
-          { field: 'body.stationId', message: 'no such station' },
-        ]);
-    }
+    if (input.stationId) await assertStationExists(w.tx, input.stationId);
     const [row] = await w.tx
       .insert(apiTokens)
       .values({

@@ -1,15 +1,29 @@
-import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, type EventRow, events, handovers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 
-// Who may see which event. The centre (call-takers, dispatchers, supervisors) sees everything; a
-// station sees events of its own units and alerts, and of the incidents it has been alerted to.
+/** Administration of accounts and credentials: supervisors' business only, on the socket and in the log. */
+export const SUPERVISOR_ONLY_EVENTS = [
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'api_token.created',
+  'api_token.revoked',
+  'webhook.created',
+  'webhook.deactivated',
+] as const;
+const supervisorOnly = new Set<string>(SUPERVISOR_ONLY_EVENTS);
+
+// Who may see which event. The centre (call-takers, dispatchers, supervisors) sees everything but the
+// administration of accounts and credentials (supervisors only); a station sees events of its own
+// units and alerts, and of the incidents it has been alerted to.
 export function isVisible(
   viewer: Principal,
-  row: Pick<EventRow, 'stationId' | 'incidentId'>,
+  row: Pick<EventRow, 'stationId' | 'incidentId' | 'type'>,
   concerned: (incidentId: number, stationId: number) => boolean,
 ): boolean {
+  if (supervisorOnly.has(row.type)) return viewer.role === 'supervisor';
   if (viewer.role !== 'station') return true;
   const stationId = viewer.stationId ?? -1;
   if (row.stationId === stationId) return true;
@@ -44,6 +58,7 @@ export async function readVisibleEvents(
       and(
         gt(events.seq, opts.after),
         opts.upTo !== undefined ? lte(events.seq, opts.upTo) : undefined,
+        viewer.role === 'supervisor' ? undefined : notInArray(events.type, [...SUPERVISOR_ONLY_EVENTS]),
         scope,
       ),
     )

@@ -2,27 +2,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, rowsOf } from '../../db/client';
 import { AppError, notFound } from '../errors';
+import { EVENT_TYPES } from '../realtime/event-types';
+import type { ReplayEventLike } from './fold-replay';
 
 // Replay reads the event log only: the state at any moment is the last snapshot of each incident and
 // unit at or before it (event payloads carry full snapshots), so the browser folds the events forward.
 
-export const REPLAY_TYPES = [
-  'incident.created',
-  'incident.updated',
-  'incident.note_added',
-  'incident.caller_added',
-  'assignment.created',
-  'assignment.updated',
-  'alert.created',
-  'alert.delivered',
-  'alert.acknowledged',
-  'alert.escalated',
-  'unit.status_changed',
-  'unit.position_changed',
-  'unit.updated',
-  'handover.created',
-  'handover.acknowledged',
-] as const;
+/** What the map and the incident's story are made of: incidents, assignments, alerts, units, hand-overs. */
+export const REPLAY_TYPES = EVENT_TYPES.filter((t) => /^(incident|assignment|alert|unit|handover)\./.test(t));
 
 const MAX_EVENTS = 50_000;
 
@@ -35,15 +22,7 @@ export const ZReplayWindow = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'at most 24 hours after from' });
   });
 
-export interface ReplayEvent {
-  seq: number;
-  at: string;
-  type: string;
-  actor: string;
-  incidentId: number | null;
-  unitId: number | null;
-  data: unknown;
-}
+export type ReplayEvent = ReplayEventLike;
 
 export interface Replay {
   from: string;

@@ -40,49 +40,60 @@ export interface Stats {
   perPriority: { priority: string; count: number }[];
 }
 
+// Each incident's own events are read through the (incident_id, seq) index, one incident at a time
+// (LATERAL), with the event types picked by FILTER rather than WHERE, and no CTE is joined to another:
+// the plan stays linear in the incidents of the period whatever the planner believes about the table.
+// (The first version joined CTEs; on a fresh, unanalysed log the planner expected one row each and
+// nested-looped them: 5 s for 4,500 incidents.)
 function scopeSql(q: TStatsQuery): SQL {
-  const agency = q.agency ? sql`and o.agency = ${q.agency}` : sql``;
   return sql`
-    created as (
+    created as materialized (
       select e.incident_id, e.at as created_at,
              nullif(e.payload->'incident'->>'callStartedAt', '')::timestamptz as call_started_at
         from events e
        where e.type = 'incident.created' and e.incident_id is not null
          and e.at >= (${q.from}::date)::timestamp at time zone 'Europe/Ljubljana'
          and e.at < (${q.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana'),
-    latest as (
-      select distinct on (e.incident_id) e.incident_id,
-             e.payload->'incident'->>'priority' as priority, e.payload->'incident'->>'type' as type
-        from events e join created c on c.incident_id = e.incident_id
-       where e.type in ('incident.created', 'incident.updated') and e.payload ? 'incident'
-       order by e.incident_id, e.seq desc),
-    units_on as (
-      select e.incident_id, e.unit_id, ag.code as agency,
-             min(e.at) filter (where e.type = 'alert.created') as alerted_at,
-             min(e.at) filter (where e.type = 'alert.acknowledged') as ack_at,
-             min(e.at) filter (where e.type = 'assignment.updated' and e.payload->>'status' = 'on_scene')
-               as on_scene_at
-        from events e
-        join created c on c.incident_id = e.incident_id
-        join stations s on s.id = e.station_id
-        join agencies ag on ag.id = s.agency_id
-       where e.type in ('alert.created', 'alert.acknowledged', 'assignment.updated') and e.unit_id is not null
-       group by e.incident_id, e.unit_id, ag.code),
-    scope as (
-      select c.*, l.priority, l.type
-        from created c join latest l on l.incident_id = c.incident_id
+    scope as materialized (
+      select c.*, l.snap->>'priority' as priority, l.snap->>'type' as type, a.agencies
+        from created c
+        cross join lateral (
+          select (array_agg(e.payload->'incident' order by e.seq desc)
+                    filter (where e.type in ('incident.created', 'incident.updated') and e.payload ? 'incident'))[1]
+                   as snap
+            from events e where e.incident_id = c.incident_id) l
+        cross join lateral (
+          select array_agg(distinct ag.code) filter (where e.type = 'alert.created') as agencies
+            from events e
+            join stations s on s.id = e.station_id
+            join agencies ag on ag.id = s.agency_id
+           where e.incident_id = c.incident_id) a
        where true
-         ${q.priority ? sql`and l.priority = ${q.priority}` : sql``}
-         ${q.type ? sql`and l.type = ${q.type}` : sql``}
-         ${q.agency ? sql`and exists (select 1 from units_on o where o.incident_id = c.incident_id ${agency})` : sql``}),
-    unit_scope as (
-      select o.* from units_on o join scope sc on sc.incident_id = o.incident_id where true ${agency})`;
+         ${q.priority ? sql`and l.snap->>'priority' = ${q.priority}` : sql``}
+         ${q.type ? sql`and l.snap->>'type' = ${q.type}` : sql``}
+         ${q.agency ? sql`and ${q.agency} = any(a.agencies)` : sql``}),
+    unit_scope as materialized (
+      select sc.incident_id, sc.created_at, x.unit_id, ag.code as agency, x.alerted_at, x.ack_at, x.on_scene_at
+        from scope sc
+        cross join lateral (
+          select e.unit_id, e.station_id,
+                 min(e.at) filter (where e.type = 'alert.created') as alerted_at,
+                 min(e.at) filter (where e.type = 'alert.acknowledged') as ack_at,
+                 min(e.at) filter (where e.type = 'assignment.updated' and e.payload->>'status' = 'on_scene')
+                   as on_scene_at
+            from events e where e.incident_id = sc.incident_id
+           group by e.unit_id, e.station_id
+          having e.unit_id is not null and e.station_id is not null) x
+        join stations s on s.id = x.station_id
+        join agencies ag on ag.id = s.agency_id
+       where x.alerted_at is not null ${q.agency ? sql`and ag.code = ${q.agency}` : sql``})`;
 }
 
 export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
-  const w = scopeSql(q);
-  const times = rowsOf<{
-    metric: Metric;
+  // One statement: the period's incidents are read once for the intervals and the counts.
+  const rows = rowsOf<{
+    kind: 'metric' | 'hour' | 'day' | 'type' | 'priority';
+    k: string;
     n: string | number;
     median: number | null;
     p90: number | null;
@@ -90,38 +101,38 @@ export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
     max: number | null;
   }>(
     await db.execute(sql`
-      with ${w},
+      with ${scopeSql(q)},
       samples as (
         select 'call_to_created' as metric, extract(epoch from created_at - call_started_at)::float8 as s
           from scope where call_started_at is not null and call_started_at <= created_at
         union all
-        select 'created_to_alerted', extract(epoch from min(u.alerted_at) - min(sc.created_at))::float8
-          from scope sc join unit_scope u on u.incident_id = sc.incident_id
-         where u.alerted_at is not null group by sc.incident_id
+        select 'created_to_alerted', extract(epoch from min(alerted_at) - created_at)::float8
+          from unit_scope group by incident_id, created_at
         union all
         select 'alerted_to_ack', extract(epoch from ack_at - alerted_at)::float8
           from unit_scope where ack_at >= alerted_at
         union all
         select 'ack_to_on_scene', extract(epoch from on_scene_at - ack_at)::float8
           from unit_scope where on_scene_at >= ack_at)
-      select metric, count(*) as n,
+      select 'metric' as kind, metric as k, count(*) as n,
              percentile_cont(0.5) within group (order by s) as median,
              percentile_cont(0.9) within group (order by s) as p90,
              avg(s) as mean, max(s) as max
-        from samples group by metric`),
+        from samples group by metric
+      union all
+      select 'hour', extract(hour from created_at at time zone 'Europe/Ljubljana')::int::text, count(*),
+             null, null, null, null
+        from scope group by 2
+      union all
+      select 'day', to_char(created_at at time zone 'Europe/Ljubljana', 'YYYY-MM-DD'), count(*), null, null, null, null
+        from scope group by 2
+      union all
+      select 'type', type, count(*), null, null, null, null from scope group by 2
+      union all
+      select 'priority', priority, count(*), null, null, null, null from scope group by 2`),
   );
-  const volume = rowsOf<{ kind: string; k: string; n: string | number }>(
-    await db.execute(sql`
-      with ${w}
-      select 'hour' as kind, extract(hour from created_at at time zone 'Europe/Ljubljana')::int::text as k,
-             count(*) as n from scope group by 2
-      union all
-      select 'day', to_char(created_at at time zone 'Europe/Ljubljana', 'YYYY-MM-DD'), count(*) from scope group by 2
-      union all
-      select 'type', type, count(*) from scope group by 2
-      union all
-      select 'priority', priority, count(*) from scope group by 2`),
-  );
+  const times = rows.filter((r) => r.kind === 'metric').map((r) => ({ ...r, metric: r.k as Metric }));
+  const volume = rows.filter((r) => r.kind !== 'metric');
   const round = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   const byMetric = new Map(times.map((t) => [t.metric, t]));
   const pick = (kind: string) => volume.filter((v) => v.kind === kind);

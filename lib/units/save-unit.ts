@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { assignments, stations, units } from '../../db/schema';
+import { assignments, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
+import { assertStationExists } from '../stations/assert-station';
 import { selectUnit } from './unit-dto';
 
 const ZUnitFields = {
@@ -37,16 +38,7 @@ export type TUpdateUnit = z.infer<typeof ZUpdateUnit>;
 /** Creates (id null; placed at its station, available) or changes a unit. */
 export async function saveUnit(db: Db, actor: Principal, id: number | null, input: TUpdateUnit) {
   const { result } = await inWriteTx(db, actor, async (w) => {
-    if (input.stationId !== undefined) {
-      const [s] = await w.tx
-        .select({ id: stations.id })
-        .from(stations)
-        .where(eq(stations.id, input.stationId));
-      if (!s)
-        throw new AppError('validation_failed', 'no such station', [
-          { field: 'body.stationId', message: 'no such station' },
-        ]);
-    }
+    if (input.stationId !== undefined) await assertStationExists(w.tx, input.stationId);
     if (input.callsign !== undefined) {
       const [taken] = await w.tx
         .select({ id: units.id })

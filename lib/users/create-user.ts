@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { stations, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
 import { inWriteTx } from '../events/write-tx';
+import { assertStationExists } from '../stations/assert-station';
 import type { TCreateUser } from './schemas';
 import { selectUser } from './user-dto';
 
@@ -12,13 +12,7 @@ import { selectUser } from './user-dto';
 export async function createUser(db: Db, actor: Principal | null, input: TCreateUser) {
   const passwordHash = await hashPassword(input.password);
   const { result } = await inWriteTx(db, actor, async (w) => {
-    if (input.stationId) {
-      const [s] = await w.tx
-        .select({ id: stations.id })
-        .from(stations)
-        .where(eq(stations.id, input.stationId));
-      if (!s) throw stationMissing();
-    }
+    if (input.stationId) await assertStationExists(w.tx, input.stationId);
     const [row] = await w.tx
       .insert(users)
       .values({
@@ -40,8 +34,3 @@ export async function createUser(db: Db, actor: Principal | null, input: TCreate
   });
   return result;
 }
-
-export const stationMissing = () =>
-  new AppError('validation_failed', 'no such station', [
-    { field: 'body.stationId', message: 'no such station' },
-  ]);

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { stations, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import { endUserSessions } from '../auth/logout';
 import { hashPassword } from '../auth/password';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
-import { stationMissing } from './create-user';
+import { assertStationExists } from '../stations/assert-station';
 import type { TUpdateUser } from './schemas';
 import { selectUser } from './user-dto';
 
@@ -32,10 +32,7 @@ export async function updateUser(db: Db, actor: Principal, id: number, patch: TU
       throw new AppError('conflict', 'you cannot disable yourself or change your own role', [
         { field: patch.disabled ? 'body.disabled' : 'body.role', message: 'ask another supervisor' },
       ]);
-    if (stationId !== null && stationId !== before.stationId) {
-      const [s] = await w.tx.select({ id: stations.id }).from(stations).where(eq(stations.id, stationId));
-      if (!s) throw stationMissing();
-    }
+    if (stationId !== null && stationId !== before.stationId) await assertStationExists(w.tx, stationId);
     await w.tx
       .update(users)
       .set({

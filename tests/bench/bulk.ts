@@ -65,3 +65,46 @@ export async function bulkEvents(c: pg.Client, n: number): Promise<void> {
   );
   await c.query(`select pg_notify('cad_events', (select max(seq) from events)::text)`);
 }
+
+/**
+ * A year of work in the event log: for `n` incidents of the table, the events the statistics read —
+ * incident.created (with the call's start), alert.created, alert.acknowledged and the unit on scene —
+ * at random moments over the last 365 days, with realistic gaps and the unit's station.
+ */
+export async function bulkYear(c: pg.Client, n: number): Promise<void> {
+  await c.query('drop table if exists bench_year');
+  await c.query(
+    `create temp table bench_year as
+     with u as (select id, station_id, row_number() over (order by id) - 1 as k from units),
+          nu as (select count(*)::int as c from units)
+     select i.id, i.type, i.priority, u.id as unit_id, u.station_id,
+            t0, t0 - (20 + random() * 60) * interval '1 s' as call_at,
+            t0 + (20 + random() * 120) * interval '1 s' as alert_at,
+            random() * 60 + 5 as ack_s, random() * 900 + 120 as scene_s
+       from (select id, type, priority, now() - random() * interval '365 days' as t0
+               from incidents order by id limit $1) i
+       cross join nu
+       join u on u.k = i.id % nu.c`,
+    [n],
+  );
+  await c.query(
+    `insert into events (type, at, incident_id, actor, payload)
+     select 'incident.created', t0, id, 'bench',
+            jsonb_build_object('incident', jsonb_build_object('id', id, 'type', type, 'priority', priority,
+                               'callStartedAt', call_at, 'description', repeat('Opis. ', 20)))
+       from bench_year order by t0`,
+  );
+  await c.query(
+    `insert into events (type, at, incident_id, unit_id, station_id, actor, payload)
+     select x.type, x.at, y.id, y.unit_id, y.station_id, 'bench', x.payload
+       from bench_year y
+       cross join lateral (values
+         ('alert.created', y.alert_at, jsonb_build_object('incidentId', y.id, 'unitId', y.unit_id, 'stationId', y.station_id)),
+         ('alert.acknowledged', y.alert_at + y.ack_s * interval '1 s', jsonb_build_object('alert', jsonb_build_object('stationId', y.station_id))),
+         ('assignment.updated', y.alert_at + (y.ack_s + y.scene_s) * interval '1 s',
+          jsonb_build_object('incidentId', y.id, 'unitId', y.unit_id, 'status', 'on_scene'))
+       ) as x(type, at, payload)
+      order by x.at`,
+  );
+  await c.query('analyze events');
+}

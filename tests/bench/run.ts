@@ -13,7 +13,7 @@ import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { prepareDatabase } from '../helpers/prepare-db';
 import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
-import { bulkEvents, bulkIncidents, bulkUnits } from './bulk';
+import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'cad112_bench';
@@ -343,6 +343,56 @@ for (let i = 0; i < 5; i++) {
   await s.close();
 }
 record('replay of 10,000 missed events (subscribe → replayed)', replays, '< 1000');
+
+// ---------------------------------------------------------------------------------------------
+// 7. Supervision on a year of work: 100,000 incidents with their call, alert, acknowledgement and
+//    on-scene events spread over 365 days (400,000 events more in the log).
+console.log('supervision on a year of events');
+await bulkYear(raw, 100_000);
+const supervisor = await login(server.url, 'supervisor');
+const timed = async (path: string, times: number) => {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const res = await supervisor.get(path);
+    if (res.status !== 200)
+      throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    out.push(performance.now() - t0);
+  }
+  return out;
+};
+const today = new Date().toISOString().slice(0, 10);
+const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+const month = await supervisor.get(`/api/stats/summary?from=${monthAgo}&to=${today}`);
+notes.push(`statistics for 30 days counted ${month.body.incidents} incidents`);
+record(
+  'statistics, 30 days (≈8,000 incidents), GET /api/stats/summary',
+  await timed(`/api/stats/summary?from=${monthAgo}&to=${today}`, 10),
+  '< 1000',
+);
+record(
+  'statistics, one service and priority, 30 days',
+  await timed(`/api/stats/summary?from=${monthAgo}&to=${today}&agency=fire&priority=red`, 10),
+);
+record(
+  'statistics, a whole year (100,000 incidents)',
+  await timed(`/api/stats/summary?from=${yearAgo}&to=${today}`, 3),
+  '< 5000',
+);
+record('heat map, 30 days', await timed(`/api/stats/heat?from=${monthAgo}&to=${today}`, 10));
+const someNumber = (
+  await raw.query("select number from incidents where number like 'B%' order by id desc limit 1")
+).rows[0].number;
+record('audit: one incident by number', await timed(`/api/audit?incident=${someNumber}`, 20), '< 200');
+record('audit: one user, newest 100', await timed('/api/audit?user=dispatcher', 20), '< 200');
+const someUnit = (await raw.query('select callsign from units order by id limit 1')).rows[0].callsign;
+record(
+  'audit: one unit, status changes',
+  await timed(`/api/audit?unit=${encodeURIComponent(someUnit)}&type=unit.`, 20),
+  '< 200',
+);
+record('audit: one day, newest 100', await timed(`/api/audit?from=${monthAgo}&to=${monthAgo}`, 20), '< 200');
 
 await server.kill();
 await h.close();

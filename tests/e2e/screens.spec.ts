@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { AML_GOOD, amlSms } from '../helpers/aml';
-import { cookieHeader, loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, loggedIn, VARIANTS, waitLive } from './pages/screens';
 
 // Every screen in Slovenian and English, light and dark, saved to screenshots/ for people to look at.
-const VARIANTS = [
-  { lang: 'sl', theme: 'light' },
-  { lang: 'sl', theme: 'dark' },
-  { lang: 'en', theme: 'light' },
-  { lang: 'en', theme: 'dark' },
-] as const;
 
 const TEXT = {
   sl: {

@@ -1,15 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { cookieHeader, loggedIn } from './pages/screens';
+import { cookieHeader, loggedIn, VARIANTS } from './pages/screens';
 
 // The supervisor's screens: statistics with charts and the heat map, the audit trail, replay of an
 // incident on the map, and administration — in Slovenian and English, light and dark.
-
-const VARIANTS = [
-  { lang: 'sl', theme: 'light' },
-  { lang: 'sl', theme: 'dark' },
-  { lang: 'en', theme: 'light' },
-  { lang: 'en', theme: 'dark' },
-] as const;
 
 /** An incident worked from call to scene over the API: created, assigned, acknowledged, driven, on scene. */
 async function workedIncident(

@@ -156,6 +156,41 @@ describe('accounts', () => {
   });
 });
 
+describe('who hears about accounts and credentials', () => {
+  it('supervisors do, live and in the log; the rest of the centre and stations do not', async () => {
+    const disp = await login(server.url, 'dispatcher');
+    const dispWs = await TestSocket.open(server.url, { cookie: disp.cookie });
+    const supWs = await TestSocket.open(server.url, { cookie: sup.cookie });
+    const since = Number((await raw.query('select max(seq) m from events')).rows[0].m);
+    await dispWs.subscribe(since);
+    await supWs.subscribe(since);
+    const res = await sup.send('POST', '/api/users', {
+      username: `quiet-${tag}`,
+      displayName: 'Quiet',
+      role: 'call_taker',
+      password: 'quiet password 1',
+    });
+    const token = await sup.send('POST', '/api/tokens', { name: `quiet-${tag}`, role: 'dispatcher' });
+    await supWs.waitFor((f) => f.type === 'api_token.created');
+    expect(supWs.events().some((f) => f.type === 'user.created')).toBe(true);
+    // A later event everyone sees, so the dispatcher's socket has certainly passed the two above.
+    await sup.send('PUT', `/api/kb/quiet-${tag}`, {
+      kind: 'contacts',
+      title: { sl: 'Tiho', en: 'Quiet' },
+      body: { sl: 'Besedilo.', en: 'Text.' },
+    });
+    await dispWs.waitFor((f) => f.type === 'kb_article.saved');
+    expect(dispWs.events().map((f) => f.type)).not.toContain('user.created');
+    expect(dispWs.events().map((f) => f.type)).not.toContain('api_token.created');
+    const log = await disp.get(`/api/events?after=${since}`);
+    expect(log.body.events.map((e: { type: string }) => e.type)).toEqual(['kb_article.saved']);
+    expect(res.status).toBe(201);
+    expect(token.status).toBe(201);
+    await dispWs.close();
+    await supWs.close();
+  });
+});
+
 describe('demo accounts outside demo mode', () => {
   it('cannot sign in, and their open sessions stop working; real accounts can', async () => {
     const name = `real-${tag}`;

@@ -2,6 +2,14 @@ import { type Browser, type BrowserContext, expect, type Page } from '@playwrigh
 
 // Page objects: what a call-taker, a dispatcher and a station crew see and do.
 
+/** Every screen is looked at in both languages and both themes. */
+export const VARIANTS = [
+  { lang: 'sl', theme: 'light' },
+  { lang: 'sl', theme: 'dark' },
+  { lang: 'en', theme: 'light' },
+  { lang: 'en', theme: 'dark' },
+] as const;
+
 export async function loggedIn(
   browser: Browser,
   username: string,
