@@ -90,17 +90,17 @@ export function BarChart({
           x: {
             ticks: {
               color: text,
+              // Whole counts and whole seconds on the value axis.
+              ...(horizontal ? { precision: 0 } : {}),
               ...(horizontal && format ? { callback: (v) => format(Number(v)) } : {}),
-              ...(horizontal && !format ? { precision: 0 } : {}),
             },
             grid: { color: grid },
           },
           y: {
             ticks: {
               color: text,
+              ...(!horizontal ? { precision: 0 } : {}),
               ...(!horizontal && format ? { callback: (v) => format(Number(v)) } : {}),
-              // Counts are whole numbers.
-              ...(!horizontal && !format ? { precision: 0 } : {}),
             },
             grid: { color: grid },
             beginAtZero: true,

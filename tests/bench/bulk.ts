@@ -82,7 +82,7 @@ export async function bulkYear(c: pg.Client, n: number): Promise<void> {
             t0 + (20 + random() * 120) * interval '1 s' as alert_at,
             random() * 60 + 5 as ack_s, random() * 900 + 120 as scene_s
        from (select id, type, priority, now() - random() * interval '365 days' as t0
-               from incidents order by id limit $1) i
+               from incidents where number like 'B%' order by id limit $1) i
        cross join nu
        join u on u.k = i.id % nu.c`,
     [n],
