@@ -57,9 +57,16 @@ function bound(v: string, end: boolean): SQL {
 
 export async function listAudit(db: Db, q: TAuditQuery) {
   const where: SQL[] = [];
-  if (q.user)
-    where.push(sql`(e.actor_user_id = (select id from users where username = lower(${q.user}))
-                    or e.actor = ${q.user} or e.actor = ${`token:${q.user}`})`);
+  if (q.user) {
+    // A person by id (the actor index); otherwise an API token's or the system's label. One or the
+    // other, not both in an OR: an OR would read the log backwards past everyone else's entries.
+    const [person] = rowsOf<{ id: number }>(
+      await db.execute(sql`select id from users where username = lower(${q.user})`),
+    );
+    where.push(
+      person ? sql`e.actor_user_id = ${person.id}` : sql`e.actor in (${q.user}, ${`token:${q.user}`})`,
+    );
+  }
   if (q.incident)
     where.push(
       q.incident.includes('-')
