@@ -47,7 +47,11 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-const handle = await openFromEnv();
+const handle = await openFromEnv().catch((err: unknown) => {
+  // e.g. the embedded database is held by the running server: say so, without a stack trace.
+  console.error(err instanceof Error ? err.message : String(err));
+  return process.exit(2);
+});
 try {
   await migrateDatabase(handle);
   let stationId: number | null = null;
