@@ -129,12 +129,14 @@ export function Replay({
         .map(([id, points]) => ({ id: `t${id}`, points, color: '#0b5cd5' })),
     [view],
   );
+  // An incident's replay zooms to it; a window's shows the whole region.
   const focus = useMemo(() => {
+    if (incidentId === null) return null;
     const first = data?.events.find((e) => e.type === 'incident.created');
     const inc = (first?.data as { incident?: { location?: { lat: number; lon: number } } } | undefined)
       ?.incident;
     return inc?.location ? { lat: inc.location.lat, lon: inc.location.lon, zoom: 13 } : null;
-  }, [data]);
+  }, [data, incidentId]);
 
   const events = data?.events ?? [];
   const current = view ? view.applied - 1 : -1;
