@@ -170,7 +170,8 @@ export function Replay({
                   setError(t('replayBadTime'));
                   return;
                 }
-                const to = new Date(from.getTime() + windowHours * 3600_000);
+                // A window reaching into the future ends now (what has happened so far).
+                const to = new Date(Math.min(from.getTime() + windowHours * 3600_000, Date.now()));
                 void load(
                   `/api/replay?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`,
                 );
