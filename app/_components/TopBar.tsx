@@ -6,13 +6,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { ConnectionState } from '@/lib/realtime/client';
 import { useUi } from './i18n';
 import { PrefsSelects } from './PrefsSelects';
-
-const ROLE_KEY: Record<string, MessageKey> = {
-  call_taker: 'roleCallTaker',
-  dispatcher: 'roleDispatcher',
-  station: 'roleStation',
-  supervisor: 'roleSupervisor',
-};
+import { roleKey } from './roles';
 
 const CONN_KEY: Record<ConnectionState, MessageKey> = {
   connecting: 'connConnecting',
@@ -91,7 +85,7 @@ export function TopBar({
         {now ? formatTime(now) : ''}
       </span>
       <span>
-        {user.displayName} <span className="muted">· {t(ROLE_KEY[user.role] ?? 'roleCallTaker')}</span>
+        {user.displayName} <span className="muted">· {t(roleKey(user.role))}</span>
       </span>
       <PrefsSelects />
       <button type="button" onClick={logout}>

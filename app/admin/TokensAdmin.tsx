@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n/format';
 import { apiGet, apiSend, newKey } from '../_components/api';
+import { CLIENT_ROLES, ROLE_KEY, roleKey } from '../_components/roles';
 import {
   AdminForm,
   Feedback,
@@ -13,7 +14,6 @@ import {
   useStations,
   useT,
 } from './admin-ui';
-import { ROLE_KEY } from './UsersAdmin';
 
 interface Token {
   id: number;
@@ -73,7 +73,7 @@ export function TokensAdmin() {
             {tokens.map((tk) => (
               <tr key={tk.id} data-name={tk.name} className={tk.revokedAt ? 'disabled' : ''}>
                 <td>{tk.name}</td>
-                <td>{t(ROLE_KEY[tk.role] ?? 'roleStation')}</td>
+                <td>{t(roleKey(tk.role))}</td>
                 <td>{tk.stationName ?? ''}</td>
                 <td className="nowrap">
                   {formatDateTime(tk.createdAt)} {tk.createdBy ?? 'system'}
@@ -124,10 +124,11 @@ export function TokensAdmin() {
               onChange={(e) => setForm({ ...form, role: e.target.value })}
               data-testid="token-role"
             >
-              <option value="station">{t('roleStation')}</option>
-              <option value="call_taker">{t('roleCallTaker')}</option>
-              <option value="dispatcher">{t('roleDispatcher')}</option>
-              <option value="supervisor">{t('roleSupervisor')}</option>
+              {CLIENT_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(ROLE_KEY[r])}
+                </option>
+              ))}
             </select>
           </Field>
           {form.role === 'station' && (

@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
 import type { UserDto } from '@/lib/users/user-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
+import { CLIENT_ROLES, ROLE_KEY, roleKey } from '../_components/roles';
 import {
   AdminForm,
   Feedback,
@@ -15,14 +15,6 @@ import {
   useStations,
   useT,
 } from './admin-ui';
-
-const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor'] as const;
-export const ROLE_KEY: Record<string, MessageKey> = {
-  call_taker: 'roleCallTaker',
-  dispatcher: 'roleDispatcher',
-  station: 'roleStation',
-  supervisor: 'roleSupervisor',
-};
 
 const EMPTY = { id: 0, username: '', displayName: '', role: 'call_taker', stationId: '', password: '' };
 
@@ -109,7 +101,7 @@ export function UsersAdmin({ self }: { self: number }) {
                   {u.username} {u.demo && <span className="chip">demo</span>}
                 </td>
                 <td>{u.displayName}</td>
-                <td>{t(ROLE_KEY[u.role] ?? 'roleCallTaker')}</td>
+                <td>{t(roleKey(u.role))}</td>
                 <td>{u.stationName ?? ''}</td>
                 <td className="nowrap">{u.lastSeenAt ? formatDateTime(u.lastSeenAt) : '–'}</td>
                 <td>
@@ -190,9 +182,9 @@ export function UsersAdmin({ self }: { self: number }) {
           </Field>
           <Field label={t('adminRole')} name="role" save={save}>
             <select value={form.role} onChange={set('role')} data-testid="user-role">
-              {ROLES.map((r) => (
+              {CLIENT_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {t(ROLE_KEY[r] ?? 'roleCallTaker')}
+                  {t(ROLE_KEY[r])}
                 </option>
               ))}
             </select>

@@ -3,6 +3,7 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/list-audit';
 import { formatStamp } from '@/lib/i18n/format';
+import { EVENT_TYPES } from '@/lib/realtime/event-type-list';
 import { ApiError, apiGet } from '../_components/api';
 import { eventSummary } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
@@ -14,21 +15,8 @@ interface Page {
   nextBefore: number | null;
 }
 
-const FAMILIES = [
-  'incident.',
-  'assignment.',
-  'alert.',
-  'unit.',
-  'handover.',
-  'message.',
-  'user.',
-  'station.',
-  'kb_article.',
-  'incident_type.',
-  'api_token.',
-  'webhook.',
-  'public_alert.',
-];
+/** The families of entries (incident., unit., user. …), for the type filter. */
+const FAMILIES = [...new Set(EVENT_TYPES.map((t) => `${t.split('.')[0]}.`))];
 
 // The audit trail: who did what and when, read from the append-only event log.
 export function Audit({ user }: { user: PageUser }) {

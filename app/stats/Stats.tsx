@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatDuration } from '@/lib/i18n/format';
+import { addDays, formatDuration, toLjubljana } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Stats as StatsData } from '@/lib/stats/compute-stats';
 import { RESPONSE_AGENCIES } from '../_components/agencies';
@@ -26,21 +26,14 @@ interface Heat {
   total: number;
 }
 
-function today(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana' }).format(d);
-}
-
 // Response times and volume for a period, from the event log: the supervisor's monthly report and the
 // answer to "how fast did we get the first engine out last night".
 export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
   const { t, lang } = useUi();
-  const [filters, setFilters] = useState({
-    from: today(-29),
-    to: today(),
-    agency: '',
-    priority: '',
-    type: '',
+  // The last 30 days in Ljubljana, as the API's default.
+  const [filters, setFilters] = useState(() => {
+    const today = toLjubljana(new Date()).date;
+    return { from: addDays(today, -29), to: today, agency: '', priority: '', type: '' };
   });
   const [data, setData] = useState<StatsData | null>(null);
   const [heat, setHeat] = useState<Heat | null>(null);

@@ -1,6 +1,6 @@
 // npm run token:add -- NAME ROLE [STATION_CODE] – create an API token for an integration (shown once)
 import { eq } from 'drizzle-orm';
-import { createApiToken } from '../../lib/auth/create-api-token';
+import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { ROLES, type Role, stations } from '../schema';
 import { openFromEnv } from './open';
 
@@ -22,7 +22,7 @@ try {
     }
     stationId = s.id;
   }
-  const { id, token } = await createApiToken(handle.db, { name, role: role as Role, stationId });
+  const { id, token } = await createApiToken(handle.db, null, { name, role: role as Role, stationId });
   console.log(`token ${id} for ${name} (${role}); store it now, it is not shown again:\n${token}`);
 } finally {
   await handle.close();

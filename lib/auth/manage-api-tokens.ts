@@ -5,6 +5,7 @@ import { apiTokens, ROLES, stations, users } from '../../db/schema';
 import { notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
+import { stationRule } from '../users/schemas';
 import { SESSION_ENDED_CHANNEL } from './logout';
 import type { Principal } from './principal';
 import { newSecretToken, sha256 } from './secret-token';
@@ -15,17 +16,7 @@ export const ZCreateApiToken = z
     role: z.enum(ROLES),
     stationId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   })
-  .superRefine((v, ctx) => {
-    if ((v.role === 'station') !== Boolean(v.stationId))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['stationId'],
-        message:
-          v.role === 'station'
-            ? 'a station token needs a station'
-            : 'only station tokens belong to a station',
-      });
-  });
+  .superRefine(stationRule);
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 
 // Integration credentials (alerting systems, vehicle terminals, gateways). The secret is returned once

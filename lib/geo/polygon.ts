@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, rowsOf } from '../../db/client';
 import { AppError } from '../errors';
@@ -19,8 +19,13 @@ export function polygonWkt(ring: [number, number][]): string {
   return `POLYGON((${ring.map(([lat, lon]) => `${lon} ${lat}`).join(', ')}))`;
 }
 
+/** A closed [lat, lon] ring as a geography value for an INSERT or UPDATE. */
+export function polygonGeographySql(ring: [number, number][]): SQL {
+  return sql`ST_GeogFromText(${`SRID=4326;${polygonWkt(ring)}`})`;
+}
+
 /** PostGIS decides whether the drawn area is a polygon (a self-crossing ring is not): 400 naming the field. */
-export async function assertValidPolygon(db: Db, ring: [number, number][], field: string): Promise<string> {
+export async function assertValidPolygon(db: Db, ring: [number, number][], field: string): Promise<void> {
   const wkt = polygonWkt(ring);
   const [check] = rowsOf<{ valid: boolean; reason: string }>(
     await db.execute(
@@ -31,5 +36,4 @@ export async function assertValidPolygon(db: Db, ring: [number, number][], field
     throw new AppError('validation_failed', 'the area is not a valid polygon', [
       { field, message: check?.reason ?? 'invalid' },
     ]);
-  return wkt;
 }

@@ -113,6 +113,13 @@ export function fromLjubljana(date: string, time: string): Date | null {
   return new Date(ms);
 }
 
+/** A calendar date (YYYY-MM-DD) moved by whole days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** An instant as the Ljubljana date (YYYY-MM-DD) and 24-hour time (HH:MM). */
 export function toLjubljana(at: Date): { date: string; time: string } {
   const iso = new Date(ljubljanaWallMs(at.getTime())).toISOString();

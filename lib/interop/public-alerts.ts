@@ -6,7 +6,7 @@ import { publicAlerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
-import { assertValidPolygon, ZPolygon } from '../geo/polygon';
+import { assertValidPolygon, polygonGeographySql, ZPolygon } from '../geo/polygon';
 import { CAP_CATEGORIES, CAP_NS, capDateTime, senderDomain } from './cap';
 
 const ZText = (max: number) => z.string().trim().max(max);
@@ -55,7 +55,7 @@ export async function publishAlert(
   input: z.infer<typeof ZPublicAlert>,
   sender: string,
 ) {
-  const wkt = await assertValidPolygon(db, input.polygon, 'body.polygon');
+  await assertValidPolygon(db, input.polygon, 'body.polygon');
   const { result } = await inWriteTx(db, actor, async (w) => {
     const [row] = await w.tx
       .insert(publicAlerts)
@@ -76,7 +76,7 @@ export async function publishAlert(
         instructionSl: input.instruction.sl,
         instructionEn: input.instruction.en,
         areaDesc: input.areaDesc,
-        area: sql`ST_GeogFromText(${`SRID=4326;${wkt}`})`,
+        area: polygonGeographySql(input.polygon),
         expires: sql`now() + make_interval(hours => ${input.expiresInHours})`,
         createdBy: actor.userId,
         createdByName: actor.displayName,
@@ -103,7 +103,6 @@ export async function cancelAlert(db: Db, actor: Principal, id: number, sender: 
     const [dup] = await w.tx.select().from(publicAlerts).where(eq(publicAlerts.cancels, id));
     if (dup)
       throw new AppError('conflict', 'already cancelled', [{ field: 'id', message: 'already cancelled' }]);
-    const ring = orig.ring.map(([lat, lon]) => `${lon} ${lat}`).join(', ');
     const [row] = await w.tx
       .insert(publicAlerts)
       .values({
@@ -120,7 +119,7 @@ export async function cancelAlert(db: Db, actor: Principal, id: number, sender: 
         headlineSl: `Preklic: ${orig.headlineSl}`.slice(0, 160),
         headlineEn: `Cancelled: ${orig.headlineEn}`.slice(0, 160),
         areaDesc: orig.areaDesc,
-        area: sql`ST_GeogFromText(${`SRID=4326;POLYGON((${ring}))`})`,
+        area: polygonGeographySql(orig.ring),
         expires: orig.expires,
         createdBy: actor.userId,
         createdByName: actor.displayName,

@@ -1,11 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { agencies, stations } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx } from '../events/write-tx';
-import { assertValidPolygon, ZPolygon } from '../geo/polygon';
+import { assertValidPolygon, polygonGeographySql, ZPolygon } from '../geo/polygon';
+import { pointSql } from '../geo/sql';
 import { listStations } from './list-stations';
 
 const ZStationFields = {
@@ -40,7 +41,8 @@ export type StationDto = Awaited<ReturnType<typeof listStations>>[number];
 
 /** Creates (id null) or changes a station; the event carries the station before and after. */
 export async function saveStation(db: Db, actor: Principal, id: number | null, input: TUpdateStation) {
-  const area = input.serviceArea ? await assertValidPolygon(db, input.serviceArea, 'body.serviceArea') : null;
+  if (input.serviceArea) await assertValidPolygon(db, input.serviceArea, 'body.serviceArea');
+  const position = input.position ? pointSql(input.position.lat, input.position.lon) : undefined;
   const { result } = await inWriteTx(db, actor, async (w) => {
     let agencyId: number | undefined;
     if (input.agency !== undefined) {
@@ -59,13 +61,9 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(agencyId !== undefined ? { agencyId } : {}),
       ...(input.address !== undefined ? { address: input.address } : {}),
-      ...(input.position
-        ? {
-            position: sql`ST_SetSRID(ST_MakePoint(${input.position.lon}, ${input.position.lat}), 4326)::geography`,
-          }
-        : {}),
+      ...(position ? { position } : {}),
       ...(input.serviceArea !== undefined
-        ? { serviceArea: area ? sql`ST_GeogFromText(${`SRID=4326;${area}`})` : null }
+        ? { serviceArea: input.serviceArea ? polygonGeographySql(input.serviceArea) : null }
         : {}),
     };
     const before = id === null ? null : await findStation(w.tx, id);
@@ -83,8 +81,7 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
     let stationId = id;
     if (id === null) {
       const { code, name } = input;
-      if (!code || !name || agencyId === undefined || !input.position)
-        throw new Error('create needs all fields');
+      if (!code || !name || agencyId === undefined || !position) throw new Error('create needs all fields');
       const [row] = await w.tx
         .insert(stations)
         .values({
@@ -92,7 +89,7 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
           code,
           name,
           agencyId,
-          position: sql`ST_SetSRID(ST_MakePoint(${input.position.lon}, ${input.position.lat}), 4326)::geography`,
+          position,
         })
         .returning({ id: stations.id });
       stationId = row?.id ?? null;

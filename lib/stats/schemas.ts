@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../../db/schema';
+import { addDays, toLjubljana } from '../i18n/format';
 
 const ZDate = z.iso.date('a date, YYYY-MM-DD');
 
@@ -21,7 +22,7 @@ export const ZStatsQuery = z
     format: z.enum(['json', 'csv']).default('json'),
   })
   .transform((q) => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana' }).format(new Date());
+    const today = toLjubljana(new Date()).date;
     const to = q.to ?? today;
     const from = q.from ?? addDays(to, -29);
     return { ...q, from, to };
@@ -32,9 +33,3 @@ export const ZStatsQuery = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'at most 366 days after from' });
   });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

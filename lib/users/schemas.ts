@@ -16,16 +16,20 @@ export const ZUsername = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '2–40 characters: letters, digits, . _ -');
 
-const stationRule = (v: { role?: string; stationId?: number | null }, ctx: z.RefinementCtx) => {
-  if (v.role === undefined) return;
-  if (v.role === 'station' && !v.stationId)
-    ctx.addIssue({ code: 'custom', path: ['stationId'], message: 'a station account needs a station' });
-  if (v.role !== 'station' && v.stationId)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['stationId'],
-      message: 'only station accounts belong to a station',
-    });
+/**
+ * The one rule for accounts and API tokens alike (the database checks it too): the station role
+ * belongs to exactly one station, the other roles to none. The problem in words, or null.
+ */
+export function stationRoleProblem(role: string, stationId: number | null | undefined): string | null {
+  if (role === 'station' && !stationId) return 'the station role needs a station';
+  if (role !== 'station' && stationId) return 'only the station role belongs to a station';
+  return null;
+}
+
+/** The same rule for a zod object with `role` and `stationId` (a patch without `role` is not checked). */
+export const stationRule = (v: { role?: string; stationId?: number | null }, ctx: z.RefinementCtx) => {
+  const problem = v.role === undefined ? null : stationRoleProblem(v.role, v.stationId);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['stationId'], message: problem });
 };
 
 export const ZCreateUser = z

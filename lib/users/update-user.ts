@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
-import type { TUpdateUser } from './schemas';
+import { stationRoleProblem, type TUpdateUser } from './schemas';
 import { selectUser } from './user-dto';
 
 // A change of who someone is (role, station) or whether they may work (disabled) ends their sessions
@@ -18,15 +18,11 @@ export async function updateUser(db: Db, actor: Principal, id: number, patch: TU
     if (!before) throw notFound('user');
     const role = patch.role ?? before.role;
     const stationId = patch.stationId !== undefined ? patch.stationId : before.stationId;
-    if ((role === 'station') !== (stationId !== null))
+    // The patch alone may be consistent while the account it lands on is not (a new role, old station).
+    const problem = stationRoleProblem(role, stationId);
+    if (problem)
       throw new AppError('validation_failed', 'station and role do not match', [
-        {
-          field: 'body.stationId',
-          message:
-            role === 'station'
-              ? 'a station account needs a station'
-              : 'only station accounts belong to a station',
-        },
+        { field: 'body.stationId', message: problem },
       ]);
     if (actor.userId === id && (patch.disabled === true || (patch.role && patch.role !== before.role)))
       throw new AppError('conflict', 'you cannot disable yourself or change your own role', [

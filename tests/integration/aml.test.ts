@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../lib/auth/create-api-token';
+import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { AML_GOOD, amlSms } from '../helpers/aml';
 import { login, request, type Session } from '../helpers/api';
 import { count, openTestDb, rawClient } from '../helpers/db';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   raw = await rawClient();
   calltaker = await login(server.url, 'calltaker');
   const h = await openTestDb();
-  gatewayToken = (await createApiToken(h.db, { name: 'aml-gateway', role: 'call_taker' })).token;
+  gatewayToken = (await createApiToken(h.db, null, { name: 'aml-gateway', role: 'call_taker' })).token;
   await h.close();
 });
 

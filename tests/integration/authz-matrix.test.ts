@@ -3,7 +3,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../db/schema';
-import { createApiToken } from '../../lib/auth/create-api-token';
+import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { allowed, ROUTES, type RouteSpec } from '../../lib/http/routes';
 import { FIRE_IN_LJUBLJANA, login, request, type Session, sessionFor } from '../helpers/api';
 import { availableUnit, openTestDb, rawClient } from '../helpers/db';
@@ -166,7 +166,11 @@ describe('API tokens', () => {
   it('a bearer token authenticates an integration with its role; a wrong one is 401', async () => {
     const h = await openTestDb();
     const stationId = (await raw.query(`select id from stations where code = 'GB-LJ'`)).rows[0].id;
-    const { token } = await createApiToken(h.db, { name: 'gb-lj-alerting', role: 'station', stationId });
+    const { token } = await createApiToken(h.db, null, {
+      name: 'gb-lj-alerting',
+      role: 'station',
+      stationId,
+    });
     await h.close();
     const integ = sessionFor(server.url, '', 'station', token);
     const me = await integ.get('/api/me');

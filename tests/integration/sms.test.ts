@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../lib/auth/create-api-token';
+import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { login, type Session, sessionFor } from '../helpers/api';
 import { openTestDb, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -56,7 +56,7 @@ beforeAll(async () => {
   });
   raw = await rawClient();
   const h = await openTestDb();
-  const { token } = await createApiToken(h.db, {
+  const { token } = await createApiToken(h.db, null, {
     name: `sms-gateway-${RUN}`,
     role: 'call_taker',
     stationId: null,
