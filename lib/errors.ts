@@ -78,3 +78,9 @@ export function pgErrorCode(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** A row this transaction has just written or locked: its absence is a bug, not a client's error. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} vanished inside its own transaction`);
+  return value;
+}

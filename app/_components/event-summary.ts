@@ -1,54 +1,99 @@
-// A one-line reading of an event-log entry, for the audit trail and the replay's log.
+import type { EventFrame } from '@/lib/events/catalogue';
+import type { Lang, MessageKey } from '@/lib/i18n/messages';
+import type { IncidentChange } from '@/lib/incidents/schemas';
+import { roleKey } from './roles';
 
-/** One line a person can read: what changed, in the words of the event's payload. */
-export function eventSummary(e: { type: string; data: unknown }): string {
-  const g = (path: string): string => {
-    let v: unknown = e.data;
-    for (const k of path.split('.')) v = (v as Record<string, unknown> | null | undefined)?.[k];
-    if (Array.isArray(v)) return v.join(', ');
-    return v === undefined || v === null ? '' : String(v);
-  };
-  const join = (...parts: string[]) => parts.filter(Boolean).join(' · ');
+// A one-line reading of an event-log entry in the screen's language, for the audit trail and the
+// replay's log: what changed, in the words of the event's typed payload. No codes: statuses,
+// priorities, roles and field names are labels.
+
+export interface SummaryWords {
+  t: (key: MessageKey) => string;
+  lang: Lang;
+  typeName: (code: string) => string;
+}
+
+const PRIORITY_KEY = { red: 'priorityRed', yellow: 'priorityYellow', green: 'priorityGreen' } as const;
+const FIELD_KEY: Record<IncidentChange, MessageKey> = {
+  type: 'incidentType',
+  priority: 'priority',
+  status: 'status',
+  description: 'description',
+  location: 'location',
+  caller: 'caller',
+  flagged: 'fieldConfirmed',
+};
+
+export function eventSummary(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
+  const join = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
+  const st = (s: string) => t(`st_${s}` as MessageKey);
+  const inc = (s: string) => t(`inc_${s}` as MessageKey);
   switch (e.type) {
     case 'incident.created':
-      return join(g('incident.type'), g('incident.priority'), g('incident.location.address'));
+      return join(
+        typeName(e.data.incident.type),
+        t(PRIORITY_KEY[e.data.incident.priority]),
+        e.data.incident.location.address,
+      );
     case 'incident.updated':
-      return join(g('changes'), g('incident.status'), g('incident.priority'));
-    case 'alert.created':
-      return join(g('unit.callsign'), g('realert') ? `realert ${g('realert')}` : '');
-    case 'assignment.created':
-      return g('assignment.callsign');
+      return join(
+        e.data.changes.map((c) => t(FIELD_KEY[c])).join(', '),
+        inc(e.data.incident.status),
+        t(PRIORITY_KEY[e.data.incident.priority]),
+      );
     case 'incident.note_added':
-      return g('note.text').slice(0, 140);
+      return join(e.data.note.author, e.data.note.text.slice(0, 140));
+    case 'incident.caller_added':
+      return join(e.data.caller.name, e.data.caller.phone);
+    case 'assignment.created':
+      return e.data.assignment.callsign;
     case 'assignment.updated':
-      return g('status');
-    case 'unit.status_changed':
-      return `${g('from')} → ${g('unit.status')}`;
-    case 'unit.position_changed':
-      return join(g('unit.position.lat'), g('unit.position.lon'));
+      return join(e.data.assignment.callsign, st(e.data.assignment.status));
+    case 'alert.created':
+      return join(
+        e.data.unit.callsign,
+        e.data.alert.realertCount > 0 && `${t('realertNo')} ${e.data.alert.realertCount}`,
+      );
+    case 'alert.delivered':
+    case 'alert.escalated':
+      return e.data.alert.callsign;
     case 'alert.acknowledged':
-      return g('alert.acknowledgedBy');
+      return join(e.data.alert.callsign, e.data.alert.acknowledgedBy);
+    case 'unit.status_changed':
+      return `${e.data.unit.callsign}: ${st(e.data.from)} → ${st(e.data.unit.status)}`;
+    case 'unit.position_changed':
+      return e.data.unit.position
+        ? `${e.data.unit.callsign} ${e.data.unit.position.lat.toFixed(5)}, ${e.data.unit.position.lon.toFixed(5)}`
+        : e.data.unit.callsign;
+    case 'unit.updated':
+      return join(e.data.unit.callsign, e.data.created && t('createdNew'));
+    case 'handover.created':
+      return join(e.data.handover.service, e.data.handover.reason);
+    case 'handover.acknowledged':
+      return join(e.data.handover.service, e.data.handover.acknowledgedBy);
     case 'user.created':
     case 'user.updated':
       return join(
-        g('user.username'),
-        g('user.role'),
-        g('changes'),
-        g('user.disabled') === 'true' ? '⛔' : '',
+        e.data.user.username,
+        t(roleKey(e.data.user.role)),
+        e.data.user.disabled && t('accountDisabled'),
       );
     case 'user.password_reset':
-      return g('user.username');
+      return join(e.data.user.username, `${t('sessionsEnded')}: ${e.data.sessionsEnded}`);
     case 'station.saved':
-      return join(g('station.code'), g('station.name'), g('changes'));
-    case 'unit.updated':
-      return join(g('unit.callsign'), g('changes'));
+      return join(e.data.station.code, e.data.station.name, !e.data.before && t('createdNew'));
     case 'kb_article.saved':
-      return g('article.slug');
+      return e.data.article.title[lang];
     case 'incident_type.updated':
-      return g('type.code');
+      return typeName(e.data.type.code);
     case 'api_token.created':
     case 'api_token.revoked':
-      return join(g('token.name'), g('token.role'));
+      return join(e.data.token.name, t(roleKey(e.data.token.role)));
+    case 'message.received':
+    case 'message.sent':
+      return join(e.data.message.from, e.data.message.subject);
+    case 'public_alert.published':
+      return e.data.alert.headline[lang];
     default:
       return '';
   }

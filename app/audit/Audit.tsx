@@ -2,12 +2,13 @@
 
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/list-audit';
+import { EVENT_CATALOGUE, EVENT_FAMILIES, type EventFamily } from '@/lib/events/catalogue';
 import { formatStamp } from '@/lib/i18n/format';
-import { EVENT_TYPES } from '@/lib/realtime/event-type-list';
 import { ApiError, apiGet } from '../_components/api';
 import { eventSummary } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
+import { useIncidentTypes } from '../_components/use-incident-types';
 import type { PageUser } from '../_lib/page-props';
 
 interface Page {
@@ -15,12 +16,13 @@ interface Page {
   nextBefore: number | null;
 }
 
-/** The families of entries (incident., unit., user. …), for the type filter. */
-const FAMILIES = [...new Set(EVENT_TYPES.map((t) => `${t.split('.')[0]}.`))];
+/** The families of entries (incident, unit, user …), for the type filter. */
+const FAMILIES = Object.keys(EVENT_FAMILIES) as EventFamily[];
 
 // The audit trail: who did what and when, read from the append-only event log.
 export function Audit({ user }: { user: PageUser }) {
-  const { t } = useUi();
+  const { t, lang } = useUi();
+  const { typeName } = useIncidentTypes();
   const [filters, setFilters] = useState({ user: '', incident: '', unit: '', type: '', from: '', to: '' });
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -83,8 +85,8 @@ export function Audit({ user }: { user: PageUser }) {
               <select value={filters.type} onChange={set('type')} data-testid="audit-type">
                 <option value="">{t('all')}</option>
                 {FAMILIES.map((f) => (
-                  <option key={f} value={f}>
-                    {f.slice(0, -1)}
+                  <option key={f} value={`${f}.`}>
+                    {EVENT_FAMILIES[f][lang]}
                   </option>
                 ))}
               </select>
@@ -124,9 +126,7 @@ export function Audit({ user }: { user: PageUser }) {
                     <td className="nowrap" title={`#${e.seq}`}>
                       {formatStamp(e.at)}
                     </td>
-                    <td>
-                      <code>{e.type}</code>
-                    </td>
+                    <td>{EVENT_CATALOGUE[e.type].label[lang]}</td>
                     <td>{e.actor}</td>
                     <td>
                       {e.incidentId !== null && (
@@ -143,7 +143,7 @@ export function Audit({ user }: { user: PageUser }) {
                         aria-expanded={open === e.seq}
                         onClick={() => setOpen(open === e.seq ? null : e.seq)}
                       >
-                        {eventSummary(e) || t('auditShow')}
+                        {eventSummary(e, { t, lang, typeName }) || t('auditShow')}
                       </button>
                     </td>
                   </tr>

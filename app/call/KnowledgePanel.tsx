@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { apiGet } from '../_components/api';
 import { useUi } from '../_components/i18n';
+import { useDebouncedGet } from '../_components/use-debounced-get';
 
 interface Article {
   id: number;
@@ -16,31 +16,18 @@ interface Article {
 export function KnowledgePanel({ type }: { type: string }) {
   const { t, lang } = useUi();
   const [q, setQ] = useState('');
-  const [articles, setArticles] = useState<Article[]>([]);
   const [open, setOpen] = useState<number | null>(null);
-
-  useEffect(() => {
-    const text = q.trim();
-    const url = text
+  const text = q.trim();
+  const found = useDebouncedGet<Article[]>(
+    text
       ? `/api/kb?q=${encodeURIComponent(text)}`
       : type
         ? `/api/kb?type=${encodeURIComponent(type)}`
-        : '/api/kb?limit=10';
-    let cancelled = false;
-    const id = setTimeout(() => {
-      apiGet<Article[]>(url)
-        .then((list) => {
-          if (cancelled) return;
-          setArticles(list);
-          setOpen(list[0]?.id ?? null);
-        })
-        .catch(() => {});
-    }, 150);
-    return () => {
-      cancelled = true;
-      clearTimeout(id);
-    };
-  }, [q, type]);
+        : '/api/kb?limit=10',
+  );
+  const articles = found.data ?? [];
+  // A new answer opens its first article.
+  useEffect(() => setOpen(found.data?.[0]?.id ?? null), [found.data]);
 
   return (
     <section className="panel kb" aria-labelledby="kb-title" data-testid="kb">

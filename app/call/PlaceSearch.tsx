@@ -2,8 +2,8 @@
 
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { formatD96 } from '@/lib/i18n/format';
-import { apiGet } from '../_components/api';
 import { useUi } from '../_components/i18n';
+import { useDebouncedGet } from '../_components/use-debounced-get';
 
 export interface PlaceResult {
   id: number;
@@ -17,38 +17,24 @@ export function PlaceSearch({ onChoose }: { onChoose: (p: PlaceResult) => void }
   const { t } = useUi();
   const listId = useId();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<PlaceResult[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-
+  const text = q.trim();
+  const found = useDebouncedGet<PlaceResult[]>(
+    text.length < 2 ? null : `/api/geocode?q=${encodeURIComponent(text)}&limit=8`,
+    120,
+  );
+  const results = found.data ?? [];
+  // A new answer opens the list at its first place.
   useEffect(() => {
-    const text = q.trim();
-    if (text.length < 2) {
-      setResults([]);
-      return;
-    }
-    let cancelled = false;
-    const id = setTimeout(() => {
-      apiGet<PlaceResult[]>(`/api/geocode?q=${encodeURIComponent(text)}&limit=8`)
-        .then((list) => {
-          if (cancelled) return;
-          setResults(list);
-          setActive(0);
-          setOpen(true);
-        })
-        .catch(() => {});
-    }, 120);
-    return () => {
-      cancelled = true;
-      clearTimeout(id);
-    };
-  }, [q]);
+    setActive(0);
+    setOpen(found.data !== undefined);
+  }, [found.data]);
 
   const choose = (p: PlaceResult | undefined) => {
     if (!p) return;
     onChoose(p);
     setQ('');
-    setResults([]);
     setOpen(false);
   };
 

@@ -2,6 +2,8 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { priorityRank } from '@/lib/incidents/incident-status';
+import { ENGAGED_UNIT_STATUSES } from '@/lib/units/unit-status-machine';
 import { RESPONSE_AGENCIES } from '../_components/agencies';
 import { apiGet } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
@@ -20,8 +22,8 @@ interface Station {
   serviceArea: unknown;
 }
 
-const PRIORITY_RANK: Record<string, number> = { red: 1, yellow: 2, green: 3 };
-// Cluster colour: an alerted unit (not yet acknowledged) is the most urgent thing a unit can be.
+// Cluster colour: an incident's priority (0–2) first; an alerted unit (not yet acknowledged) is the most
+// urgent thing a unit can be.
 const UNIT_RANK: Record<string, number> = Object.fromEntries(
   [
     'alerted',
@@ -35,7 +37,6 @@ const UNIT_RANK: Record<string, number> = Object.fromEntries(
     'out_of_service',
   ].map((s, i) => [s, 10 + i]),
 );
-const BUSY = new Set(['alerted', 'acknowledged', 'en_route', 'on_scene', 'transporting', 'at_hospital']);
 
 // The dispatcher's map: layers (incidents, units, stations, service areas) and unit filters by
 // service and status. Used on the dispatcher's screen and in the map-only second window.
@@ -85,7 +86,7 @@ export function DispatchMap({
       if (!u.position) continue;
       if (agency && u.agency !== agency) continue;
       if (status === 'available' && u.status !== 'available') continue;
-      if (status === 'busy' && !BUSY.has(u.status)) continue;
+      if (status === 'busy' && !ENGAGED_UNIT_STATUSES.includes(u.status)) continue;
       if (status === 'out_of_service' && u.status !== 'out_of_service') continue;
       const ageMin = u.positionAt ? minute - Math.floor(Date.parse(u.positionAt) / 60_000) : null;
       const stale = minute > 0 && (ageMin === null || ageMin > map.staleMin);
@@ -109,7 +110,7 @@ export function DispatchMap({
         lat: i.location.lat,
         lon: i.location.lon,
         color: PRIORITY_COLOR[i.priority] ?? '#888',
-        rank: PRIORITY_RANK[i.priority] ?? 9,
+        rank: priorityRank(i.priority),
         title: `${i.number} ${typeName(i.type)}`,
         selected: i.id === selected,
       });

@@ -1,10 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Recommendation } from '@/lib/dispatch/recommend-units';
 import { formatDistance } from '@/lib/i18n/format';
-import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { ApiError, apiSend, newKey } from '../_components/api';
 import { useUi } from '../_components/i18n';
+import { useDebouncedGet } from '../_components/use-debounced-get';
+import { useKey } from '../_components/use-key';
 
 interface Answer {
   recommended: Recommendation[];
@@ -14,23 +16,11 @@ interface Answer {
 // What to send, and why; one click (or the R key) assigns the whole recommended set.
 export function Recommendations({ incidentId, refreshKey }: { incidentId: number; refreshKey: number }) {
   const { t, lang } = useUi();
-  const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-asks when units change
-  useEffect(() => {
-    let cancelled = false;
-    const id = setTimeout(() => {
-      apiGet<Answer>(`/api/incidents/${incidentId}/recommendations`)
-        .then((a) => !cancelled && setAnswer(a))
-        .catch(() => {});
-    }, 150);
-    return () => {
-      cancelled = true;
-      clearTimeout(id);
-    };
-  }, [incidentId, refreshKey]);
+  // Asked again whenever any unit changes (refreshKey).
+  const asked = useDebouncedGet<Answer>(`/api/incidents/${incidentId}/recommendations`, 150, refreshKey);
+  const answer = asked.url === `/api/incidents/${incidentId}/recommendations` ? asked.data : undefined;
 
   const assignAll = async () => {
     if (!answer || busy) return;
@@ -51,17 +41,7 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: number
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
-      if (e.key === 'r' && !e.ctrlKey && !e.altKey && !e.metaKey) {
-        e.preventDefault();
-        void assignAll();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useKey('r', () => void assignAll());
 
   if (!answer) return null;
   return (

@@ -1,48 +1,51 @@
 'use client';
 
-import { useCallback, useState } from 'react';
-import type { EventFrame } from '@/lib/realtime/event-types';
+import { useCallback, useMemo, useState } from 'react';
+import type { EventFrame } from '@/lib/events/catalogue';
+import { byUrgency, isOpenIncident } from '@/lib/incidents/incident-status';
 import { apiGet } from '../_components/api';
-import { useUi } from '../_components/i18n';
 import {
-  applyToIncidents,
-  applyToUnits,
+  type IncidentMap,
   type IncidentRow,
-  type IncidentType,
+  incidentMap,
+  reduceIncidents,
+  reduceUnits,
   type UnitDto,
+  type UnitMap,
+  unitMap,
 } from '../_components/live-state';
+import { useIncidentTypes } from '../_components/use-incident-types';
 import { useRealtime } from '../_components/use-realtime';
 
-// Open incidents, units and incident types, loaded once and kept live from the event stream: the
+// Open incidents and units, loaded once and kept live by the reducers over the event stream: the
 // dispatcher's screen and its map window both read the centre's state through this hook.
 export function useDispatchData(extra?: (f: EventFrame) => void) {
-  const { lang } = useUi();
-  const [incidents, setIncidents] = useState<Map<number, IncidentRow>>(new Map());
-  const [units, setUnits] = useState<Map<number, UnitDto>>(new Map());
-  const [types, setTypes] = useState<IncidentType[]>([]);
+  const [incidents, setIncidents] = useState<IncidentMap>(new Map());
+  const [units, setUnits] = useState<UnitMap>(new Map());
+  const { types, typeName } = useIncidentTypes();
 
   const load = useCallback(async () => {
-    const [list, us, ts] = await Promise.all([
+    const [list, us] = await Promise.all([
       apiGet<IncidentRow[]>('/api/incidents?status=open&limit=10000'),
       apiGet<UnitDto[]>('/api/units'),
-      apiGet<IncidentType[]>('/api/incident-types'),
     ]);
-    setIncidents(new Map(list.map((i) => [i.id, i])));
-    setUnits(new Map(us.map((u) => [u.id, u])));
-    setTypes(ts);
+    setIncidents(incidentMap(list));
+    setUnits(unitMap(us));
   }, []);
   const onEvent = useCallback(
     (f: EventFrame) => {
       extra?.(f);
-      setIncidents((m) => applyToIncidents(m, f) ?? m);
-      setUnits((m) => applyToUnits(m, f) ?? m);
+      setIncidents((m) => reduceIncidents(m, f));
+      setUnits((m) => reduceUnits(m, f));
     },
     [extra],
   );
   const { state } = useRealtime(onEvent, load);
-  const typeName = useCallback(
-    (code: string) => types.find((x) => x.code === code)?.name[lang] ?? code,
-    [types, lang],
+  /** The open incidents, most urgent first (the board's and the map's list). */
+  const open = useMemo(
+    () => [...incidents.values()].filter((i) => isOpenIncident(i.status)).sort(byUrgency),
+    [incidents],
   );
-  return { incidents, units, types, typeName, state };
+  const unitList = useMemo(() => [...units.values()], [units]);
+  return { incidents, open, units, unitList, types, typeName, state };
 }

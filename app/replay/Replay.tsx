@@ -1,25 +1,19 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EVENT_CATALOGUE } from '@/lib/events/catalogue';
 import { formatElapsed, formatStamp, fromLjubljana, toLjubljana } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { type ReplayEventLike, type ReplayState, stateAt } from '@/lib/replay/fold-replay';
+import { type ReplayState, stateAt } from '@/lib/replay/fold-replay';
+import type { Replay as ReplayData } from '@/lib/replay/load-replay';
 import { ApiError, apiGet } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { eventSummary } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
 import { LiveMap, type MapMarker } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
+import { useIncidentTypes } from '../_components/use-incident-types';
 import type { MapConfig, PageUser } from '../_lib/page-props';
-
-interface ReplayData {
-  from: string;
-  to: string;
-  incidentId: number | null;
-  initial: { incidents: unknown[]; units: unknown[] };
-  events: ReplayEventLike[];
-  truncated: boolean;
-}
 
 const SPEEDS = [1, 10, 30, 60, 300];
 const TICK_MS = 250;
@@ -35,7 +29,8 @@ export function Replay({
   map: MapConfig;
   incidentId: number | null;
 }) {
-  const { t } = useUi();
+  const { t, lang } = useUi();
+  const { typeName } = useIncidentTypes();
   const [data, setData] = useState<ReplayData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(0);
@@ -133,9 +128,8 @@ export function Replay({
   const focus = useMemo(() => {
     if (incidentId === null) return null;
     const first = data?.events.find((e) => e.type === 'incident.created');
-    const inc = (first?.data as { incident?: { location?: { lat: number; lon: number } } } | undefined)
-      ?.incident;
-    return inc?.location ? { lat: inc.location.lat, lon: inc.location.lon, zoom: 13 } : null;
+    const inc = first?.type === 'incident.created' ? first.data.incident : undefined;
+    return inc ? { lat: inc.location.lat, lon: inc.location.lon, zoom: 13 } : null;
   }, [data, incidentId]);
 
   const events = data?.events ?? [];
@@ -327,8 +321,9 @@ export function Replay({
                       className={i > current ? 'future' : ''}
                     >
                       <button type="button" className="link-button" onClick={() => setNow(Date.parse(e.at))}>
-                        <span className="nowrap">{formatStamp(e.at).slice(-8)}</span> <code>{e.type}</code>{' '}
-                        <span className="muted">{e.actor}</span> {eventSummary(e)}
+                        <span className="nowrap">{formatStamp(e.at).slice(-8)}</span>{' '}
+                        <strong>{EVENT_CATALOGUE[e.type].label[lang]}</strong>{' '}
+                        <span className="muted">{e.actor}</span> {eventSummary(e, { t, lang, typeName })}
                       </button>
                     </li>
                   );

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { ROLES } from './enums';
 import { stations } from './organisation';
-
-export const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
   'users',

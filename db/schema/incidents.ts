@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   primaryKey,
   serial,
   text,
@@ -13,22 +14,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { ASSIGNMENT_STATUSES, CHANNELS, INCIDENT_STATUSES, PRIORITIES } from './enums';
 import { stations, units } from './organisation';
 import { geographyPoint } from './types';
-
-export const PRIORITIES = ['red', 'yellow', 'green'] as const;
-export const INCIDENT_STATUSES = ['new', 'dispatched', 'in_progress', 'closed', 'cancelled'] as const;
-export const CHANNELS = ['phone', 'email', 'sms', 'aml', 'ecall', 'other'] as const;
-export const ASSIGNMENT_STATUSES = [
-  'alerted',
-  'acknowledged',
-  'en_route',
-  'on_scene',
-  'transporting',
-  'at_hospital',
-  'returning',
-  'released',
-] as const;
 
 export const incidentTypes = pgTable('incident_types', {
   code: text('code').primaryKey(),
@@ -184,6 +172,7 @@ export const idempotencyKeys = pgTable(
 export type Incident = typeof incidents.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
+export type IncidentNote = typeof incidentNotes.$inferSelect;
 
 // Further callers about the same emergency, attached instead of opening a duplicate incident.
 export const incidentCallers = pgTable(
@@ -226,3 +215,10 @@ export const handovers = pgTable(
     index('handovers_incident_idx').on(t.incidentId),
   ],
 );
+
+// The incidents that concern each station (alerted to it, or handed over to it): a view (migration
+// 0019), the one definition every reader of a station's scope uses (lib/stations/station-scope.ts).
+export const stationIncidents = pgView('station_incidents', {
+  stationId: integer('station_id').notNull(),
+  incidentId: integer('incident_id').notNull(),
+}).existing();

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './ecall';
+export * from './enums';
 export * from './events';
 export * from './incidents';
 export * from './kb';

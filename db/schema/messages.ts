@@ -11,16 +11,12 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { CONVERSATION_STATUSES, MESSAGE_CHANNELS } from './enums';
 import { incidents } from './incidents';
 
 // Written channels: 112 e-mail and SMS 112. A conversation is one counterpart's thread (an e-mail
 // thread, or one phone number's SMS exchange); every message in or out is a row, stored before the
 // sender is told it was received.
-
-export const CONVERSATION_STATUSES = ['new', 'claimed', 'answered', 'incident', 'closed'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
-export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
 export const conversations = pgTable(
   'conversations',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { UNIT_STATUSES } from './enums';
 import { geographyPoint, geographyPolygon } from './types';
 
 export const agencies = pgTable('agencies', {
@@ -30,18 +31,6 @@ export const stations = pgTable(
     index('stations_service_area_gist').using('gist', t.serviceArea),
   ],
 );
-
-export const UNIT_STATUSES = [
-  'available',
-  'alerted',
-  'acknowledged',
-  'en_route',
-  'on_scene',
-  'transporting',
-  'at_hospital',
-  'returning',
-  'out_of_service',
-] as const;
 
 export const units = pgTable(
   'units',

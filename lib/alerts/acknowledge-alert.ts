@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, present } from '../errors';
+import { alertAcknowledged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { applyUnitStatus } from '../units/change-unit-status';
 import { selectAlert } from './alert-dto';
@@ -24,9 +25,8 @@ export async function acknowledgeAlert(db: Db, actor: Principal, alertId: number
         acknowledgedByName: actor.displayName,
       })
       .where(eq(alerts.id, alertId));
-    const dto = await selectAlert(w.tx, alertId);
-    const scope = { incidentId: alert.incidentId, unitId: alert.unitId, stationId: alert.stationId };
-    w.emit({ type: 'alert.acknowledged', ...scope, data: { alert: dto } });
+    const dto = present(await selectAlert(w.tx, alertId), 'alert');
+    w.emit(alertAcknowledged(dto));
     const [unit] = await w.tx.select({ status: units.status }).from(units).where(eq(units.id, alert.unitId));
     if (unit?.status === 'alerted') await applyUnitStatus(w, alert.unitId, 'acknowledged');
     return dto;

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
+import { present } from '../errors';
+import { alertEscalated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { selectAlert } from './alert-dto';
 
@@ -15,18 +17,9 @@ export async function escalateOverdueAlerts(db: Db, now: Date = new Date()): Pro
       where a.unit_id = u.id and u.station_id = s.id and s.agency_id = ag.id
         and a.acknowledged_at is null and a.escalated_at is null
         and a.sent_at + make_interval(secs => ag.ack_timeout_s) <= ${now.toISOString()}::timestamptz
-      returning a.id, a.incident_id, a.unit_id, a.station_id`);
-    const rows = rowsOf<{ id: number; incident_id: number; unit_id: number; station_id: number }>(res);
-    for (const r of rows) {
-      const alert = await selectAlert(w.tx, r.id);
-      w.emit({
-        type: 'alert.escalated',
-        incidentId: r.incident_id,
-        unitId: r.unit_id,
-        stationId: r.station_id,
-        data: { alert },
-      });
-    }
+      returning a.id`);
+    const rows = rowsOf<{ id: number }>(res);
+    for (const r of rows) w.emit(alertEscalated(present(await selectAlert(w.tx, r.id), 'alert')));
     return rows.map((r) => r.id);
   });
   return result;

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, present } from '../errors';
+import { alertDelivered } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { selectAlert } from './alert-dto';
 
@@ -15,14 +16,8 @@ export async function markAlertDelivered(db: Db, actor: Principal, alertId: numb
       throw forbidden('only the alerted station confirms delivery');
     if (alert.deliveredAt) return selectAlert(w.tx, alertId);
     await w.tx.update(alerts).set({ deliveredAt: sql`now()` }).where(eq(alerts.id, alertId));
-    const dto = await selectAlert(w.tx, alertId);
-    w.emit({
-      type: 'alert.delivered',
-      incidentId: alert.incidentId,
-      unitId: alert.unitId,
-      stationId: alert.stationId,
-      data: { alert: dto },
-    });
+    const dto = present(await selectAlert(w.tx, alertId), 'alert');
+    w.emit(alertDelivered(dto));
     return dto;
   });
   return result;

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, present } from '../errors';
+import { alertCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { selectIncident } from '../incidents/incident-dto';
 import { selectUnit } from '../units/unit-dto';
@@ -27,24 +28,9 @@ export async function realert(db: Db, actor: Principal, alertId: number) {
         realertCount: sql`${alerts.realertCount} + 1`,
       })
       .where(eq(alerts.id, alertId));
-    const dto = await selectAlert(w.tx, alertId);
-    w.emit({
-      type: 'alert.created',
-      incidentId: a.incidentId,
-      unitId: a.unitId,
-      stationId: a.stationId,
-      data: {
-        alertId,
-        incidentId: a.incidentId,
-        unitId: a.unitId,
-        stationId: a.stationId,
-        assignmentId: a.assignmentId,
-        sentAt: dto?.sentAt,
-        realert: a.realertCount + 1,
-        incident: await selectIncident(w.tx, a.incidentId),
-        unit: await selectUnit(w.tx, a.unitId),
-      },
-    });
+    const dto = present(await selectAlert(w.tx, alertId), 'alert');
+    const incident = present(await selectIncident(w.tx, a.incidentId), 'incident');
+    w.emit(alertCreated(dto, incident, present(await selectUnit(w.tx, a.unitId), 'unit')));
     return dto;
   });
   return result;

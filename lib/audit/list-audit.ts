@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, rowsOf } from '../../db/client';
+import type { EventFrame } from '../events/catalogue';
+import { toFrame } from '../events/read-event';
 import { csvCell } from '../stats/compute-stats';
 
 // The audit trail is the event log itself (append-only: a trigger refuses UPDATE and DELETE), read
@@ -32,10 +34,8 @@ export const ZAuditQuery = z.object({
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  type: string;
+/** An event of the log with who did it and the incident's number and unit's call sign to show. */
+export type AuditEntry = EventFrame & {
   actor: string;
   actorUserId: number | null;
   incidentId: number | null;
@@ -43,8 +43,7 @@ export interface AuditEntry {
   unitId: number | null;
   unitCallsign: string | null;
   stationId: number | null;
-  data: unknown;
-}
+};
 
 /** A date alone is a whole day in Europe/Ljubljana; "to" includes that day. */
 function bound(v: string, end: boolean): SQL {
@@ -107,9 +106,7 @@ export async function listAudit(db: Db, q: TAuditQuery) {
        limit ${q.limit}`),
   );
   const entries: AuditEntry[] = rows.map((r) => ({
-    seq: Number(r.seq),
-    at: new Date(r.at).toISOString(),
-    type: r.type,
+    ...toFrame({ seq: Number(r.seq), type: r.type, at: r.at, payload: r.payload, stationId: r.station_id }),
     actor: r.actor,
     actorUserId: r.actor_user_id,
     incidentId: r.incident_id,
@@ -117,7 +114,6 @@ export async function listAudit(db: Db, q: TAuditQuery) {
     unitId: r.unit_id,
     unitCallsign: r.callsign,
     stationId: r.station_id,
-    data: r.payload,
   }));
   const last = entries[entries.length - 1];
   return { entries, nextBefore: entries.length === q.limit && last ? last.seq : null };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { apiTokens, ROLES, stations, users } from '../../db/schema';
 import { notFound } from '../errors';
+import { apiTokenCreated, apiTokenRevoked } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
 import { stationRule } from '../users/schemas';
@@ -18,6 +19,7 @@ export const ZCreateApiToken = z
   })
   .superRefine(stationRule);
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
+export type ApiTokenDto = Awaited<ReturnType<typeof selectTokens>>[number];
 
 // Integration credentials (alerting systems, vehicle terminals, gateways). The secret is returned once
 // and stored only as a hash; the event records who issued it, never the secret.
@@ -37,7 +39,7 @@ export async function createApiToken(db: Db, actor: Principal | null, input: TCr
       .returning({ id: apiTokens.id });
     if (!row) throw new Error('token insert returned nothing');
     const dto = await selectToken(w.tx, row.id);
-    w.emit({ type: 'api_token.created', stationId: input.stationId ?? null, data: { token: dto } });
+    w.emit(apiTokenCreated(dto));
     return { ...dto, id: row.id, token };
   });
   return result;
@@ -54,7 +56,7 @@ export async function revokeApiToken(db: Db, actor: Principal, id: number) {
     if (!row) throw notFound('token');
     await w.tx.execute(sql`select pg_notify(${SESSION_ENDED_CHANNEL}, ${row.hash})`);
     const dto = await selectToken(w.tx, id);
-    w.emit({ type: 'api_token.revoked', stationId: row.stationId, data: { token: dto } });
+    w.emit(apiTokenRevoked(dto));
     return dto;
   });
   return result;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { ecallMessages } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { pgErrorCode } from '../errors';
+import { ecallReceived } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { createIncident } from '../incidents/create-incident';
 import { selectIncident } from '../incidents/incident-dto';
@@ -67,17 +68,15 @@ export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
         })
         .returning({ id: ecallMessages.id });
       if (!row) throw new Error('eCall insert returned nothing');
-      w.emit({
-        type: 'ecall.received',
-        incidentId,
-        data: {
+      w.emit(
+        ecallReceived({
           ecallId: row.id,
           vin,
           testCall: msd.control.testCall,
           automatic: msd.control.automaticActivation,
           incidentId,
-        },
-      });
+        }),
+      );
       return { ecallId: row.id, duplicate: false, testCall: msd.control.testCall, incidentId };
     });
   // Two deliveries of one MSD at the same instant: the unique index lets one win, the other re-reads.

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Principal } from '../auth/principal';
+import { toFrame } from './read-event';
 import { readVisibleEvents } from './visibility';
-import { toFrame } from './write-tx';
 
 // GET /api/events?after=SEQ: a page of the log the viewer may see, and where to continue.
 export async function listEvents(db: Db, viewer: Principal, opts: { after: number; limit: number }) {

@@ -1,33 +1,30 @@
 import { and, asc, eq, gt, inArray, lte, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, type EventRow, events, handovers } from '../../db/schema';
+import { type EventRow, events } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { stationIncidentIds } from '../stations/station-scope';
+import { SUPERVISOR_ONLY_EVENTS } from './catalogue';
 
-/** Administration of accounts and credentials: supervisors' business only, on the socket and in the log. */
-export const SUPERVISOR_ONLY_EVENTS = [
-  'user.created',
-  'user.updated',
-  'user.password_reset',
-  'api_token.created',
-  'api_token.revoked',
-  'webhook.created',
-  'webhook.deactivated',
-] as const;
+export { SUPERVISOR_ONLY_EVENTS };
+
 const supervisorOnly = new Set<string>(SUPERVISOR_ONLY_EVENTS);
 
+/** An event with the stations its incident concerned when it was appended (the hub's live view). */
+export interface ScopedEvent {
+  type: string;
+  stationId: number | null;
+  /** Stations the event's incident concerned at that point of the log; null for no incident. */
+  stations: ReadonlySet<number> | null;
+}
+
 // Who may see which event. The centre (call-takers, dispatchers, supervisors) sees everything but the
-// administration of accounts and credentials (supervisors only); a station sees events of its own
-// units and alerts, and of the incidents it has been alerted to.
-export function isVisible(
-  viewer: Principal,
-  row: Pick<EventRow, 'stationId' | 'incidentId' | 'type'>,
-  concerned: (incidentId: number, stationId: number) => boolean,
-): boolean {
-  if (supervisorOnly.has(row.type)) return viewer.role === 'supervisor';
+// administration of accounts and credentials (supervisors only, EVENT_CATALOGUE's audience); a station
+// sees events filed under its own station, and events of the incidents that concern it.
+export function isVisible(viewer: Principal, e: ScopedEvent): boolean {
+  if (supervisorOnly.has(e.type)) return viewer.role === 'supervisor';
   if (viewer.role !== 'station') return true;
   const stationId = viewer.stationId ?? -1;
-  if (row.stationId === stationId) return true;
-  return row.incidentId !== null && concerned(row.incidentId, stationId);
+  return e.stationId === stationId || (e.stations?.has(stationId) ?? false);
 }
 
 /** Events after a seq that the viewer may see, oldest first (replay and GET /api/events). */
@@ -37,20 +34,6 @@ export async function readVisibleEvents(
   opts: { after: number; upTo?: number; limit: number },
 ): Promise<EventRow[]> {
   const stationId = viewer.stationId ?? -1;
-  const scope =
-    viewer.role === 'station'
-      ? or(
-          eq(events.stationId, stationId),
-          inArray(
-            events.incidentId,
-            db.select({ id: alerts.incidentId }).from(alerts).where(eq(alerts.stationId, stationId)),
-          ),
-          inArray(
-            events.incidentId,
-            db.select({ id: handovers.incidentId }).from(handovers).where(eq(handovers.stationId, stationId)),
-          ),
-        )
-      : undefined;
   return db
     .select()
     .from(events)
@@ -58,8 +41,10 @@ export async function readVisibleEvents(
       and(
         gt(events.seq, opts.after),
         opts.upTo !== undefined ? lte(events.seq, opts.upTo) : undefined,
-        viewer.role === 'supervisor' ? undefined : notInArray(events.type, [...SUPERVISOR_ONLY_EVENTS]),
-        scope,
+        viewer.role === 'supervisor' ? undefined : notInArray(events.type, SUPERVISOR_ONLY_EVENTS),
+        viewer.role === 'station'
+          ? or(eq(events.stationId, stationId), inArray(events.incidentId, stationIncidentIds(db, stationId)))
+          : undefined,
       ),
     )
     .orderBy(asc(events.seq))

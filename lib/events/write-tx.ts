@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
 import type { EventRow } from '../../db/schema';
+import { actorLabel, type Principal } from '../auth/principal';
+import type { CadEvent } from './build';
 
 interface RawEventRow {
   seq: string | number;
@@ -14,25 +16,15 @@ interface RawEventRow {
   payload: unknown;
 }
 
-import { actorLabel, type Principal } from '../auth/principal';
-import type { EventType } from '../realtime/event-types';
-
 export const EVENTS_CHANNEL = 'cad_events';
 // All event-log appends take this transaction-scoped lock, so commit order = seq order.
 const EVENT_LOG_LOCK = 112_000_000;
 
-export interface PendingEvent {
-  type: EventType;
-  incidentId?: number | null;
-  unitId?: number | null;
-  stationId?: number | null;
-  data: Record<string, unknown>;
-}
-
 export interface WriteTx {
   tx: Db;
   actor: Principal | null;
-  emit(event: PendingEvent): void;
+  /** Appends an event at commit; only the catalogue's builders (./build.ts) make one. */
+  emit(event: CadEvent): void;
 }
 
 // Runs a state change and its event rows in one transaction. Events are appended last, under the
@@ -44,7 +36,7 @@ export async function inWriteTx<T>(
   fn: (w: WriteTx) => Promise<T>,
 ): Promise<{ result: T; events: EventRow[] }> {
   return db.transaction(async (tx) => {
-    const pending: PendingEvent[] = [];
+    const pending: CadEvent[] = [];
     const result = await fn({ tx: tx as unknown as Db, actor, emit: (e) => pending.push(e) });
     const written: EventRow[] = [];
     if (pending.length > 0) {
@@ -52,9 +44,9 @@ export async function inWriteTx<T>(
       // The rows and their NOTIFY in one statement (one round trip fewer while the lock is held).
       const records = pending.map((e) => ({
         type: e.type,
-        incident_id: e.incidentId ?? null,
-        unit_id: e.unitId ?? null,
-        station_id: e.stationId ?? null,
+        incident_id: e.incidentId,
+        unit_id: e.unitId,
+        station_id: e.stationId,
         actor_user_id: actor?.userId ?? null,
         actor: actor ? actorLabel(actor) : 'system',
         payload: e.data,
@@ -88,13 +80,4 @@ export async function inWriteTx<T>(
     }
     return { result, events: written };
   });
-}
-
-export function toFrame(row: EventRow) {
-  return {
-    seq: row.seq,
-    type: row.type as EventType,
-    at: row.at.toISOString(),
-    data: row.payload,
-  };
 }

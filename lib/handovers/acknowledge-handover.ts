@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { handovers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, present } from '../errors';
+import { handoverAcknowledged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { selectHandovers } from './handover-dto';
 
@@ -19,14 +20,9 @@ export async function acknowledgeHandover(db: Db, actor: Principal, id: number) 
         .where(eq(handovers.id, id));
     }
     const [dto] = await selectHandovers(w.tx, eq(handovers.id, id), 1);
-    if (!h.acknowledgedAt)
-      w.emit({
-        type: 'handover.acknowledged',
-        incidentId: h.incidentId,
-        stationId: h.stationId,
-        data: { handover: dto },
-      });
-    return dto;
+    const handover = present(dto, 'hand-over');
+    if (!h.acknowledgedAt) w.emit(handoverAcknowledged(handover));
+    return handover;
   });
   return result;
 }

@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, handovers, incidents, stations } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, present } from '../errors';
+import { handoverCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { selectIncident } from '../incidents/incident-dto';
 import { selectHandovers } from './handover-dto';
@@ -43,16 +44,10 @@ export async function createHandover(
         createdByName: actor.displayName,
       })
       .returning({ id: handovers.id });
-    if (!row) throw new Error('handover insert returned nothing');
-    const [dto] = await selectHandovers(w.tx, eq(handovers.id, row.id), 1);
-    const incident = await selectIncident(w.tx, incidentId);
-    w.emit({
-      type: 'handover.created',
-      incidentId,
-      stationId: service.id,
-      data: { handover: dto, incident },
-    });
-    return dto;
+    const [dto] = await selectHandovers(w.tx, eq(handovers.id, present(row, 'handover').id), 1);
+    const handover = present(dto, 'handover');
+    w.emit(handoverCreated(handover, present(await selectIncident(w.tx, incidentId), 'incident')));
+    return handover;
   });
   return result;
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import { incidentTypes } from '../../db/schema';
 import type { TNeed, TQuestion } from '../triage/schemas';
 
+export type IncidentTypeRow = Awaited<ReturnType<typeof listIncidentTypes>>[number];
+
 export async function listIncidentTypes(db: Db) {
   const rows = await db
     .select()

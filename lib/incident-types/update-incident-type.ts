@@ -2,8 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidentTypes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { incidentTypeUpdated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import type { TIncidentTypeDefinition } from '../triage/schemas';
+
+export type IncidentTypeDto = TIncidentTypeDefinition & { code: string };
 
 // A supervisor edits a type's names, default priority, needs and protocol questions (or adds a type).
 // The change is evented, so the audit trail shows who changed the protocol and what it was before.
@@ -30,21 +33,20 @@ export async function updateIncidentType(
     };
     if (before) await w.tx.update(incidentTypes).set(row).where(eq(incidentTypes.code, code));
     else await w.tx.insert(incidentTypes).values({ code, ...row, sort: 1000 });
-    const type = { code, ...def };
-    w.emit({
-      type: 'incident_type.updated',
-      data: {
+    const type: IncidentTypeDto = { code, ...def };
+    w.emit(
+      incidentTypeUpdated({
         type,
         before: before
           ? {
               name: { sl: before.nameSl, en: before.nameEn },
               defaultPriority: before.defaultPriority,
-              needs: before.needs,
-              questions: before.questions,
+              needs: before.needs as TIncidentTypeDefinition['needs'],
+              questions: before.questions as TIncidentTypeDefinition['questions'],
             }
           : null,
-      },
-    });
+      }),
+    );
     return { ...type, created: !before };
   });
   return result;

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidentCallers, incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { notFound } from '../errors';
+import { notFound, present } from '../errors';
+import { callerAdded } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
+import { type CallerDto, selectCallers } from './incident-dto';
 
 // Another call about an incident already being handled: recorded on it instead of a duplicate.
 export async function addIncidentCaller(
@@ -11,7 +13,7 @@ export async function addIncidentCaller(
   actor: Principal,
   incidentId: number,
   input: { phone?: string; name?: string; note?: string },
-) {
+): Promise<CallerDto> {
   const { result } = await inWriteTx(db, actor, async (w) => {
     const [inc] = await w.tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
     if (!inc) throw notFound('incident');
@@ -24,19 +26,10 @@ export async function addIncidentCaller(
         note: input.note ?? '',
         createdBy: actor.userId,
       })
-      .returning();
-    if (!row) throw new Error('caller insert returned nothing');
-    const caller = {
-      id: row.id,
-      incidentId,
-      phone: row.phone,
-      name: row.name,
-      note: row.note,
-      author: actor.displayName,
-      createdAt: row.createdAt.toISOString(),
-    };
-    w.emit({ type: 'incident.caller_added', incidentId, data: { caller } });
-    return caller;
+      .returning({ id: incidentCallers.id });
+    const [caller] = await selectCallers(w.tx, incidentId, present(row, 'caller').id);
+    w.emit(callerAdded(present(caller, 'caller')));
+    return present(caller, 'caller');
   });
   return result;
 }

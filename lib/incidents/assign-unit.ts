@@ -1,21 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
+import { selectAlert } from '../alerts/alert-dto';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound, pgErrorCode } from '../errors';
+import { AppError, notFound, pgErrorCode, present } from '../errors';
+import { alertCreated, assignmentCreated, incidentUpdated, unitStatusChanged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { applyUnitStatus } from '../units/change-unit-status';
 import { selectUnit } from '../units/unit-dto';
-import {
-  ASSIGNABLE_UNIT_STATUSES,
-  ENGAGED_UNIT_STATUSES,
-  type UnitStatus,
-} from '../units/unit-status-machine';
-import { type IncidentDto, selectAssignments, selectIncident } from './incident-dto';
-import { OPEN_INCIDENT_STATUSES } from './incident-status';
+import { alertTransitionError, ENGAGED_UNIT_STATUSES, type UnitStatus } from '../units/unit-status-machine';
+import { selectAssignments, selectIncident } from './incident-dto';
+import { type IncidentStatus, isOpenIncident, statusOnDispatch } from './incident-status';
 
 interface LockedIncident {
   id: number;
-  status: IncidentDto['status'];
+  status: IncidentStatus;
 }
 interface LockedUnit {
   id: number;
@@ -44,7 +42,7 @@ export async function assignUnit(
       );
       const incident = locked?.incident;
       if (!incident) throw notFound('incident');
-      if (!OPEN_INCIDENT_STATUSES.includes(incident.status))
+      if (!isOpenIncident(incident.status))
         throw new AppError('invalid_transition', `incident is ${incident.status}`, [
           { field: 'incidentId', message: `incident is ${incident.status}` },
         ]);
@@ -53,20 +51,20 @@ export async function assignUnit(
         throw new AppError('validation_failed', 'unknown unit', [
           { field: 'unitId', message: 'no such unit' },
         ]);
-      if (!ASSIGNABLE_UNIT_STATUSES.includes(unit.status)) {
+      let from = unit.status;
+      const refused = alertTransitionError(unit.status);
+      if (refused) {
         if (!opts.reassign || !ENGAGED_UNIT_STATUSES.includes(unit.status))
           throw new AppError('invalid_transition', `unit ${unit.callsign} is ${unit.status}`, [
-            {
-              field: 'unitId',
-              message: `unit is ${unit.status}, not available${ENGAGED_UNIT_STATUSES.includes(unit.status) ? ' (send reassign: true to take it off its incident)' : ''}`,
-            },
+            { field: 'unitId', message: refused },
           ]);
         // Reassignment: release it from its current incident first (evented like any release).
         await applyUnitStatus(w, unitId, 'available');
+        from = 'available';
       }
-
-      // Assignment, alert, unit status and incident status in one statement.
-      const [written] = rowsOf<{ assignment_id: number; alert_id: number; sent_at: Date | string }>(
+      // The state tables decide; one statement writes assignment, alert, unit and incident status.
+      const incidentStatus = statusOnDispatch(incident.status);
+      const [written] = rowsOf<{ assignment_id: number; alert_id: number }>(
         await w.tx.execute(sql`
           with a as (
                  insert into assignments (incident_id, unit_id, status, created_by)
@@ -75,52 +73,32 @@ export async function assignUnit(
                al as (
                  insert into alerts (assignment_id, incident_id, station_id, unit_id)
                  select a.id, ${incidentId}, ${unit.station_id}, ${unitId} from a
-                 returning id, sent_at),
+                 returning id),
                uu as (
-                 update units set status = 'alerted', updated_at = now(), version = version + 1
-                  where id = ${unitId} returning id),
-               ui as (
-                 update incidents set status = 'dispatched', updated_at = now(), version = version + 1
-                  where id = ${incidentId} and status = 'new' returning id)
-          select a.id as assignment_id, al.id as alert_id, al.sent_at from a, al`),
+                 update units set status = ${'alerted' satisfies UnitStatus}, updated_at = now(),
+                        version = version + 1
+                  where id = ${unitId} returning id)
+          ${
+            incidentStatus
+              ? sql`, ui as (
+                 update incidents set status = ${incidentStatus}, updated_at = now(), version = version + 1
+                  where id = ${incidentId} returning id)`
+              : sql``
+          }
+          select a.id as assignment_id, al.id as alert_id from a, al`),
       );
-      if (!written) throw new Error('assignment insert returned nothing');
-      const assignment = { id: written.assignment_id };
-      const alert = {
-        id: written.alert_id,
-        sentAt: written.sent_at instanceof Date ? written.sent_at : new Date(written.sent_at),
-      };
-      const stationId = unit.station_id;
-
-      const incidentDto = await selectIncident(w.tx, incidentId);
-      const unitDto = await selectUnit(w.tx, unitId);
-      const [assignmentDto] = (await selectAssignments(w.tx, [incidentId])).filter(
-        (a) => a.id === assignment.id,
+      const ids = present(written, 'assignment');
+      const incidentDto = present(await selectIncident(w.tx, incidentId), 'incident');
+      const unitDto = present(await selectUnit(w.tx, unitId), 'unit');
+      const assignmentDto = present(
+        (await selectAssignments(w.tx, [incidentId])).find((a) => a.id === ids.assignment_id),
+        'assignment',
       );
-      const scope = { incidentId, unitId, stationId };
-      w.emit({ type: 'assignment.created', ...scope, data: { assignment: assignmentDto } });
-      w.emit({
-        type: 'alert.created',
-        ...scope,
-        data: {
-          alertId: alert.id,
-          incidentId,
-          unitId,
-          stationId,
-          assignmentId: assignment.id,
-          sentAt: alert.sentAt.toISOString(),
-          incident: incidentDto,
-          unit: unitDto,
-        },
-      });
-      w.emit({ type: 'unit.status_changed', ...scope, data: { unit: unitDto, from: unit.status } });
-      if (incident.status === 'new')
-        w.emit({
-          type: 'incident.updated',
-          incidentId,
-          data: { incident: incidentDto, changes: ['status'] },
-        });
-      return { ...assignmentDto, alertId: alert.id };
+      w.emit(assignmentCreated(assignmentDto));
+      w.emit(alertCreated(present(await selectAlert(w.tx, ids.alert_id), 'alert'), incidentDto, unitDto));
+      w.emit(unitStatusChanged(unitDto, from, incidentId));
+      if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status']));
+      return { ...assignmentDto, alertId: ids.alert_id };
     });
     return result;
   } catch (err) {

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { incidentNotes, incidents, incidentTypes } from '../../db/schema';
+import { incidents, incidentTypes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors';
+import { AppError, present } from '../errors';
+import { incidentCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { triageFor } from '../triage/record-triage';
+import { authorOf, writeNote } from './add-incident-note';
 import { type IncidentDto, selectIncident } from './incident-dto';
 import { nextIncidentNumber } from './next-incident-number';
 import type { TCreateIncident } from './schemas';
@@ -49,29 +51,9 @@ export async function createIncident(
       })
       .returning({ id: incidents.id });
     if (!row) throw new Error('incident insert returned nothing');
-    const dto = await selectIncident(w.tx, row.id);
-    if (!dto) throw new Error('incident vanished inside its own transaction');
-    w.emit({ type: 'incident.created', incidentId: dto.id, data: { incident: dto } });
-    for (const text of extras.notes ?? []) {
-      const [note] = await w.tx
-        .insert(incidentNotes)
-        .values({ incidentId: dto.id, text, authorId: actor.userId, authorName: actor.displayName })
-        .returning();
-      if (note)
-        w.emit({
-          type: 'incident.note_added',
-          incidentId: dto.id,
-          data: {
-            note: {
-              id: note.id,
-              incidentId: dto.id,
-              text,
-              author: note.authorName,
-              createdAt: note.createdAt.toISOString(),
-            },
-          },
-        });
-    }
+    const dto = present(await selectIncident(w.tx, row.id), 'incident');
+    w.emit(incidentCreated(dto));
+    for (const text of extras.notes ?? []) await writeNote(w, dto.id, text, authorOf(actor));
     await extras.alsoInTx?.(w.tx, dto);
     return dto;
   });

@@ -3,13 +3,8 @@ import type { Db } from '../../db/client';
 import { incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
-import {
-  selectAssignments,
-  selectCallers,
-  selectIncident,
-  selectNotes,
-  stationConcerned,
-} from './incident-dto';
+import { stationConcerned } from '../stations/station-scope';
+import { selectAssignments, selectCallers, selectIncident, selectNotes } from './incident-dto';
 
 export async function getIncident(db: Db, viewer: Principal, id: number) {
   const incident = await selectIncident(db, id);

@@ -1,22 +1,24 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   alerts,
   assignments,
-  handovers,
+  type IncidentNote,
   incidentCallers,
   incidentNotes,
   incidents,
   units,
+  users,
 } from '../../db/schema';
+import type { AssignmentStatus, IncidentStatus, Priority } from '../../db/schema/enums';
 import { d96EastSql, d96NorthSql, latSql, lonSql } from '../geo/sql';
 
 export interface IncidentDto {
   id: number;
   number: string;
   type: string;
-  priority: 'red' | 'yellow' | 'green';
-  status: 'new' | 'dispatched' | 'in_progress' | 'closed' | 'cancelled';
+  priority: Priority;
+  status: IncidentStatus;
   location: {
     lat: number;
     lon: number;
@@ -162,7 +164,7 @@ export interface AssignmentDto {
   callsign: string;
   unitType: string;
   stationId: number;
-  status: string;
+  status: AssignmentStatus;
   alertedAt: string;
   acknowledgedAt: string | null;
   enRouteAt: string | null;
@@ -221,48 +223,59 @@ export async function selectAssignments(db: Db, incidentIds: number[]): Promise<
   }));
 }
 
-export async function selectNotes(db: Db, incidentId: number) {
-  const rows = await db
-    .select()
-    .from(incidentNotes)
-    .where(eq(incidentNotes.incidentId, incidentId))
-    .orderBy(incidentNotes.id);
-  return rows.map((n) => ({
+export interface NoteDto {
+  id: number;
+  incidentId: number;
+  text: string;
+  /** Who wrote it: the operator's name, or the sender of a message copied onto the timeline. */
+  author: string;
+  createdAt: string;
+}
+
+export function noteDto(n: IncidentNote): NoteDto {
+  return {
     id: n.id,
     incidentId: n.incidentId,
     text: n.text,
     author: n.authorName,
     createdAt: n.createdAt.toISOString(),
-  }));
+  };
 }
 
-/** True when the station was alerted to the incident or it was handed to it (all a station may see). */
-export async function stationConcerned(db: Db, stationId: number, incidentId: number): Promise<boolean> {
-  const alerted = await db
-    .select({ one: sql<number>`1` })
-    .from(alerts)
-    .where(and(eq(alerts.stationId, stationId), eq(alerts.incidentId, incidentId)))
-    .limit(1);
-  if (alerted.length > 0) return true;
-  const handed = await db
-    .select({ one: sql<number>`1` })
-    .from(handovers)
-    .where(and(eq(handovers.stationId, stationId), eq(handovers.incidentId, incidentId)))
-    .limit(1);
-  return handed.length > 0;
-}
-
-export async function selectCallers(db: Db, incidentId: number) {
+export async function selectNotes(db: Db, incidentId: number): Promise<NoteDto[]> {
   const rows = await db
     .select()
+    .from(incidentNotes)
+    .where(eq(incidentNotes.incidentId, incidentId))
+    .orderBy(incidentNotes.id);
+  return rows.map(noteDto);
+}
+
+export interface CallerDto {
+  id: number;
+  incidentId: number;
+  phone: string;
+  name: string;
+  note: string;
+  /** The operator who recorded the call. */
+  author: string;
+  createdAt: string;
+}
+
+export async function selectCallers(db: Db, incidentId: number, id?: number): Promise<CallerDto[]> {
+  const rows = await db
+    .select({ c: incidentCallers, author: users.displayName })
     .from(incidentCallers)
-    .where(eq(incidentCallers.incidentId, incidentId))
+    .leftJoin(users, eq(users.id, incidentCallers.createdBy))
+    .where(id === undefined ? eq(incidentCallers.incidentId, incidentId) : eq(incidentCallers.id, id))
     .orderBy(incidentCallers.id);
-  return rows.map((c) => ({
+  return rows.map(({ c, author }) => ({
     id: c.id,
+    incidentId: c.incidentId,
     phone: c.phone,
     name: c.name,
     note: c.note,
+    author: author ?? '',
     createdAt: c.createdAt.toISOString(),
   }));
 }

@@ -1,7 +1,8 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, handovers, incidents } from '../../db/schema';
+import { incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { stationIncidentIds } from '../stations/station-scope';
 import { type IncidentDto, selectAssignments, selectIncidents } from './incident-dto';
 import { OPEN_INCIDENT_STATUSES } from './incident-status';
 
@@ -11,27 +12,14 @@ export interface ListIncidentsOptions {
   limit: number;
 }
 
-// A station sees only incidents it was alerted to; everyone else sees all.
+// A station sees only the incidents that concern it (station-scope.ts); everyone else sees all.
 export async function listIncidents(db: Db, viewer: Principal, opts: ListIncidentsOptions) {
   const where: SQL[] = [];
   if (opts.status === 'open') where.push(inArray(incidents.status, [...OPEN_INCIDENT_STATUSES]));
   else if (opts.status !== 'all') where.push(eq(incidents.status, opts.status));
   if (opts.mine && viewer.userId !== null) where.push(eq(incidents.createdBy, viewer.userId));
-  if (viewer.role === 'station') {
-    const stationId = viewer.stationId ?? -1;
-    where.push(
-      or(
-        inArray(
-          incidents.id,
-          db.select({ id: alerts.incidentId }).from(alerts).where(eq(alerts.stationId, stationId)),
-        ),
-        inArray(
-          incidents.id,
-          db.select({ id: handovers.incidentId }).from(handovers).where(eq(handovers.stationId, stationId)),
-        ),
-      ) as SQL,
-    );
-  }
+  if (viewer.role === 'station')
+    where.push(inArray(incidents.id, stationIncidentIds(db, viewer.stationId ?? -1)));
   const list = await selectIncidents(db, where.length ? and(...where) : sql`true`, { limit: opts.limit });
   const assignments = await selectAssignments(
     db,

@@ -59,6 +59,8 @@ export const ZUpdateIncident = z
   })
   .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change', path: ['(root)'] });
 export type TUpdateIncident = z.infer<typeof ZUpdateIncident>;
+/** The fields an incident.updated event names as changed. */
+export type IncidentChange = Exclude<keyof TUpdateIncident, 'version' | 'closeReason'>;
 
 export const ZAddNote = z.object({ text: z.string().trim().min(1).max(4000) });
 

@@ -1,15 +1,17 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, incidentNotes, incidents } from '../../db/schema';
+import { assignments, incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, present } from '../errors';
+import { incidentUpdated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { applyUnitStatus } from '../units/change-unit-status';
+import { authorOf, writeNote } from './add-incident-note';
 import { assertIncidentType } from './create-incident';
 import { type IncidentDto, selectIncident } from './incident-dto';
 import { canChangeIncidentStatus } from './incident-status';
-import type { TUpdateIncident } from './schemas';
+import type { IncidentChange, TUpdateIncident } from './schemas';
 
 // Optimistic concurrency: the caller sends the version it read; a stale version is refused with 409
 // and the current incident, so two operators never silently overwrite each other.
@@ -52,31 +54,13 @@ export async function updateIncident(
         );
       // Closing with a stated reason releases the units still assigned; the reason goes to the timeline.
       for (const a of active) await applyUnitStatus(w, a.unitId, 'available');
-      if (input.closeReason) {
-        const [note] = await w.tx
-          .insert(incidentNotes)
-          .values({
-            incidentId: id,
-            text: `${input.status === 'closed' ? 'Zaključeno' : 'Preklicano'}: ${input.closeReason}`,
-            authorId: actor.userId,
-            authorName: actor.displayName,
-          })
-          .returning();
-        if (note)
-          w.emit({
-            type: 'incident.note_added',
-            incidentId: id,
-            data: {
-              note: {
-                id: note.id,
-                incidentId: id,
-                text: note.text,
-                author: note.authorName,
-                createdAt: note.createdAt.toISOString(),
-              },
-            },
-          });
-      }
+      if (input.closeReason)
+        await writeNote(
+          w,
+          id,
+          `${input.status === 'closed' ? 'Zaključeno' : 'Preklicano'}: ${input.closeReason}`,
+          authorOf(actor),
+        );
     }
     await w.tx
       .update(incidents)
@@ -100,15 +84,24 @@ export async function updateIncident(
         version: sql`${incidents.version} + 1`,
       })
       .where(eq(incidents.id, id));
-    const dto = await selectIncident(w.tx, id);
-    if (!dto) throw notFound('incident');
-    const { version: _v, closeReason: _r, ...changes } = input;
-    w.emit({
-      type: 'incident.updated',
-      incidentId: id,
-      data: { incident: dto, changes: Object.keys(changes) },
-    });
+    const dto = present(await selectIncident(w.tx, id), 'incident');
+    w.emit(incidentUpdated(dto, changedFields(input)));
     return dto;
   });
   return result;
+}
+
+const CHANGE_FIELDS = {
+  type: true,
+  priority: true,
+  status: true,
+  description: true,
+  location: true,
+  caller: true,
+  flagged: true,
+} satisfies Record<IncidentChange, true>;
+
+/** The fields of a patch that the incident.updated event names (the version and reason are not fields). */
+function changedFields(input: TUpdateIncident): IncidentChange[] {
+  return (Object.keys(CHANGE_FIELDS) as IncidentChange[]).filter((k) => input[k] !== undefined);
 }

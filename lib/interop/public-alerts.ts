@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { publicAlerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../errors';
+import { publicAlertPublished } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertValidPolygon, polygonGeographySql, ZPolygon } from '../geo/polygon';
 import { CAP_CATEGORIES, CAP_NS, capDateTime, senderDomain } from './cap';
@@ -89,7 +90,7 @@ export async function publishAlert(
       .where(eq(publicAlerts.id, row.id));
     const [a] = await selectAlerts(w.tx, eq(publicAlerts.id, row.id), 1);
     if (!a) throw new Error('alert vanished');
-    w.emit({ type: 'public_alert.published', data: { alert: summary(a) } });
+    w.emit(publicAlertPublished(summary(a)));
     return summary(a);
   });
   return result;
@@ -128,11 +129,13 @@ export async function cancelAlert(db: Db, actor: Principal, id: number, sender: 
     if (!row) throw new Error('cancel not stored');
     const [c] = await selectAlerts(w.tx, eq(publicAlerts.id, row.id), 1);
     if (!c) throw new Error('cancel vanished');
-    w.emit({ type: 'public_alert.published', data: { alert: summary(c) } });
+    w.emit(publicAlertPublished(summary(c)));
     return summary(c);
   });
   return result;
 }
+
+export type PublicAlertDto = ReturnType<typeof summary>;
 
 function summary(a: Row) {
   return {

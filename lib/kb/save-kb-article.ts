@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { kbArticles } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { kbArticleSaved } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { normaliseSearch } from '../geo/normalise';
 
@@ -18,6 +19,7 @@ export const ZKbArticle = z.object({
     .default([]),
 });
 export type TKbArticle = z.infer<typeof ZKbArticle>;
+export type KbArticleDto = TKbArticle & { slug: string };
 
 /** A supervisor writes or edits an article; the event keeps the text before the change. */
 export async function saveKbArticle(db: Db, actor: Principal, slug: string, input: TKbArticle) {
@@ -39,10 +41,9 @@ export async function saveKbArticle(db: Db, actor: Principal, slug: string, inpu
         .set({ ...values, updatedAt: sql`now()` })
         .where(eq(kbArticles.slug, slug));
     else await w.tx.insert(kbArticles).values({ slug, ...values, sort: 1000 });
-    const article = { slug, ...input };
-    w.emit({
-      type: 'kb_article.saved',
-      data: {
+    const article: KbArticleDto = { slug, ...input };
+    w.emit(
+      kbArticleSaved({
         article,
         created: !before,
         before: before
@@ -53,8 +54,8 @@ export async function saveKbArticle(db: Db, actor: Principal, slug: string, inpu
               incidentTypes: before.incidentTypes,
             }
           : null,
-      },
-    });
+      }),
+    );
     return { ...article, created: !before };
   });
   return result;

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { locationFixes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { present } from '../errors';
+import { locationFixReceived } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { type LocationFixDto, selectLocationFixes } from './location-fix-dto';
@@ -33,9 +35,9 @@ export async function recordLocationFix(
       .returning({ id: locationFixes.id });
     if (!row) throw new Error('location fix insert returned nothing');
     const [dto] = await selectLocationFixes(w.tx, eq(locationFixes.id, row.id), 1);
-    if (!dto) throw new Error('location fix vanished');
-    w.emit({ type: 'location.fix_received', data: { fix: dto } });
-    return dto;
+    const stored = present(dto, 'location fix');
+    w.emit(locationFixReceived(stored));
+    return stored;
   });
   return result;
 }

@@ -5,9 +5,11 @@ import { conversations, incidents, messages } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { env } from '../env';
 import { AppError, notFound } from '../errors';
+import { conversationUpdated } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
+import { authorOf, writeNote } from '../incidents/add-incident-note';
 import { conversationDto, selectConversation } from './conversation-dto';
-import { addNoteInTx, recordReply } from './incident-timeline';
+import { recordReply } from './incident-timeline';
 import { replySms } from './sms';
 
 async function lockConversation(w: WriteTx, id: number) {
@@ -41,7 +43,7 @@ export async function claimConversation(
       .returning();
     if (!updated) throw notFound('conversation');
     const dto = conversationDto(updated);
-    w.emit({ type: 'conversation.updated', data: { conversation: dto, change: 'claimed' } });
+    w.emit(conversationUpdated(dto, 'claimed'));
     return dto;
   });
   return result;
@@ -161,14 +163,11 @@ export async function linkConversation(db: Db, actor: Principal, id: number, inc
       .map((m) => `${m.at.toISOString()} ${m.direction === 'in' ? m.fromAddr : `→ ${m.toAddr}`}: ${m.text}`)
       .join('\n')
       .slice(0, 3900);
-    await addNoteInTx(
+    await writeNote(
       w,
       incidentId,
       `${label} ${c.counterpart}${c.subject ? ` – ${c.subject}` : ''}\n${transcript}`,
-      {
-        id: actor.userId,
-        name: actor.displayName,
-      },
+      authorOf(actor),
     );
     const [updated] = await w.tx
       .update(conversations)
@@ -183,7 +182,7 @@ export async function linkConversation(db: Db, actor: Principal, id: number, inc
       .returning();
     if (!updated) throw new Error('link not stored');
     const dto = conversationDto(updated);
-    w.emit({ type: 'conversation.updated', data: { conversation: dto, change: 'linked' } });
+    w.emit(conversationUpdated(dto, 'linked'));
     return dto;
   });
   return result;

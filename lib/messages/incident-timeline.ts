@@ -1,36 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type Conversation, conversations, incidentNotes, type Message, messages } from '../../db/schema';
+import { type Conversation, conversations, type Message, messages } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { present } from '../errors';
+import { messageReceived, messageSent } from '../events/build';
 import type { WriteTx } from '../events/write-tx';
+import { authorOf, type NoteAuthor, writeNote } from '../incidents/add-incident-note';
 import { conversationDto, messageDto } from './conversation-dto';
-
-/** An incident note written inside the caller's transaction, with its event. */
-export async function addNoteInTx(
-  w: WriteTx,
-  incidentId: number,
-  text: string,
-  author: { id: number | null; name: string },
-): Promise<void> {
-  const [note] = await w.tx
-    .insert(incidentNotes)
-    .values({ incidentId, text: text.slice(0, 4000), authorId: author.id, authorName: author.name })
-    .returning();
-  if (!note) throw new Error('note not stored');
-  w.emit({
-    type: 'incident.note_added',
-    incidentId,
-    data: {
-      note: {
-        id: note.id,
-        incidentId,
-        text: note.text,
-        author: note.authorName,
-        createdAt: note.createdAt.toISOString(),
-      },
-    },
-  });
-}
 
 /**
  * A message in a conversation linked to an incident goes into the incident's notes too, in the same
@@ -40,12 +16,12 @@ export async function noteOnIncident(
   w: WriteTx,
   incidentId: number | null,
   m: Pick<Message, 'channel' | 'direction' | 'fromAddr' | 'toAddr' | 'text'>,
-  author: { id: number | null; name: string },
+  author: NoteAuthor,
 ): Promise<void> {
   if (incidentId === null) return;
   const label = m.channel === 'email' ? 'E-pošta / e-mail' : 'SMS';
   const who = m.direction === 'in' ? m.fromAddr : `→ ${m.toAddr}`;
-  await addNoteInTx(w, incidentId, `${label} ${who}: ${m.text}`, author);
+  await writeNote(w, incidentId, `${label} ${who}: ${m.text}`, author);
 }
 
 /** After a reply is stored: the conversation is answered (and claimed by whoever answered), evented. */
@@ -67,17 +43,25 @@ export async function recordReply(
     .where(eq(conversations.id, conversationId))
     .returning();
   if (!message || !updated) throw new Error('reply not stored');
-  await noteOnIncident(w, updated.incidentId, message, { id: actor.userId, name: actor.displayName });
+  await noteOnIncident(w, updated.incidentId, message, authorOf(actor));
   const data = { conversation: conversationDto(updated), message: messageDto(message) };
-  w.emit({ type: 'message.sent', data });
+  w.emit(messageSent(data.conversation, data.message));
   return data;
+}
+
+/** An outgoing message's delivery changed (sent, failed, delivered): evented with its conversation. */
+export async function recordDelivery(w: WriteTx, message: Message) {
+  const [c] = await w.tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
+  const dto = messageDto(message);
+  w.emit(messageSent(conversationDto(present(c, 'conversation')), dto));
+  return dto;
 }
 
 /** After an inbound message is stored: into the linked incident's notes, and evented for the inbox. */
 export async function recordInbound(w: WriteTx, conversation: Conversation, message: Message, from: string) {
   await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });
   const data = { conversation: conversationDto(conversation), message: messageDto(message) };
-  w.emit({ type: 'message.received', data });
+  w.emit(messageReceived(data.conversation, data.message));
   return data;
 }
 

@@ -8,7 +8,7 @@ import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normalizePhone } from '../locations/phone';
 import { messageDto } from './conversation-dto';
-import { findInbound, recordInbound, recordReply } from './incident-timeline';
+import { findInbound, recordDelivery, recordInbound, recordReply } from './incident-timeline';
 
 // SMS 112 for deaf and hard-of-hearing callers, through an SMS gateway's HTTP API. Inbound messages
 // are stored once (by the gateway's id); outbound ones are stored as queued first, then sent, retried
@@ -201,11 +201,7 @@ export async function sendQueuedSms(db: Db, ids?: number[]): Promise<number> {
         )
         .where(eq(messages.id, m.id))
         .returning();
-      if (row && (error === null || delay === undefined))
-        w.emit({
-          type: 'message.sent',
-          data: { message: messageDto(row), conversation: { id: row.conversationId } },
-        });
+      if (row && (error === null || delay === undefined)) await recordDelivery(w, row);
     });
   }
   return due.length;
@@ -230,9 +226,7 @@ export async function smsDeliveryReport(db: Db, actor: Principal, input: z.infer
       throw new AppError('validation_failed', 'unknown reference', [
         { field: 'body.reference', message: 'no such SMS' },
       ]);
-    const dto = messageDto(row);
-    w.emit({ type: 'message.sent', data: { message: dto, conversation: { id: row.conversationId } } });
-    return dto;
+    return recordDelivery(w, row);
   });
   return result;
 }

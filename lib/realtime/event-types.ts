@@ -1,21 +1,15 @@
 import { z } from 'zod';
+import type { EventFrame } from '../events/catalogue';
 
-export { EVENT_TYPES, type EventType } from './event-type-list';
+// The realtime protocol's own frames (docs/realtime-protocol.md). The events themselves, their payloads
+// and who sees them are the event catalogue's (lib/events/catalogue.ts).
+export type { EventFrame, EventType } from '../events/catalogue';
 
-import { EVENT_TYPES, type EventType } from './event-type-list';
-
-export const ZEventType = z.enum(EVENT_TYPES);
-
-/** The frame the server sends for each event (also returned by GET /api/events). */
-export interface EventFrame<T = unknown> {
-  seq: number;
-  type: EventType;
-  at: string;
-  data: T;
-}
-
-// Protocol version, sent in the "welcome" frame; bump on an incompatible change.
-export const PROTOCOL_VERSION = 1;
+// Protocol version, sent in the "welcome" frame; raised on an incompatible change.
+// 2: alert.created carries {alert, incident, unit} (the alert as the API returns it) instead of the
+// alert's fields flat; assignment.updated carries {assignment, from} instead of ids and a status;
+// message.sent always carries the whole conversation.
+export const PROTOCOL_VERSION = 2;
 
 // Client → server messages, one discriminated union: anything else is answered with an error frame.
 export const ZClientMessage = z.discriminatedUnion('type', [
@@ -31,7 +25,7 @@ export const ZClientMessage = z.discriminatedUnion('type', [
 export type ClientMessage = z.infer<typeof ZClientMessage>;
 
 export type ServerFrame =
-  | ({ kind?: undefined } & EventFrame)
+  | EventFrame
   | { type: 'welcome'; protocol: number; head: number; role: string; stationId: number | null }
   | { type: 'subscribed'; since: number; head: number }
   | { type: 'replayed'; seq: number }

@@ -1,10 +1,14 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { WebSocket } from 'ws';
 import type { DbHandle } from '../../db/client';
-import { alerts, type EventRow, events, handovers } from '../../db/schema';
+import { type EventRow, events } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { isVisible, readVisibleEvents } from '../events/visibility';
-import { EVENTS_CHANNEL, toFrame } from '../events/write-tx';
+import type { EventFrame } from '../events/catalogue';
+import { toFrame } from '../events/read-event';
+import { isVisible, readVisibleEvents, type ScopedEvent } from '../events/visibility';
+import { EVENTS_CHANNEL } from '../events/write-tx';
+import { isOpenIncident } from '../incidents/incident-status';
+import { concernOf, incidentScopes, openIncidentScopes } from '../stations/station-scope';
 import { PROTOCOL_VERSION, type ServerFrame } from './event-types';
 
 // The realtime hub of one node. It LISTENs for the seq of every commit, reads new rows from the event
@@ -36,6 +40,12 @@ export interface HubOptions {
   onError?: (err: unknown, context: string) => void;
 }
 
+/** An event in the ring, with the stations its incident concerned when it was appended. */
+interface RingEvent extends ScopedEvent {
+  row: EventRow;
+  frame: EventFrame;
+}
+
 // An event goes to every screen that may see it: serialise it once, not once per socket.
 const serialised = new WeakMap<EventRow, string>();
 function frameText(row: EventRow): string {
@@ -47,14 +57,18 @@ function frameText(row: EventRow): string {
   return text;
 }
 
+const NO_STATIONS: ReadonlySet<number> = new Set();
+
 export class RealtimeHub {
   head = 0;
-  private ring: EventRow[] = [];
+  private ring: RingEvent[] = [];
   /** Every event with seq > ringFloor is in the ring. */
   private ringFloor = 0;
   private readonly clients = new Set<Client>();
-  // incident → stations alerted to it, for filtering live events for station sockets.
-  private readonly concerned = new Map<number, Set<number>>();
+  // Open incident → the stations it concerns (lib/stations/station-scope.ts), for station sockets.
+  // Bounded by the open incidents: a closed one is dropped and looked up in the view if it ever
+  // has another event. The sets are replaced, never changed, so a ring entry keeps the scope it had.
+  private readonly scopes = new Map<number, ReadonlySet<number>>();
   private fetching = false;
   private fetchAgain = false;
   private unlisten?: () => Promise<void>;
@@ -73,13 +87,7 @@ export class RealtimeHub {
       .from(events);
     this.head = row?.max ?? 0;
     this.ringFloor = this.head;
-    const pairs = await db
-      .selectDistinct({ incidentId: alerts.incidentId, stationId: alerts.stationId })
-      .from(alerts);
-    const handed = await db
-      .selectDistinct({ incidentId: handovers.incidentId, stationId: handovers.stationId })
-      .from(handovers);
-    for (const p of [...pairs, ...handed]) this.addConcern(p.incidentId, p.stationId);
+    for (const [id, set] of await openIncidentScopes(db)) this.scopes.set(id, set);
     this.unlisten = await this.handle.listen(
       EVENTS_CHANNEL,
       () => this.poke(),
@@ -116,6 +124,7 @@ export class RealtimeHub {
       largestSocketBufferedBytes: largest,
       eventHead: this.head,
       ringEvents: this.ring.length,
+      openIncidentScopes: this.scopes.size,
     };
   }
 
@@ -191,33 +200,49 @@ export class RealtimeHub {
         .orderBy(asc(events.seq))
         .limit(1000);
       if (rows.length === 0) return;
-      for (const row of rows) {
-        if (
-          (row.type === 'alert.created' || row.type === 'handover.created') &&
-          row.incidentId !== null &&
-          row.stationId !== null
-        )
-          this.addConcern(row.incidentId, row.stationId);
-        this.ring.push(row);
-        this.head = row.seq;
-      }
+      const batch = rows.map((row) => ({ row, frame: toFrame(row) }));
+      const others = await this.scopesOfUnheld(batch);
+      for (const { row, frame } of batch) this.append(row, frame, others);
       if (this.ring.length > RING_SIZE) {
         const drop = this.ring.splice(0, this.ring.length - RING_SIZE);
-        this.ringFloor = drop[drop.length - 1]?.seq ?? this.ringFloor;
+        this.ringFloor = drop[drop.length - 1]?.row.seq ?? this.ringFloor;
       }
       for (const c of this.clients) if (c.cursor !== null) void this.pump(c);
       if (rows.length < 1000) return;
     }
   }
 
-  private addConcern(incidentId: number, stationId: number): void {
-    const set = this.concerned.get(incidentId) ?? new Set<number>();
-    set.add(stationId);
-    this.concerned.set(incidentId, set);
+  /** Scopes of the batch's incidents that are neither held open nor created in the batch (one query). */
+  private async scopesOfUnheld(batch: { row: EventRow; frame: EventFrame }[]) {
+    const created = new Set(
+      batch.filter((e) => e.frame.type === 'incident.created').map((e) => e.row.incidentId),
+    );
+    const unheld = new Set<number>();
+    for (const { row } of batch)
+      if (row.incidentId !== null && !this.scopes.has(row.incidentId) && !created.has(row.incidentId))
+        unheld.add(row.incidentId);
+    return incidentScopes(this.handle.db, [...unheld]);
   }
 
-  private isConcerned = (incidentId: number, stationId: number) =>
-    this.concerned.get(incidentId)?.has(stationId) ?? false;
+  private append(row: EventRow, frame: EventFrame, others: Map<number, Set<number>>): void {
+    const id = row.incidentId;
+    if (frame.type === 'incident.created' && id !== null) this.scopes.set(id, NO_STATIONS);
+    // A reopened incident is held again, with the scope the view gave it.
+    if (frame.type === 'incident.updated' && id !== null && isOpenIncident(frame.data.incident.status))
+      if (!this.scopes.has(id)) this.scopes.set(id, others.get(id) ?? NO_STATIONS);
+    const concern = concernOf(frame);
+    if (concern) {
+      const held = this.scopes.get(concern.incidentId);
+      if (held && !held.has(concern.stationId))
+        this.scopes.set(concern.incidentId, new Set([...held, concern.stationId]));
+      else if (!held) others.get(concern.incidentId)?.add(concern.stationId);
+    }
+    const stations = id === null ? null : (this.scopes.get(id) ?? others.get(id) ?? NO_STATIONS);
+    this.ring.push({ row, frame, type: row.type, stationId: row.stationId, stations });
+    this.head = row.seq;
+    if (frame.type === 'incident.updated' && id !== null && !isOpenIncident(frame.data.incident.status))
+      this.scopes.delete(id);
+  }
 
   // Serialised per client; re-runs while new events keep arriving.
   private async pump(client: Client): Promise<void> {
@@ -234,10 +259,10 @@ export class RealtimeHub {
           let batch: EventRow[];
           let reached: number;
           if (cursor >= this.ringFloor) {
-            const from = this.ring.findIndex((e) => e.seq > cursor);
+            const from = this.ring.findIndex((e) => e.row.seq > cursor);
             const slice = from < 0 ? [] : this.ring.slice(from, from + BATCH);
-            reached = slice.length ? (slice[slice.length - 1] as EventRow).seq : this.head;
-            batch = slice.filter((e) => isVisible(client.principal, e, this.isConcerned));
+            reached = slice.length ? (slice[slice.length - 1] as RingEvent).row.seq : this.head;
+            batch = slice.filter((e) => isVisible(client.principal, e)).map((e) => e.row);
           } else {
             // Too far behind for the ring: replay from the table, filtered in SQL.
             const upTo = this.ringFloor;

@@ -1,36 +1,23 @@
+import type { AssignmentStatus } from '../../db/schema/enums';
+import type { EventFrame } from '../events/catalogue';
+import type { IncidentDto } from '../incidents/incident-dto';
+import type { UnitDto } from '../units/unit-dto';
+
 // Folding a replay's events up to a moment: pure, shared by the replay screen and its unit test.
 // Event payloads carry full snapshots, so the state is the last snapshot of each incident and unit.
 
-export interface ReplayEventLike {
-  seq: number;
-  at: string;
-  type: string;
-  actor: string;
-  incidentId: number | null;
-  unitId: number | null;
-  data: unknown;
-}
+/** An event of the log as the replay reads it: the frame, who did it and what it is filed under. */
+export type ReplayEvent = EventFrame & { actor: string; incidentId: number | null; unitId: number | null };
 
-export interface ReplayIncident {
-  id: number;
-  number: string;
-  type: string;
-  priority: string;
-  status: string;
-  location: { lat: number; lon: number; address: string };
-}
-
-export interface ReplayUnit {
-  id: number;
-  callsign: string;
-  type: string;
-  status: string;
-  position: { lat: number; lon: number } | null;
+/** What was on the map when the replay starts. */
+export interface ReplayInitial {
+  incidents: IncidentDto[];
+  units: UnitDto[];
 }
 
 export interface ReplayNote {
   seq: number;
-  incidentId: number | null;
+  incidentId: number;
   at: string;
   text: string;
   author: string;
@@ -39,16 +26,16 @@ export interface ReplayNote {
 export interface ReplayState {
   /** Index of the next event to apply (events[0..next) are applied). */
   next: number;
-  incidents: Map<number, ReplayIncident>;
-  units: Map<number, ReplayUnit>;
-  /** Assignment status per incident and unit callsign, as the board showed it. */
-  assignments: Map<number, { incidentId: number; unitId: number; status: string }>;
+  incidents: Map<number, IncidentDto>;
+  units: Map<number, UnitDto>;
+  /** Assignment status per incident and unit, as the board showed it. */
+  assignments: Map<number, { incidentId: number; unitId: number; status: AssignmentStatus }>;
   notes: ReplayNote[];
   /** Each unit's path so far. */
   tracks: Map<number, [number, number][]>;
 }
 
-export function initialState(initial: { incidents: unknown[]; units: unknown[] }): ReplayState {
+export function initialState(initial: ReplayInitial): ReplayState {
   const s: ReplayState = {
     next: 0,
     incidents: new Map(),
@@ -57,59 +44,46 @@ export function initialState(initial: { incidents: unknown[]; units: unknown[] }
     notes: [],
     tracks: new Map(),
   };
-  for (const i of initial.incidents) putIncident(s, i);
+  for (const i of initial.incidents) s.incidents.set(i.id, i);
   for (const u of initial.units) putUnit(s, u);
   return s;
 }
 
-function putIncident(s: ReplayState, raw: unknown) {
-  const i = raw as ReplayIncident | undefined;
-  if (i && typeof i.id === 'number' && i.location) s.incidents.set(i.id, i);
-}
-
-function putUnit(s: ReplayState, raw: unknown) {
-  const u = raw as ReplayUnit | undefined;
-  if (!u || typeof u.id !== 'number') return;
+function putUnit(s: ReplayState, u: UnitDto) {
   s.units.set(u.id, u);
-  if (u.position) {
-    const track = s.tracks.get(u.id) ?? [];
-    const last = track[track.length - 1];
-    if (!last || last[0] !== u.position.lat || last[1] !== u.position.lon)
-      s.tracks.set(u.id, [...track, [u.position.lat, u.position.lon]]);
-  }
+  if (!u.position) return;
+  const track = s.tracks.get(u.id) ?? [];
+  const last = track[track.length - 1];
+  if (!last || last[0] !== u.position.lat || last[1] !== u.position.lon)
+    s.tracks.set(u.id, [...track, [u.position.lat, u.position.lon]]);
 }
 
 /** Applies one event to the state (mutating it; callers keep one state per forward pass). */
-export function applyEvent(s: ReplayState, e: ReplayEventLike): void {
-  const d = (e.data ?? {}) as Record<string, unknown>;
-  if (d.incident) putIncident(s, d.incident);
-  if (d.unit) putUnit(s, d.unit);
+export function applyEvent(s: ReplayState, e: ReplayEvent): void {
   switch (e.type) {
-    case 'assignment.created': {
-      const a = d.assignment as
-        | { id: number; incidentId: number; unitId: number; status: string }
-        | undefined;
-      if (a) s.assignments.set(a.id, { incidentId: a.incidentId, unitId: a.unitId, status: a.status });
+    case 'incident.created':
+    case 'incident.updated':
+    case 'handover.created':
+      s.incidents.set(e.data.incident.id, e.data.incident);
       break;
-    }
+    case 'alert.created':
+      s.incidents.set(e.data.incident.id, e.data.incident);
+      putUnit(s, e.data.unit);
+      break;
+    case 'unit.status_changed':
+    case 'unit.position_changed':
+    case 'unit.updated':
+      putUnit(s, e.data.unit);
+      break;
+    case 'assignment.created':
     case 'assignment.updated': {
-      const id = d.assignmentId as number;
-      const a = s.assignments.get(id);
-      if (a) s.assignments.set(id, { ...a, status: String(d.status) });
-      else if (e.incidentId !== null && e.unitId !== null)
-        s.assignments.set(id, { incidentId: e.incidentId, unitId: e.unitId, status: String(d.status) });
+      const a = e.data.assignment;
+      s.assignments.set(a.id, { incidentId: a.incidentId, unitId: a.unitId, status: a.status });
       break;
     }
     case 'incident.note_added': {
-      const n = d.note as { text?: string; authorName?: string } | undefined;
-      if (n?.text)
-        s.notes.push({
-          seq: e.seq,
-          incidentId: e.incidentId,
-          at: e.at,
-          text: n.text,
-          author: n.authorName ?? e.actor,
-        });
+      const n = e.data.note;
+      s.notes.push({ seq: e.seq, incidentId: n.incidentId, at: e.at, text: n.text, author: n.author });
       break;
     }
   }
@@ -117,26 +91,26 @@ export function applyEvent(s: ReplayState, e: ReplayEventLike): void {
 
 /** The state at a moment: continues from `from` when the moment is later, else starts over. */
 export function stateAt(
-  events: ReplayEventLike[],
-  initial: { incidents: unknown[]; units: unknown[] },
+  events: ReplayEvent[],
+  initial: ReplayInitial,
   atMs: number,
   from?: ReplayState,
 ): ReplayState {
   let s = from;
   const upTo = firstAfter(events, atMs);
   if (!s || s.next > upTo) s = initialState(initial);
-  for (let i = s.next; i < upTo; i++) applyEvent(s, events[i] as ReplayEventLike);
+  for (let i = s.next; i < upTo; i++) applyEvent(s, events[i] as ReplayEvent);
   s.next = upTo;
   return s;
 }
 
 /** Index of the first event later than the moment (binary search; events are in seq = time order). */
-export function firstAfter(events: ReplayEventLike[], atMs: number): number {
+export function firstAfter(events: { at: string }[], atMs: number): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (Date.parse((events[mid] as ReplayEventLike).at) <= atMs) lo = mid + 1;
+    if (Date.parse((events[mid] as { at: string }).at) <= atMs) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import { agencies, stations } from '../../db/schema';
 import { d96EastSql, d96NorthSql, geoJsonSql, latSql, lonSql } from '../geo/sql';
 
+export type StationDto = Awaited<ReturnType<typeof listStations>>[number];
+
 export async function listStations(db: Db, opts: { id?: number } = {}) {
   const rows = await db
     .select({

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { agencies, stations } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, present } from '../errors';
+import { stationSaved } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertValidPolygon, polygonGeographySql, ZPolygon } from '../geo/polygon';
 import { pointSql } from '../geo/sql';
-import { listStations } from './list-stations';
+import { listStations, type StationDto } from './list-stations';
 
 const ZStationFields = {
   code: z
@@ -36,8 +37,6 @@ export const ZUpdateStation = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type TUpdateStation = z.infer<typeof ZUpdateStation>;
-
-export type StationDto = Awaited<ReturnType<typeof listStations>>[number];
 
 /** Creates (id null) or changes a station; the event carries the station before and after. */
 export async function saveStation(db: Db, actor: Principal, id: number | null, input: TUpdateStation) {
@@ -97,12 +96,8 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
       await w.tx.update(stations).set(values).where(eq(stations.id, id));
     }
     if (stationId === null) throw new Error('station insert returned nothing');
-    const station = await findStation(w.tx, stationId);
-    w.emit({
-      type: 'station.saved',
-      stationId,
-      data: { station, before, changes: Object.keys(input) },
-    });
+    const station = present(await findStation(w.tx, stationId), 'station');
+    w.emit(stationSaved({ station, before: before ?? null, changes: Object.keys(input) }));
     return station;
   });
   return result;

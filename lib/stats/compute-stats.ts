@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
+import { payloadText } from '../events/payload-sql';
 import { addDays } from '../i18n/format';
 import type { TStatsQuery } from './schemas';
 
@@ -68,8 +69,12 @@ function scopeSql(q: TStatsQuery): SQL {
           -- only the few fields the figures need, so a year's rows sort in memory
           select e.incident_id, e.unit_id, e.station_id, e.type, e.at, e.seq,
                  e.type in ('incident.created', 'incident.updated') and e.payload ? 'incident' as snapshot,
-                 e.payload->'incident'->>'priority' as priority, e.payload->'incident'->>'type' as type_code,
-                 e.payload->'incident'->>'callStartedAt' as call_started, e.payload->>'status' as status
+                 ${payloadText('incident.updated', 'e', 'incident', 'priority')} as priority,
+                 ${payloadText('incident.updated', 'e', 'incident', 'type')} as type_code,
+                 ${payloadText('incident.created', 'e', 'incident', 'callStartedAt')} as call_started,
+                 -- assignment.updated written before protocol 2 had the status at the top level
+                 coalesce(${payloadText('assignment.updated', 'e', 'assignment', 'status')},
+                          e.payload->>'status') as status
             from events e
            where e.incident_id in (select incident_id from created)) e
        group by e.incident_id, e.unit_id, e.station_id),

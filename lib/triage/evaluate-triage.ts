@@ -1,7 +1,5 @@
+import { morePressing, type Priority } from '../incidents/incident-status';
 import type { TNeed, TQuestion } from './schemas';
-
-type Priority = 'red' | 'yellow' | 'green';
-const RANK: Record<Priority, number> = { red: 0, yellow: 1, green: 2 };
 
 export interface TriageResult {
   priority: Priority;
@@ -31,7 +29,7 @@ export function evaluateTriage(
       continue;
     }
     reasons.push({ question: q.sl, answer: a.sl, ...(a.priority ? { priority: a.priority } : {}) });
-    if (a.priority && (answered === null || RANK[a.priority] < RANK[answered])) answered = a.priority;
+    if (a.priority) answered = answered === null ? a.priority : morePressing(a.priority, answered);
     for (const n of a.needs ?? []) needs.set(n.capability, Math.max(needs.get(n.capability) ?? 0, n.count));
   }
   const priority = answered ?? type.defaultPriority;

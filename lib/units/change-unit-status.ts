@@ -1,15 +1,17 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type ASSIGNMENT_STATUSES, assignments, incidents, units } from '../../db/schema';
+import { assignments, incidents, units } from '../../db/schema';
+import type { AssignmentStatus } from '../../db/schema/enums';
 import type { Principal } from '../auth/principal';
-import { AppError, forbidden, notFound } from '../errors';
+import { AppError, forbidden, notFound, present } from '../errors';
+import { assignmentUpdated, incidentUpdated, unitStatusChanged } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
-import { selectIncident } from '../incidents/incident-dto';
-import { selectUnit } from './unit-dto';
-import { type UnitStatus, unitTransitionError } from './unit-status-machine';
+import { selectAssignments, selectIncident } from '../incidents/incident-dto';
+import { statusOnScene } from '../incidents/incident-status';
+import { selectUnit, type UnitDto } from './unit-dto';
+import { assignmentStatusFor, type UnitStatus, unitTransitionError } from './unit-status-machine';
 
-type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
-
+// The column that records when an assignment reached a status (the first time it did).
 const ASSIGNMENT_TIME_COLUMN: Partial<Record<AssignmentStatus, keyof typeof assignments.$inferInsert>> = {
   acknowledged: 'acknowledgedAt',
   en_route: 'enRouteAt',
@@ -26,12 +28,12 @@ export async function changeUnitStatus(db: Db, actor: Principal, unitId: number,
 }
 
 /** Moves a unit (and its active assignment and incident) to a new status inside an open write. */
-export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitStatus) {
+export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitStatus): Promise<UnitDto> {
   const [unit] = await w.tx.select().from(units).where(eq(units.id, unitId)).for('update');
   if (!unit) throw notFound('unit');
   if (w.actor?.role === 'station' && w.actor.stationId !== unit.stationId)
     throw forbidden('this unit belongs to another station');
-  if (unit.status === status) return selectUnit(w.tx, unitId);
+  if (unit.status === status) return present(await selectUnit(w.tx, unitId), 'unit');
   const error = unitTransitionError(unit.status, status);
   if (error) throw new AppError('invalid_transition', error, [{ field: 'status', message: error }]);
 
@@ -46,12 +48,7 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
     .where(and(eq(assignments.unitId, unitId), isNull(assignments.releasedAt)))
     .for('update');
   if (active) {
-    const next: AssignmentStatus =
-      status === 'available' || status === 'out_of_service'
-        ? 'released'
-        : status === 'alerted'
-          ? 'alerted'
-          : status;
+    const next = assignmentStatusFor(status);
     const column = ASSIGNMENT_TIME_COLUMN[next];
     await w.tx
       .update(assignments)
@@ -60,38 +57,31 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
         ...(column ? { [column]: sql`coalesce(${sql.identifier(snake(column))}, now())` } : {}),
       })
       .where(eq(assignments.id, active.id));
-    w.emit({
-      type: 'assignment.updated',
-      incidentId: active.incidentId,
-      unitId,
-      stationId: unit.stationId,
-      data: { assignmentId: active.id, incidentId: active.incidentId, unitId, status: next },
-    });
-    if (status === 'on_scene') {
-      const [inc] = await w.tx
-        .update(incidents)
-        .set({ status: 'in_progress', updatedAt: sql`now()`, version: sql`${incidents.version} + 1` })
-        .where(and(eq(incidents.id, active.incidentId), eq(incidents.status, 'dispatched')))
-        .returning({ id: incidents.id });
-      if (inc) {
-        const dto = await selectIncident(w.tx, inc.id);
-        w.emit({
-          type: 'incident.updated',
-          incidentId: inc.id,
-          data: { incident: dto, changes: ['status'] },
-        });
-      }
-    }
+    const [assignment] = (await selectAssignments(w.tx, [active.incidentId])).filter(
+      (a) => a.id === active.id,
+    );
+    w.emit(assignmentUpdated(present(assignment, 'assignment'), active.status));
+    if (status === 'on_scene') await markIncidentOnScene(w, active.incidentId);
   }
-  const dto = await selectUnit(w.tx, unitId);
-  w.emit({
-    type: 'unit.status_changed',
-    unitId,
-    stationId: unit.stationId,
-    incidentId: active?.incidentId ?? null,
-    data: { unit: dto, from: unit.status },
-  });
+  const dto = present(await selectUnit(w.tx, unitId), 'unit');
+  w.emit(unitStatusChanged(dto, unit.status, active?.incidentId ?? null));
   return dto;
+}
+
+/** The first unit on scene puts a dispatched incident in progress. */
+async function markIncidentOnScene(w: WriteTx, incidentId: number): Promise<void> {
+  const [inc] = await w.tx
+    .select({ status: incidents.status })
+    .from(incidents)
+    .where(eq(incidents.id, incidentId))
+    .for('update');
+  const next = inc ? statusOnScene(inc.status) : null;
+  if (!next) return;
+  await w.tx
+    .update(incidents)
+    .set({ status: next, updatedAt: sql`now()`, version: sql`${incidents.version} + 1` })
+    .where(eq(incidents.id, incidentId));
+  w.emit(incidentUpdated(present(await selectIncident(w.tx, incidentId), 'incident'), ['status']));
 }
 
 function snake(name: string): string {

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, forbidden, notFound } from '../errors';
+import { AppError, forbidden, notFound, present } from '../errors';
+import { unitPositionChanged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { selectUnit } from './unit-dto';
@@ -36,8 +37,8 @@ export async function reportUnitPosition(
         version: sql`${units.version} + 1`,
       })
       .where(eq(units.id, unitId));
-    const dto = await selectUnit(w.tx, unitId);
-    w.emit({ type: 'unit.position_changed', unitId, stationId: unit.stationId, data: { unit: dto } });
+    const dto = present(await selectUnit(w.tx, unitId), 'unit');
+    w.emit(unitPositionChanged(dto));
     return { unit: dto, applied: true };
   });
   return result;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { assignments, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, present } from '../errors';
+import { unitUpdated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
 import { selectUnit } from './unit-dto';
@@ -84,14 +85,9 @@ export async function saveUnit(db: Db, actor: Principal, id: number | null, inpu
         .where(eq(units.id, id));
     }
     if (unitId === null) throw new Error('unit insert returned nothing');
-    const unit = await selectUnit(w.tx, unitId);
-    if (!unit) throw new Error('unit vanished');
-    w.emit({
-      type: 'unit.updated',
-      unitId,
-      stationId: unit.stationId,
-      data: {
-        unit,
+    const unit = present(await selectUnit(w.tx, unitId), 'unit');
+    w.emit(
+      unitUpdated(unit, {
         created: id === null,
         changes: Object.keys(input),
         before: before
@@ -102,8 +98,8 @@ export async function saveUnit(db: Db, actor: Principal, id: number | null, inpu
               stationId: before.stationId,
             }
           : null,
-      },
-    });
+      }),
+    );
     return unit;
   });
   return result;

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, assignments, stations, units } from '../../db/schema';
+import type { UnitStatus } from '../../db/schema/enums';
 import { d96EastSql, d96NorthSql, distanceSql, knnSql, latSql, lonSql } from '../geo/sql';
 
 export interface UnitDto {
@@ -11,7 +12,7 @@ export interface UnitDto {
   stationId: number;
   stationName: string;
   agency: string;
-  status: string;
+  status: UnitStatus;
   position: { lat: number; lon: number; d96: { e: number; n: number } } | null;
   positionAt: string | null;
   incidentId: number | null;

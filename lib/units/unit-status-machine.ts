@@ -1,9 +1,9 @@
-import type { UNIT_STATUSES } from '../../db/schema';
+import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
 
-export type UnitStatus = (typeof UNIT_STATUSES)[number];
+export type { AssignmentStatus, UnitStatus };
 
-// The unit lifecycle in one table. "alerted" is entered only by an assignment (assign-unit.ts);
-// "available" from an assigned status releases the unit from its incident.
+// The unit lifecycle in one table. "alerted" is entered only by an assignment (assign-unit.ts, through
+// alertTransitionError); "available" from an assigned status releases the unit from its incident.
 const NEXT: Record<UnitStatus, readonly UnitStatus[]> = {
   available: ['out_of_service'],
   alerted: ['acknowledged', 'en_route', 'available'],
@@ -33,3 +33,14 @@ export const ENGAGED_UNIT_STATUSES: readonly UnitStatus[] = [
   'transporting',
   'at_hospital',
 ];
+
+/** Why an assignment may not alert a unit in this status (null: it may). */
+export function alertTransitionError(from: UnitStatus): string | null {
+  if (ASSIGNABLE_UNIT_STATUSES.includes(from)) return null;
+  return `unit is ${from}, not available${ENGAGED_UNIT_STATUSES.includes(from) ? ' (send reassign: true to take it off its incident)' : ''}`;
+}
+
+/** The status of a unit's active assignment when the unit reports a status. */
+export function assignmentStatusFor(status: UnitStatus): AssignmentStatus {
+  return status === 'available' || status === 'out_of_service' ? 'released' : status;
+}

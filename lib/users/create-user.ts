@@ -2,7 +2,8 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors';
+import { AppError, present } from '../errors';
+import { userCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
 import type { TCreateUser } from './schemas';
@@ -29,7 +30,7 @@ export async function createUser(db: Db, actor: Principal | null, input: TCreate
         { field: 'body.username', message: 'this username is taken' },
       ]);
     const user = await selectUser(w.tx, row.id);
-    w.emit({ type: 'user.created', data: { user } });
+    w.emit(userCreated({ user: present(user, 'user') }));
     return user;
   });
   return result;

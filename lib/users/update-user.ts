@@ -4,7 +4,8 @@ import { users } from '../../db/schema';
 import { endUserSessions } from '../auth/logout';
 import { hashPassword } from '../auth/password';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, present } from '../errors';
+import { passwordReset, userUpdated } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
 import { stationRoleProblem, type TUpdateUser } from './schemas';
@@ -46,10 +47,9 @@ export async function updateUser(db: Db, actor: Principal, id: number, patch: TU
       (patch.disabled === true && !before.disabled) || role !== before.role || stationId !== before.stationId
         ? await endUserSessions(w.tx, id)
         : 0;
-    const user = await selectUser(w.tx, id);
-    w.emit({
-      type: 'user.updated',
-      data: {
+    const user = present(await selectUser(w.tx, id), 'user');
+    w.emit(
+      userUpdated({
         user,
         changes,
         before: {
@@ -59,8 +59,8 @@ export async function updateUser(db: Db, actor: Principal, id: number, patch: TU
           disabled: before.disabled,
         },
         sessionsEnded,
-      },
-    });
+      }),
+    );
     return user;
   });
   return result;
@@ -77,7 +77,7 @@ export async function resetPassword(db: Db, actor: Principal, id: number, passwo
       .returning({ id: users.id, username: users.username });
     if (!row) throw notFound('user');
     const sessionsEnded = await endUserSessions(w.tx, id);
-    w.emit({ type: 'user.password_reset', data: { user: row, sessionsEnded } });
+    w.emit(passwordReset({ user: row, sessionsEnded }));
     return { ...row, sessionsEnded };
   });
   return result;

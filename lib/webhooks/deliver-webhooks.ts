@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { events, webhookDeliveries, webhookSubscriptions } from '../../db/schema';
-import { toFrame } from '../events/write-tx';
+import { toFrame } from '../events/read-event';
 
 export interface DeliveryOptions {
   timeoutMs: number;

@@ -5,8 +5,9 @@ import type { Db } from '../../db/client';
 import { events, webhookDeliveries, webhookSubscriptions } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../errors';
+import { webhookCreated, webhookDeactivated } from '../events/build';
+import { EVENT_TYPES } from '../events/catalogue';
 import { inWriteTx } from '../events/write-tx';
-import { EVENT_TYPES } from '../realtime/event-types';
 
 export const ZCreateWebhook = z.object({
   name: z.string().trim().min(1).max(100),
@@ -20,6 +21,8 @@ export const ZCreateWebhook = z.object({
 });
 
 type Row = typeof webhookSubscriptions.$inferSelect;
+export type WebhookDto = ReturnType<typeof dto>;
+
 function dto(s: Row) {
   return {
     id: s.id,
@@ -53,7 +56,7 @@ export async function createWebhook(db: Db, actor: Principal, input: z.infer<typ
       .returning();
     if (!row) throw new Error('webhook not stored');
     const out = dto(row);
-    w.emit({ type: 'webhook.created', data: { webhook: out } });
+    w.emit(webhookCreated(out));
     return { ...out, secret };
   });
   return result;
@@ -89,7 +92,7 @@ export async function deactivateWebhook(db: Db, actor: Principal, id: number) {
       .returning();
     if (!row) throw notFound('webhook');
     const out = dto(row);
-    w.emit({ type: 'webhook.deactivated', data: { webhook: out } });
+    w.emit(webhookDeactivated(out));
     return out;
   });
   return result;

@@ -67,7 +67,8 @@ export async function bulkEvents(c: pg.Client, n: number): Promise<void> {
 }
 
 /**
- * A year of work in the event log: for `n` incidents of the table, the events the statistics read —
+ * A year of work in the event log: for `n` incidents of the table, the events the statistics read (only
+ * the payload fields they read) —
  * incident.created (with the call's start), alert.created, alert.acknowledged and the unit on scene —
  * at random moments over the last 365 days, with realistic gaps and the unit's station.
  */
@@ -99,10 +100,12 @@ export async function bulkYear(c: pg.Client, n: number): Promise<void> {
      select x.type, x.at, y.id, y.unit_id, y.station_id, 'bench', x.payload
        from bench_year y
        cross join lateral (values
-         ('alert.created', y.alert_at, jsonb_build_object('incidentId', y.id, 'unitId', y.unit_id, 'stationId', y.station_id)),
+         ('alert.created', y.alert_at, jsonb_build_object('alert',
+            jsonb_build_object('incidentId', y.id, 'unitId', y.unit_id, 'stationId', y.station_id))),
          ('alert.acknowledged', y.alert_at + y.ack_s * interval '1 s', jsonb_build_object('alert', jsonb_build_object('stationId', y.station_id))),
          ('assignment.updated', y.alert_at + (y.ack_s + y.scene_s) * interval '1 s',
-          jsonb_build_object('incidentId', y.id, 'unitId', y.unit_id, 'status', 'on_scene'))
+          jsonb_build_object('assignment', jsonb_build_object('incidentId', y.id, 'unitId', y.unit_id,
+            'status', 'on_scene'), 'from', 'en_route'))
        ) as x(type, at, payload)
       order by x.at`,
   );

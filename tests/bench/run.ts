@@ -166,7 +166,7 @@ const probe = (async () => {
     const t0 = performance.now();
     const a = await dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: unit.id });
     if (a.status !== 201) throw new Error(`assign: ${a.status} ${JSON.stringify(a.body)}`);
-    await stationSocket.waitFor((f) => f.type === 'alert.created' && f.data.alertId === a.body.alertId);
+    await stationSocket.event('alert.created', (f) => f.data.alert.id === a.body.alertId);
     ours.push(performance.now() - t0);
     stationSocket.frames.length = 0;
     await station.send('POST', `/api/units/${unit.id}/status`, { status: 'available' });

@@ -1,12 +1,14 @@
 import WebSocket from 'ws';
+import type { EventFrame, EventType } from '../../lib/events/catalogue';
+import type { ServerFrame } from '../../lib/realtime/event-types';
 
 // A socket client for tests that records every frame and can wait for what a user would wait for.
 
-export interface Frame {
-  type: string;
-  seq?: number;
-  data?: any;
-  [k: string]: unknown;
+/** What the server sends: the catalogue's events (typed by type) and the protocol's own frames. */
+export type Frame = ServerFrame;
+
+export function isEvent(f: Frame): f is EventFrame {
+  return 'seq' in f && 'data' in f && f.type.includes('.');
 }
 
 export class TestSocket {
@@ -43,8 +45,24 @@ export class TestSocket {
     this.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
   }
 
-  events(): Frame[] {
-    return this.frames.filter((f) => typeof f.seq === 'number' && f.type.includes('.'));
+  /** The events received so far (typed by the catalogue), without the protocol's own frames. */
+  events(): EventFrame[] {
+    return this.frames.filter(isEvent);
+  }
+
+  /** The first event of a type (matching `pred`), received already or awaited. */
+  event<T extends EventType>(
+    type: T,
+    pred: (f: EventFrame<T>) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<EventFrame<T>> {
+    const is = (f: Frame) => isEvent(f) && f.type === type;
+    return this.waitFor((f) => is(f) && pred(f as EventFrame<T>), timeoutMs) as Promise<EventFrame<T>>;
+  }
+
+  /** Waits until the event with this seq has arrived. */
+  async eventAt(seq: number, timeoutMs = 10_000): Promise<EventFrame> {
+    return (await this.waitFor((f) => isEvent(f) && f.seq === seq, timeoutMs)) as EventFrame;
   }
 
   waitFor(pred: (f: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
@@ -69,7 +87,7 @@ export class TestSocket {
     const before = this.frames.length;
     this.send({ type: 'subscribe', since });
     const f = await this.waitFor((x) => x.type === 'replayed' && this.frames.indexOf(x) >= before);
-    return f.seq as number;
+    return f.type === 'replayed' ? f.seq : 0;
   }
 
   close(): Promise<void> {

@@ -171,7 +171,7 @@ describe('who hears about accounts and credentials', () => {
       password: 'quiet password 1',
     });
     const token = await sup.send('POST', '/api/tokens', { name: `quiet-${tag}`, role: 'dispatcher' });
-    await supWs.waitFor((f) => f.type === 'api_token.created');
+    await supWs.event('api_token.created');
     expect(supWs.events().some((f) => f.type === 'user.created')).toBe(true);
     // A later event everyone sees, so the dispatcher's socket has certainly passed the two above.
     await sup.send('PUT', `/api/kb/quiet-${tag}`, {
@@ -179,7 +179,7 @@ describe('who hears about accounts and credentials', () => {
       title: { sl: 'Tiho', en: 'Quiet' },
       body: { sl: 'Besedilo.', en: 'Text.' },
     });
-    await dispWs.waitFor((f) => f.type === 'kb_article.saved');
+    await dispWs.event('kb_article.saved');
     expect(dispWs.events().map((f) => f.type)).not.toContain('user.created');
     expect(dispWs.events().map((f) => f.type)).not.toContain('api_token.created');
     const log = await disp.get(`/api/events?after=${since}`);
@@ -334,9 +334,7 @@ describe('stations, units, knowledge base, incident types', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: 'available', capabilities: ['fire', 'water'], stationId: gb });
     expect(res.body.position).not.toBeNull();
-    const frame = await ws.waitFor(
-      (f) => f.type === 'unit.updated' && (f.data as { unit: { id: number } }).unit.id === res.body.id,
-    );
+    const frame = await ws.event('unit.updated', (f) => f.data.unit.id === res.body.id);
     expect(frame).toBeTruthy();
     await ws.close();
     const inc = await (await login(server.url, 'calltaker')).send('POST', '/api/incidents', {

@@ -45,7 +45,7 @@ describe('POST /api/aml', () => {
       method: 'gnss',
     });
     expect(res.body.position.d96.e).toBeGreaterThan(460_000);
-    const ev = await s.waitFor((f) => f.type === 'location.fix_received');
+    const ev = await s.event('location.fix_received');
     expect(ev.data.fix.id).toBe(res.body.id);
     const latest = await calltaker.get(`/api/location-fixes?phone=${encodeURIComponent('+386 41 555 000')}`);
     expect(latest.body[0].id).toBe(res.body.id);

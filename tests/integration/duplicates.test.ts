@@ -67,7 +67,7 @@ describe('possible duplicates', () => {
       { 'idempotency-key': `caller-${inc.body.id}` },
     );
     expect(res.status).toBe(201);
-    const ev = await s.waitFor((f) => f.type === 'incident.caller_added');
+    const ev = await s.event('incident.caller_added');
     expect(ev.data.caller).toMatchObject({ incidentId: inc.body.id, name: 'Mojca Zupan' });
     const detail = await dispatcher.get(`/api/incidents/${inc.body.id}`);
     expect(detail.body.callers).toHaveLength(1);

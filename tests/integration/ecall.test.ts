@@ -56,9 +56,7 @@ describe('POST /api/ecall', () => {
       flagged: true,
     });
     expect(res.body.incident.location).toMatchObject({ lat: 46.0, lon: 14.8 });
-    const created = await s.waitFor(
-      (f) => f.type === 'incident.created' && f.data.incident.id === res.body.incidentId,
-    );
+    const created = await s.event('incident.created', (f) => f.data.incident.id === res.body.incidentId);
     expect(created.data.incident.flagged).toBe(true);
     const detail = await dispatcher.get(`/api/incidents/${res.body.incidentId}`);
     expect(detail.body.notes[0].text).toContain('VIN: WVWZZZ1JZXW000001');

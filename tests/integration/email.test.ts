@@ -106,7 +106,7 @@ describe('112 e-mail intake', () => {
     );
     expect(c).toMatchObject({ channel: 'email', counterpart: 'janez.novak@example.si', status: 'new' });
     expect(c.last.text).toContain('Celovški 100');
-    const ev = await socket.waitFor((f) => f.type === 'message.received' && f.data.conversation.id === c.id);
+    const ev = await socket.event('message.received', (f) => f.data.conversation.id === c.id);
     expect(ev.data.message.from).toBe('janez.novak@example.si');
     await socket.close();
   });

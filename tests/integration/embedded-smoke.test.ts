@@ -46,7 +46,7 @@ describe('embedded database (PGlite + PostGIS)', () => {
       'idempotency-key': 'smoke-1',
     });
     expect(status).toBe(201);
-    const ev = await s.waitFor((f) => f.type === 'incident.created' && f.data.incident.id === body.id);
+    const ev = await s.event('incident.created', (f) => f.data.incident.id === body.id);
     expect(ev.data.incident.number).toBe(body.number);
     const again = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA, {
       'idempotency-key': 'smoke-1',
@@ -64,9 +64,7 @@ describe('embedded database (PGlite + PostGIS)', () => {
       unitId: unit.id,
     });
     expect(assigned.status).toBe(201);
-    const alert = await ss.waitFor(
-      (f) => f.type === 'alert.created' && f.data.alertId === assigned.body.alertId,
-    );
+    const alert = await ss.event('alert.created', (f) => f.data.alert.id === assigned.body.alertId);
     expect(alert.data.incident.id).toBe(body.id);
     expect((await station.send('POST', `/api/alerts/${assigned.body.alertId}/ack`)).status).toBe(200);
     await ss.close();

@@ -95,7 +95,7 @@ describe('alert escalation (fake clock)', () => {
     server = await startServer({ port, env: { ESCALATION_CHECK_MS: '300' } });
     const s = await TestSocket.open(server.url, { cookie: dispatcher.cookie });
     await s.subscribe(seqBefore);
-    const ev = await s.waitFor((f) => f.type === 'alert.escalated' && f.data.alert.id === a.alertId);
+    const ev = await s.event('alert.escalated', (f) => f.data.alert.id === a.alertId);
     expect(ev.data.alert.escalatedAt).not.toBeNull();
     await s.close();
   });
@@ -109,8 +109,8 @@ describe('alert escalation (fake clock)', () => {
     const res = await dispatcher.send('POST', `/api/alerts/${a.alertId}/realert`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ escalatedAt: null, realertCount: 1, deliveredAt: null });
-    const again = await ss.waitFor((f) => f.type === 'alert.created' && f.data.alertId === a.alertId);
-    expect(again.data.realert).toBe(1);
+    const again = await ss.event('alert.created', (f) => f.data.alert.id === a.alertId);
+    expect(again.data.alert.realertCount).toBe(1);
     await st.send('POST', `/api/alerts/${a.alertId}/ack`);
     expect((await dispatcher.send('POST', `/api/alerts/${a.alertId}/realert`)).status).toBe(409);
     expect((await st.send('POST', `/api/alerts/${a.alertId}/realert`)).status).toBe(403);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
 import { incidents, users } from '../../db/schema';
 import type { Principal } from '../../lib/auth/principal';
+import { noteAdded } from '../../lib/events/build';
 import { inWriteTx } from '../../lib/events/write-tx';
 import { createIncident } from '../../lib/incidents/create-incident';
 import { FIRE_IN_LJUBLJANA } from '../helpers/api';
@@ -29,6 +30,11 @@ beforeAll(async () => {
   };
 });
 
+/** A note event for the ordering probes (no note row: only the log's ordering is under test). */
+function probeNote(text: string) {
+  return { id: 0, incidentId: 1, text, author: 'probe', createdAt: new Date().toISOString() };
+}
+
 afterAll(async () => {
   await raw.end();
   await handle.close();
@@ -51,7 +57,7 @@ describe('the event log', () => {
         await w.tx.execute(
           sql`update incidents set description = 'half-done' where id = (select min(id) from incidents)`,
         );
-        w.emit({ type: 'incident.updated', incidentId: 1, data: {} });
+        w.emit(noteAdded(probeNote('half-done')));
         throw new Error('crash in the middle');
       }),
     ).rejects.toThrow('crash in the middle');
@@ -69,12 +75,12 @@ describe('the event log', () => {
       releaseA = r;
     });
     const a = inWriteTx(handle.db, actor, async (w) => {
-      w.emit({ type: 'incident.note_added', data: { probe: 'A' } });
+      w.emit(noteAdded(probeNote('A')));
       await aMayFinish;
     });
     await new Promise((r) => setTimeout(r, 100));
     const b = await inWriteTx(handle.db, actor, async (w) => {
-      w.emit({ type: 'incident.note_added', data: { probe: 'B' } });
+      w.emit(noteAdded(probeNote('B')));
     });
     releaseA();
     const aResult = await a;

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
 import { rawClient } from '../helpers/db';
 import { freePort, type RunningServer, startServer } from '../helpers/server';
-import { type Frame, TestSocket } from '../helpers/socket';
+import { type Frame, isEvent, TestSocket } from '../helpers/socket';
 
 // Faults with real processes on the real database: a node killed mid-write, two nodes, a client that
 // stops reading. Every check compares what clients got with the event table itself.
@@ -131,14 +131,14 @@ describe('SIGKILL in the middle of 1,000 incident creations', () => {
       const old = before[k] as TestSocket;
       expect(old.closed).not.toBeNull();
       const seen = old.events();
-      const last = seen.length ? (seen[seen.length - 1]?.seq as number) : start;
+      const last = seen.length ? (seen[seen.length - 1]?.seq ?? start) : start;
       const s = await TestSocket.open(server.url, { cookie: p.cookie });
       await s.subscribe(last);
-      await s.waitFor((f) => f.seq === end, 20_000);
-      const all = [...seen, ...s.events()].filter((f) => (f.seq as number) <= end);
+      await s.eventAt(end, 20_000);
+      const all = [...seen, ...s.events()].filter((f) => f.seq <= end);
       expect(all.map((f) => f.seq)).toEqual(expected);
-      const created = all.filter(
-        (f) => f.type === 'incident.created' && String(f.data.incident.description).startsWith(tag),
+      const created = all.flatMap((f) =>
+        f.type === 'incident.created' && f.data.incident.description.startsWith(tag) ? [f] : [],
       );
       expect(new Set(created.map((f) => f.data.incident.id))).toEqual(new Set(acked.values()));
       await s.close();
@@ -162,10 +162,7 @@ describe('two nodes on one database', () => {
       description: 'written on B',
     });
     expect(viaB.status).toBe(201);
-    const got = await onA.waitFor(
-      (f) => f.type === 'incident.created' && f.data.incident.id === viaB.body.id,
-      5000,
-    );
+    const got = await onA.event('incident.created', (f) => f.data.incident.id === viaB.body.id, 5000);
     expect(got.seq).toBeGreaterThan(start);
 
     // Writes continue through both nodes while A stops (SIGTERM: sockets get 1012, "try another node").
@@ -189,12 +186,12 @@ describe('two nodes on one database', () => {
     await expect.poll(() => onA.closed?.code ?? null, { timeout: 10_000 }).toBe(1012);
 
     const seen = onA.events();
-    const last = seen[seen.length - 1]?.seq as number;
+    const last = seen[seen.length - 1]?.seq ?? start;
     const moved = await TestSocket.open(b.url, { cookie: dispatcherA.cookie });
     await moved.subscribe(last);
     const end = await maxSeq();
-    await moved.waitFor((f) => f.seq === end, 20_000);
-    const all = [...seen, ...moved.events()].filter((f) => (f.seq as number) <= end);
+    await moved.eventAt(end, 20_000);
+    const all = [...seen, ...moved.events()].filter((f) => f.seq <= end);
     expect(all.map((f) => f.seq)).toEqual(await tableSeqs(start, end));
     await moved.close();
   }, 120_000);
@@ -283,13 +280,13 @@ describe('a client that stops reading', () => {
     expect(peak - rssBefore).toBeLessThan(150);
 
     // Resume by seq on a new socket: everything after the last frame it did get, once, in order.
-    const seen = frames.filter((f) => typeof f.seq === 'number' && f.type.includes('.'));
-    const last = seen.length ? (seen[seen.length - 1]?.seq as number) : start;
+    const seen = frames.filter(isEvent);
+    const last = seen.length ? (seen[seen.length - 1]?.seq ?? start) : start;
     const s = await TestSocket.open(server.url, { cookie: dispatcher.cookie });
     await s.subscribe(last);
     const end = await maxSeq();
-    await s.waitFor((f) => f.seq === end, 30_000);
-    const all = [...seen, ...s.events()].filter((f) => (f.seq as number) <= end);
+    await s.eventAt(end, 30_000);
+    const all = [...seen, ...s.events()].filter((f) => f.seq <= end);
     expect(all.map((f) => f.seq)).toEqual(await tableSeqs(start, end));
     await s.close();
   }, 180_000);

@@ -44,7 +44,7 @@ describe('hand-over to a service outside the centre', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ serviceCode: 'PU-LJ', agency: 'police', acknowledgedAt: null });
 
-    const got = await ps.waitFor((f) => f.type === 'handover.created');
+    const got = await ps.event('handover.created');
     expect(got.data.incident.id).toBe(inc.body.id);
     expect(got.data.handover.reason).toBe('Kaznivo dejanje, pristojna policija');
     // The police may now read the incident; the medical dispatch may not.
@@ -55,7 +55,7 @@ describe('hand-over to a service outside the centre', () => {
     const ack = await police.send('POST', `/api/handovers/${res.body.id}/ack`);
     expect(ack.status).toBe(200);
     expect(ack.body.acknowledgedBy).toMatch(/PU Ljubljana/);
-    const seen = await ds.waitFor((f) => f.type === 'handover.acknowledged');
+    const seen = await ds.event('handover.acknowledged');
     expect(seen.data.handover.id).toBe(res.body.id);
     // A second acknowledgement is harmless.
     expect((await police.send('POST', `/api/handovers/${res.body.id}/ack`)).body.acknowledgedAt).toBe(
@@ -103,7 +103,7 @@ describe('after a restart', () => {
     const s = await TestSocket.open(server.url, { cookie: dsz.cookie });
     await s.subscribe(null);
     await calltaker.send('POST', `/api/incidents/${inc.body.id}/notes`, { text: 'Pacient je nezavesten.' });
-    const note = await s.waitFor((f) => f.type === 'incident.note_added');
+    const note = await s.event('incident.note_added');
     expect(note.data.note.text).toBe('Pacient je nezavesten.');
     await s.close();
   });

@@ -151,8 +151,8 @@ describe('AVL positions', () => {
     await s.subscribe(null);
     const res = await station.send('POST', `/api/units/${id}/position`, { lat: 46.06, lon: 14.51 });
     expect(res.body.applied).toBe(true);
-    const ev = await s.waitFor((f) => f.type === 'unit.position_changed' && f.data.unit.id === id);
-    expect(ev.data.unit.position.lat).toBeCloseTo(46.06, 6);
+    const ev = await s.event('unit.position_changed', (f) => f.data.unit.id === id);
+    expect(ev.data.unit.position?.lat).toBeCloseTo(46.06, 6);
     const old = await station.send('POST', `/api/units/${id}/position`, {
       lat: 45,
       lon: 14,

@@ -112,9 +112,7 @@ describe('SMS 112', () => {
     expect(again.status).toBe(200);
     expect(again.body.duplicate).toBe(true);
     expect(again.body.message.id).toBe(first.body.message.id);
-    const ev = await socket.waitFor(
-      (f) => f.type === 'message.received' && f.data.message.id === first.body.message.id,
-    );
+    const ev = await socket.event('message.received', (f) => f.data.message.id === first.body.message.id);
     expect(ev.data.conversation.channel).toBe('sms');
     // The next SMS from the same number continues the same conversation.
     const second = await inbound('2', 'Eden je ranjen v glavo.', `041 ${SUFFIX}`);
@@ -226,9 +224,9 @@ describe('SMS retries', () => {
         .rows[0];
       expect(row.attempts).toBe(6);
       expect(row.delivery_error).toMatch(/503/);
-      await socket.waitFor(
-        (f) =>
-          f.type === 'message.sent' && f.data.message.id === id && f.data.message.deliveryStatus === 'failed',
+      await socket.event(
+        'message.sent',
+        (f) => f.data.message.id === id && f.data.message.deliveryStatus === 'failed',
       );
       await socket.close();
     } finally {

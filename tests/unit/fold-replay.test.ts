@@ -1,97 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { firstAfter, type ReplayEventLike, stateAt } from '../../lib/replay/fold-replay';
+import * as ev from '../../lib/events/build';
+import { firstAfter, type ReplayEvent, stateAt } from '../../lib/replay/fold-replay';
+import { alertDto, assignmentDto, at, incidentDto, logged, T0, unitDto } from '../fixtures/events';
 
-const T0 = Date.parse('2026-11-27T20:00:00Z');
-const at = (s: number) => new Date(T0 + s * 1000).toISOString();
-const unit = (status: string, lat: number) => ({
-  id: 7,
-  callsign: 'GB-LJ-12',
-  type: 'GVC 16/25',
-  status,
-  position: { lat, lon: 14.5 },
-});
-const incident = (status: string) => ({
-  id: 1,
-  number: '2026-000001',
-  type: 'fire_building',
-  priority: 'red',
-  status,
-  location: { lat: 46.05, lon: 14.5, address: 'Prešernov trg' },
-});
+// The fixture is made by the real builders from entities typed as the API returns them: the replay
+// reads exactly what the producers write (a hand-made payload once hid a wrong note field).
+const unit = (status: 'alerted' | 'en_route', lat: number) =>
+  unitDto({ status, position: { lat, lon: 14.5, d96: { e: 0, n: 0 } }, incidentId: 1, version: lat * 100 });
+const incident = (status: 'new' | 'dispatched' | 'closed', version: number) =>
+  incidentDto({ status, version });
+const alerted = assignmentDto({ id: 3 });
 
-const events: ReplayEventLike[] = [
-  {
-    seq: 1,
-    at: at(0),
-    type: 'incident.created',
-    actor: 'ana',
-    incidentId: 1,
-    unitId: null,
-    data: { incident: incident('new') },
-  },
-  {
-    seq: 2,
-    at: at(30),
-    type: 'assignment.created',
-    actor: 'marko',
-    incidentId: 1,
-    unitId: 7,
-    data: { assignment: { id: 3, incidentId: 1, unitId: 7, status: 'alerted' } },
-  },
-  {
-    seq: 3,
-    at: at(30),
-    type: 'alert.created',
-    actor: 'marko',
-    incidentId: 1,
-    unitId: 7,
-    data: { unit: unit('alerted', 46.1) },
-  },
-  {
-    seq: 4,
-    at: at(60),
-    type: 'assignment.updated',
-    actor: 'gb',
-    incidentId: 1,
-    unitId: 7,
-    data: { assignmentId: 3, incidentId: 1, unitId: 7, status: 'en_route' },
-  },
-  {
-    seq: 5,
-    at: at(90),
-    type: 'unit.position_changed',
-    actor: 'gb',
-    incidentId: null,
-    unitId: 7,
-    data: { unit: unit('en_route', 46.08) },
-  },
-  {
-    seq: 6,
-    at: at(120),
-    type: 'unit.position_changed',
-    actor: 'gb',
-    incidentId: null,
-    unitId: 7,
-    data: { unit: unit('en_route', 46.06) },
-  },
-  {
-    seq: 7,
-    at: at(150),
-    type: 'incident.note_added',
-    actor: 'marko',
-    incidentId: 1,
-    unitId: null,
-    data: { note: { text: 'dim iz kleti', authorName: 'Marko' } },
-  },
-  {
-    seq: 8,
-    at: at(600),
-    type: 'incident.updated',
-    actor: 'marko',
-    incidentId: 1,
-    unitId: null,
-    data: { incident: incident('closed') },
-  },
+const events: ReplayEvent[] = [
+  logged(ev.incidentCreated(incident('new', 1)), 1, at(0), 'ana'),
+  logged(ev.assignmentCreated(alerted), 2, at(30), 'marko'),
+  logged(
+    ev.alertCreated(alertDto({ assignmentId: 3 }), incident('dispatched', 2), unit('alerted', 46.1)),
+    3,
+    at(30),
+    'marko',
+  ),
+  logged(
+    ev.assignmentUpdated({ ...alerted, status: 'en_route', enRouteAt: at(60) }, 'alerted'),
+    4,
+    at(60),
+    'gb',
+  ),
+  logged(ev.unitPositionChanged(unit('en_route', 46.08)), 5, at(90), 'gb'),
+  logged(ev.unitPositionChanged(unit('en_route', 46.06)), 6, at(120), 'gb'),
+  logged(
+    ev.noteAdded({ id: 1, incidentId: 1, text: 'dim iz kleti', author: 'Marko Novak', createdAt: at(150) }),
+    7,
+    at(150),
+    'marko',
+  ),
+  logged(ev.incidentUpdated(incident('closed', 3), ['status']), 8, at(600), 'marko'),
 ];
 const none = { incidents: [], units: [] };
 
@@ -114,14 +57,14 @@ describe('replay: the state at a moment is the last snapshot of everything befor
     ]);
     expect(s.notes).toEqual([]);
     const later = stateAt(events, none, T0 + 200_000, s);
-    expect(later.notes.map((n) => n.text)).toEqual(['dim iz kleti']);
+    expect(later.notes.map((n) => [n.text, n.author])).toEqual([['dim iz kleti', 'Marko Novak']]);
   });
 
   it('going forward continues from the previous state; going back starts over (no leftovers)', () => {
     const end = stateAt(events, none, T0 + 700_000);
     expect(end.incidents.get(1)?.status).toBe('closed');
     const back = stateAt(events, none, T0 + 45_000, end);
-    expect(back.incidents.get(1)?.status).toBe('new');
+    expect(back.incidents.get(1)?.status).toBe('dispatched');
     expect(back.assignments.get(3)?.status).toBe('alerted');
     expect(back.notes).toEqual([]);
     expect(back.tracks.get(7)).toEqual([[46.1, 14.5]]);

@@ -1,17 +1,14 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TopBar } from '../../_components/TopBar';
 import type { MapConfig, PageUser } from '../../_lib/page-props';
 import { DispatchMap } from '../DispatchMap';
 import { MAP_CHANNEL, type MapChannelMessage } from '../map-channel';
 import { useDispatchData } from '../use-dispatch-data';
 
-const OPEN = new Set(['new', 'dispatched', 'in_progress']);
-
 export function MapWindow({ user, map }: { user: PageUser; map: MapConfig }) {
-  const { incidents, units, typeName, state } = useDispatchData();
-  const unitList = useMemo(() => [...units.values()], [units]);
+  const { open, unitList, typeName, state } = useDispatchData();
   const [selected, setSelected] = useState<number | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
 
@@ -25,8 +22,6 @@ export function MapWindow({ user, map }: { user: PageUser; map: MapConfig }) {
     };
     return () => ch.close();
   }, []);
-
-  const open = useMemo(() => [...incidents.values()].filter((i) => OPEN.has(i.status)), [incidents]);
 
   return (
     <div className="shell">

@@ -1,0 +1,35 @@
+'use client';
+
+import { formatCoord, formatD96, formatElapsed } from '@/lib/i18n/format';
+import type { DeviceFix } from '@/lib/live/location-fixes';
+import { useUi } from '../_components/i18n';
+import { useNow } from '../_components/use-now';
+
+// The caller's device location for the number typed, shown apart from the incident's location until
+// the call-taker takes it (Alt+L).
+export function DeviceFixPanel({ fix, onUse }: { fix: DeviceFix; onUse: () => void }) {
+  const { t } = useUi();
+  const now = useNow();
+  if (fix === undefined) return null;
+  return (
+    <div className="device-fix" data-testid="device-fix" role="status">
+      <strong>{t('deviceLocation')}</strong>
+      {fix === null && <div className="muted">{t('deviceNone')}</div>}
+      {fix && !fix.position && <div className="muted">{t('deviceNoFix')}</div>}
+      {fix?.position && (
+        <>
+          <div>
+            WGS84 {formatCoord(fix.position.lat, fix.position.lon)} · D96/TM {formatD96(fix.position.d96)}
+          </div>
+          <div className="muted" suppressHydrationWarning>
+            ±{fix.accuracyM ?? '?'} m · {fix.method ?? ''} · {t('deviceAge')}{' '}
+            {now ? formatElapsed(fix.fixAt ?? fix.receivedAt, now) : ''}
+          </div>
+          <button type="button" onClick={onUse} aria-keyshortcuts="Alt+L" data-testid="use-device">
+            {t('useDeviceLocation')} <kbd>Alt+L</kbd>
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

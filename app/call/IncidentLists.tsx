@@ -1,0 +1,106 @@
+'use client';
+
+import { formatCoord, formatTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { useUi } from '../_components/i18n';
+import type { IncidentRow } from '../_components/live-state';
+import type { NearbyIncident } from './use-call-lookups';
+
+// The short lists beside the call form: possible duplicates of the call being typed (attach the call
+// instead), incidents a machine opened that wait for a person, and the call-taker's own recent ones.
+
+export function Duplicates({
+  nearby,
+  typeName,
+  onAttach,
+}: {
+  nearby: NearbyIncident[];
+  typeName: (code: string) => string;
+  onAttach: (incidentId: number, number: string) => void;
+}) {
+  const { t } = useUi();
+  if (nearby.length === 0) return null;
+  return (
+    <section className="duplicates" data-testid="duplicates" aria-label={t('possibleDuplicates')}>
+      <strong>{t('possibleDuplicates')}</strong>
+      <ul className="list">
+        {nearby.slice(0, 4).map((i) => (
+          <li key={i.id} className="board-item" data-priority={i.priority}>
+            <div className="title">
+              <span>
+                {i.number} · {typeName(i.type)}
+              </span>
+              <span className="timer">
+                {i.distanceM !== null ? `${i.distanceM} m` : ''} · {formatTime(i.createdAt)}
+              </span>
+            </div>
+            <div className="muted">{i.location.address}</div>
+            <button type="button" onClick={() => onAttach(i.id, i.number)} data-testid={`attach-${i.number}`}>
+              {t('attachCall')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function FlaggedIncidents({
+  flagged,
+  typeName,
+  onConfirm,
+}: {
+  flagged: IncidentRow[];
+  typeName: (code: string) => string;
+  onConfirm: (i: IncidentRow) => void;
+}) {
+  const { t } = useUi();
+  if (flagged.length === 0) return null;
+  return (
+    <section className="duplicates" aria-label={t('flaggedEcall')} data-testid="flagged-list">
+      <strong>{t('flaggedEcall')}</strong>
+      <ul className="list">
+        {flagged.map((i) => (
+          <li key={i.id} className="board-item" data-priority={i.priority}>
+            <div className="title">
+              <span>
+                {i.number} · {typeName(i.type)}
+              </span>
+              <span className="timer">{formatTime(i.createdAt)}</span>
+            </div>
+            <div className="muted">{i.description}</div>
+            <button type="button" onClick={() => onConfirm(i)} data-testid={`confirm-${i.number}`}>
+              {t('confirmIncident')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function MyIncidents({ mine, typeName }: { mine: IncidentRow[]; typeName: (code: string) => string }) {
+  const { t } = useUi();
+  return (
+    <>
+      <h2 style={{ marginTop: 18 }}>{t('myRecent')}</h2>
+      {mine.length === 0 && <p className="muted">{t('none')}</p>}
+      <ul className="list" data-testid="my-incidents">
+        {mine.map((i) => (
+          <li key={i.id} className="board-item" data-priority={i.priority}>
+            <div className="title">
+              <span>
+                {i.number} · {typeName(i.type)}
+              </span>
+              <span className="timer">{formatTime(i.createdAt)}</span>
+            </div>
+            <div className="muted">
+              {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
+              {t(`inc_${i.status}` as MessageKey)}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,231 @@
+'use client';
+
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { formatCoord } from '@/lib/i18n/format';
+import type { ConversationDto } from '@/lib/messages/conversation-dto';
+import { ApiError, apiGet, apiSend } from '../_components/api';
+import { useUi } from '../_components/i18n';
+import type { IncidentRow, IncidentType } from '../_components/live-state';
+import { useCallForm } from './use-call-form';
+import { useCoordinates, useDeviceFix, useNearby } from './use-call-lookups';
+
+export interface FromMessage {
+  id: number;
+  channel: 'email' | 'sms';
+  label: string;
+}
+
+// Everything the call-taker does with one call: the form and its lookups, saving the incident (or
+// attaching the call to an existing one), the keyboard, and an intake opened from the inbox.
+export function useCallIntake(types: IncidentType[]) {
+  const { t } = useUi();
+  const call = useCallForm(types);
+  const { form, setForm } = call;
+  const device = useDeviceFix(form.phone);
+  const coords = useCoordinates(form.coords);
+  const nearby = useNearby(coords.picked);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'err'; text: string } | null>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const fromMessage = useFromMessage(setForm);
+
+  const fail = (err: unknown) =>
+    setNotice({ kind: 'err', text: `${t('error')}: ${err instanceof ApiError ? err.message : String(err)}` });
+  const resetForm = () => {
+    call.reset();
+    setErrors({});
+    phoneRef.current?.focus();
+  };
+
+  const fix = device.fix;
+  const applyDeviceLocation = useCallback(() => {
+    const pos = fix?.position;
+    if (!pos) return;
+    setForm((f) => ({
+      ...f,
+      coords: formatCoord(pos.lat, pos.lon),
+      accuracy: fix?.accuracyM !== null && fix?.accuracyM !== undefined ? String(fix.accuracyM) : f.accuracy,
+    }));
+  }, [fix, setForm]);
+  useAltKeys(applyDeviceLocation);
+
+  const attachCall = async (incidentId: number, number: string) => {
+    setBusy(true);
+    try {
+      await apiSend(
+        'POST',
+        `/api/incidents/${incidentId}/callers`,
+        { phone: form.phone, name: form.name, note: form.description },
+        { idempotencyKey: call.key.current },
+      );
+      setNotice({ kind: 'ok', text: `${t('callAttached')} ${number}` });
+      resetForm();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    const errs: Record<string, string> = {};
+    const pos = await coords.resolveNow();
+    if (!form.type) errs.type = t('fieldRequired');
+    if (!pos) errs.coords = form.coords ? t('invalidCoordinates') : t('fieldRequired');
+    setErrors(errs);
+    if (Object.keys(errs).length || !pos) return;
+    setBusy(true);
+    setNotice(null);
+    const accuracy = Number.parseInt(form.accuracy, 10);
+    try {
+      const created = await apiSend<IncidentRow>(
+        'POST',
+        '/api/incidents',
+        {
+          type: form.type,
+          priority: form.priority,
+          description: form.description,
+          location: {
+            lat: pos.lat,
+            lon: pos.lon,
+            ...(Number.isFinite(accuracy) ? { accuracyM: accuracy } : {}),
+            address: form.address,
+          },
+          caller: { phone: form.phone, name: form.name },
+          ...(Object.keys(call.answers).length ? { triage: { answers: call.answers } } : {}),
+          ...(call.callStartedAt ? { callStartedAt: call.callStartedAt } : {}),
+          ...(fromMessage.current ? { channel: fromMessage.current.channel } : {}),
+        },
+        { idempotencyKey: call.key.current, onRetry: () => setNotice({ kind: 'err', text: t('retrying') }) },
+      );
+      await fromMessage.link(created.id);
+      setNotice({ kind: 'ok', text: `${t('saved')}: ${created.number}` });
+      resetForm();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(fieldErrors(err));
+        setNotice({ kind: 'err', text: `${t('error')}: ${err.message}` });
+      } else setNotice({ kind: 'err', text: t('retrying') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Enter saves from any single-line field, Ctrl+Enter from the description.
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || e.altKey) return;
+    const tag = (e.target as HTMLElement).tagName;
+    if (tag === 'TEXTAREA' && !e.ctrlKey && !e.metaKey) return;
+    if (tag === 'BUTTON') return;
+    e.preventDefault();
+    void submit();
+  };
+
+  return {
+    call,
+    deviceFix: fix,
+    onDeviceEvent: device.onEvent,
+    picked: coords.picked,
+    nearby,
+    errors,
+    busy,
+    notice,
+    setNotice,
+    fail,
+    phoneRef,
+    fromMessage: fromMessage.current,
+    applyDeviceLocation,
+    attachCall,
+    submit,
+    onKeyDown,
+    resetForm,
+  };
+}
+
+export type CallIntake = ReturnType<typeof useCallIntake>;
+
+/** A server's field errors on the form's fields (coordinates are one field on the form). */
+function fieldErrors(err: ApiError): Record<string, string> {
+  const fe: Record<string, string> = {};
+  for (const f of err.fields) {
+    const k =
+      f.field.startsWith('body.location.lat') || f.field.startsWith('body.location.lon')
+        ? 'coords'
+        : (f.field.split('.').pop() ?? f.field);
+    fe[k] = f.message;
+  }
+  return fe;
+}
+
+// Keyboard first: Alt+letter jumps to a field (shown beside each label), Alt+L takes the device
+// location. Letters by key position (e.code), so the Slovenian layout works the same; Alt+D/E/F are
+// left to the browser.
+const JUMP: Record<string, string> = {
+  KeyP: 'place-search',
+  KeyK: 'coords',
+  KeyV: 'type',
+  KeyO: 'description',
+  KeyT: 'phone',
+};
+function useAltKeys(applyDeviceLocation: () => void) {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.code === 'KeyL') {
+        e.preventDefault();
+        applyDeviceLocation();
+        return;
+      }
+      const id = JUMP[e.code];
+      if (id) {
+        e.preventDefault();
+        document.getElementById(id)?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [applyDeviceLocation]);
+}
+
+// Opened from the inbox (/call?message=ID): the message prefills the form, and the incident, once
+// saved, is linked to the conversation (its transcript goes into the incident's notes).
+function useFromMessage(setForm: ReturnType<typeof useCallForm>['setForm']) {
+  const [current, setCurrent] = useState<FromMessage | null>(null);
+  useEffect(() => {
+    const id = Number(new URLSearchParams(location.search).get('message'));
+    if (!Number.isInteger(id) || id <= 0) return;
+    apiGet<ConversationDto>(`/api/messages/${id}`)
+      .then((c) => {
+        const text = (c.messages ?? [])
+          .filter((m) => m.direction === 'in')
+          .map((m) => m.text)
+          .join('\n\n');
+        setCurrent({
+          id: c.id,
+          channel: c.channel,
+          label: `${c.counterpart}${c.subject ? ` – ${c.subject}` : ''}`,
+        });
+        setForm((f) => ({
+          ...f,
+          description: `${c.subject ? `${c.subject}\n` : ''}${text}`.slice(0, 4000),
+          ...(c.channel === 'sms' ? { phone: c.counterpart } : {}),
+        }));
+      })
+      .catch(() => {});
+  }, [setForm]);
+  const link = async (incidentId: number) => {
+    if (!current) return;
+    await apiSend(
+      'POST',
+      `/api/messages/${current.id}/incident`,
+      { incidentId },
+      { idempotencyKey: `link-${current.id}-${incidentId}` },
+    );
+    setCurrent(null);
+    history.replaceState(null, '', '/call');
+  };
+  return { current, link };
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { formatTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
+import { UNIT_STATUS_COLOR } from '../_components/colors';
+import { useUi } from '../_components/i18n';
+import type { UnitDto } from '../_components/live-state';
+import type { AvlState } from './use-device-avl';
+
+const STATUS_BUTTONS: UnitStatus[] = [
+  'en_route',
+  'on_scene',
+  'transporting',
+  'at_hospital',
+  'returning',
+  'available',
+  'out_of_service',
+];
+
+// One of the station's units: its status, a button for each status it may report next (the others
+// are disabled by the same state table the server checks), and this device's location sharing.
+export function UnitCard({
+  unit: u,
+  avl,
+  onStatus,
+}: {
+  unit: UnitDto;
+  avl: { active: boolean; state: AvlState; onStart: () => void; onStop: () => void };
+  onStatus: (status: UnitStatus) => void;
+}) {
+  const { t } = useUi();
+  return (
+    <div className="panel" style={{ marginBottom: 10 }} data-testid={`unit-${u.callsign}`}>
+      <div
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}
+      >
+        <strong style={{ fontSize: 18 }}>
+          {u.callsign} <span className="muted">{u.type}</span>
+        </strong>
+        <span
+          className="status"
+          data-status={u.status}
+          style={{ borderColor: UNIT_STATUS_COLOR[u.status] }}
+          data-testid="unit-status"
+        >
+          {t(`st_${u.status}` as MessageKey)}
+        </span>
+      </div>
+      <AvlControl {...avl} />
+      <div className="status-buttons">
+        {STATUS_BUTTONS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            disabled={unitTransitionError(u.status, s) !== null}
+            onClick={() => onStatus(s)}
+          >
+            {t(`st_${s}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+// Binds this device's location to one unit (a tablet in the vehicle) and says what is happening.
+function AvlControl({
+  active,
+  state,
+  onStart,
+  onStop,
+}: {
+  active: boolean;
+  state: AvlState;
+  onStart: () => void;
+  onStop: () => void;
+}) {
+  const { t } = useUi();
+  if (!active)
+    return (
+      <button type="button" className="link-button avl-button" onClick={onStart} data-testid="avl-start">
+        {t('avlShare')}
+      </button>
+    );
+  const last =
+    'lastSentAt' in state && state.lastSentAt
+      ? ` · ${t('avlLast')} ${formatTime(new Date(state.lastSentAt))}`
+      : '';
+  const text =
+    state.kind === 'sending'
+      ? `${t('avlSending')}${last} · ±${state.accuracyM} m`
+      : state.kind === 'poor'
+        ? `${t('avlPoor')} (±${state.accuracyM} m)${last}`
+        : state.kind === 'denied'
+          ? t('avlDenied')
+          : state.kind === 'unavailable'
+            ? t('avlUnavailable')
+            : state.kind === 'failed'
+              ? `${t('avlFailed')}${last}`
+              : t('avlWaiting');
+  const bad = state.kind === 'denied' || state.kind === 'unavailable' || state.kind === 'failed';
+  return (
+    <div
+      className={`avl-line${bad ? ' avl-bad' : ''}`}
+      data-testid="avl"
+      data-state={state.kind}
+      role="status"
+    >
+      <span>{text}</span>
+      <button type="button" className="link-button" onClick={onStop} data-testid="avl-stop">
+        {t('avlStop')}
+      </button>
+    </div>
+  );
+}

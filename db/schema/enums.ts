@@ -1,0 +1,44 @@
+// The value sets the schema's check constraints and the API's schemas share. No drizzle here: the
+// browser imports this module (statuses, priorities, roles) without pulling the database layer in.
+
+export const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PRIORITIES = ['red', 'yellow', 'green'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const INCIDENT_STATUSES = ['new', 'dispatched', 'in_progress', 'closed', 'cancelled'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const CHANNELS = ['phone', 'email', 'sms', 'aml', 'ecall', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ASSIGNMENT_STATUSES = [
+  'alerted',
+  'acknowledged',
+  'en_route',
+  'on_scene',
+  'transporting',
+  'at_hospital',
+  'returning',
+  'released',
+] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const UNIT_STATUSES = [
+  'available',
+  'alerted',
+  'acknowledged',
+  'en_route',
+  'on_scene',
+  'transporting',
+  'at_hospital',
+  'returning',
+  'out_of_service',
+] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export const CONVERSATION_STATUSES = ['new', 'claimed', 'answered', 'incident', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];

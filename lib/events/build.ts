@@ -1,0 +1,147 @@
+import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
+import type { AlertDto } from '../alerts/alert-dto';
+import type { ApiTokenDto } from '../auth/manage-api-tokens';
+import type { HandoverDto } from '../handovers/handover-dto';
+import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
+import type { IncidentChange } from '../incidents/schemas';
+import type { PublicAlertDto } from '../interop/public-alerts';
+import type { LocationFixDto } from '../locations/location-fix-dto';
+import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
+import type { UnitDto } from '../units/unit-dto';
+import type { WebhookDto } from '../webhooks/manage-webhooks';
+import type { EventData, EventPayloads, EventType } from './catalogue';
+
+// One builder per event type: the only way to make an event that `emit` accepts (the brand below
+// cannot be written outside this module). A builder takes the entities as they now are and files the
+// event under the ids that decide who may see it (EVENT_CATALOGUE[type].scope).
+
+declare const built: unique symbol;
+
+export type CadEvent<K extends EventType = EventType> = {
+  [T in K]: {
+    readonly type: T;
+    readonly incidentId: number | null;
+    readonly unitId: number | null;
+    readonly stationId: number | null;
+    readonly data: EventPayloads[T];
+    readonly [built]: true;
+  };
+}[K];
+
+interface Ids {
+  incidentId?: number | null;
+  unitId?: number | null;
+  stationId?: number | null;
+}
+
+function make<T extends EventType>(type: T, ids: Ids, data: EventData<T>): CadEvent<T> {
+  const event = {
+    type,
+    incidentId: ids.incidentId ?? null,
+    unitId: ids.unitId ?? null,
+    stationId: ids.stationId ?? null,
+    data,
+  };
+  // The brand exists in the type only; this is the one place that grants it.
+  return event as unknown as CadEvent<T>;
+}
+
+const ofAlert = (a: AlertDto): Ids => ({
+  incidentId: a.incidentId,
+  unitId: a.unitId,
+  stationId: a.stationId,
+});
+const ofAssignment = (a: AssignmentDto): Ids => ({
+  incidentId: a.incidentId,
+  unitId: a.unitId,
+  stationId: a.stationId,
+});
+const ofUnit = (u: UnitDto): Ids => ({ unitId: u.id, stationId: u.stationId });
+
+export const incidentCreated = (incident: IncidentDto) =>
+  make('incident.created', { incidentId: incident.id }, { incident });
+
+export const incidentUpdated = (incident: IncidentDto, changes: IncidentChange[]) =>
+  make('incident.updated', { incidentId: incident.id }, { incident, changes });
+
+export const noteAdded = (note: NoteDto) =>
+  make('incident.note_added', { incidentId: note.incidentId }, { note });
+
+export const callerAdded = (caller: CallerDto) =>
+  make('incident.caller_added', { incidentId: caller.incidentId }, { caller });
+
+export const assignmentCreated = (assignment: AssignmentDto) =>
+  make('assignment.created', ofAssignment(assignment), { assignment });
+
+export const assignmentUpdated = (assignment: AssignmentDto, from: AssignmentStatus) =>
+  make('assignment.updated', ofAssignment(assignment), { assignment, from });
+
+/** A new alert, or a re-alert of the same one (its realertCount says which). */
+export const alertCreated = (alert: AlertDto, incident: IncidentDto, unit: UnitDto) =>
+  make('alert.created', ofAlert(alert), { alert, incident, unit });
+
+export const alertDelivered = (alert: AlertDto) => make('alert.delivered', ofAlert(alert), { alert });
+export const alertAcknowledged = (alert: AlertDto) => make('alert.acknowledged', ofAlert(alert), { alert });
+export const alertEscalated = (alert: AlertDto) => make('alert.escalated', ofAlert(alert), { alert });
+
+/**
+ * Filed under the incident the unit works on (or has just been released from) too, so the incident's
+ * stations and its replay follow it.
+ */
+export const unitStatusChanged = (unit: UnitDto, from: UnitStatus, incidentId: number | null) =>
+  make('unit.status_changed', { ...ofUnit(unit), incidentId }, { unit, from });
+
+export const unitPositionChanged = (unit: UnitDto) => make('unit.position_changed', ofUnit(unit), { unit });
+
+export const unitUpdated = (unit: UnitDto, d: Omit<EventData<'unit.updated'>, 'unit'>) =>
+  make('unit.updated', ofUnit(unit), { unit, ...d });
+
+export const locationFixReceived = (fix: LocationFixDto) => make('location.fix_received', {}, { fix });
+
+export const ecallReceived = (d: EventData<'ecall.received'>) =>
+  make('ecall.received', { incidentId: d.incidentId }, d);
+
+export const incidentTypeUpdated = (d: EventData<'incident_type.updated'>) =>
+  make('incident_type.updated', {}, d);
+
+export const handoverCreated = (handover: HandoverDto, incident: IncidentDto) =>
+  make(
+    'handover.created',
+    { incidentId: handover.incidentId, stationId: handover.stationId },
+    { handover, incident },
+  );
+
+export const handoverAcknowledged = (handover: HandoverDto) =>
+  make(
+    'handover.acknowledged',
+    { incidentId: handover.incidentId, stationId: handover.stationId },
+    { handover },
+  );
+
+export const messageReceived = (conversation: ConversationDto, message: MessageDto) =>
+  make('message.received', {}, { conversation, message });
+
+export const messageSent = (conversation: ConversationDto, message: MessageDto) =>
+  make('message.sent', {}, { conversation, message });
+
+export const conversationUpdated = (conversation: ConversationDto, change: 'claimed' | 'linked') =>
+  make('conversation.updated', {}, { conversation, change });
+
+export const webhookCreated = (webhook: WebhookDto) => make('webhook.created', {}, { webhook });
+export const webhookDeactivated = (webhook: WebhookDto) => make('webhook.deactivated', {}, { webhook });
+
+export const publicAlertPublished = (alert: PublicAlertDto) => make('public_alert.published', {}, { alert });
+
+export const userCreated = (d: EventData<'user.created'>) => make('user.created', {}, d);
+export const userUpdated = (d: EventData<'user.updated'>) => make('user.updated', {}, d);
+export const passwordReset = (d: EventData<'user.password_reset'>) => make('user.password_reset', {}, d);
+
+export const stationSaved = (d: EventData<'station.saved'>) =>
+  make('station.saved', { stationId: d.station.id }, d);
+
+export const kbArticleSaved = (d: EventData<'kb_article.saved'>) => make('kb_article.saved', {}, d);
+
+export const apiTokenCreated = (token: ApiTokenDto) =>
+  make('api_token.created', { stationId: token.stationId }, { token });
+export const apiTokenRevoked = (token: ApiTokenDto) =>
+  make('api_token.revoked', { stationId: token.stationId }, { token });

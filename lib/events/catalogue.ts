@@ -1,0 +1,325 @@
+import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
+import type { AlertDto } from '../alerts/alert-dto';
+import type { ApiTokenDto } from '../auth/manage-api-tokens';
+import type { HandoverDto } from '../handovers/handover-dto';
+import type { IncidentTypeDto } from '../incident-types/update-incident-type';
+import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
+import type { IncidentChange } from '../incidents/schemas';
+import type { PublicAlertDto } from '../interop/public-alerts';
+import type { KbArticleDto } from '../kb/save-kb-article';
+import type { LocationFixDto } from '../locations/location-fix-dto';
+import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
+import type { StationDto } from '../stations/list-stations';
+import type { UnitDto } from '../units/unit-dto';
+import type { UserDto } from '../users/user-dto';
+import type { WebhookDto } from '../webhooks/manage-webhooks';
+
+// The event catalogue: the contract every producer and consumer of the event log shares. For each
+// event type, its payload (below), who may see it and its name on screen (EVENT_CATALOGUE); the
+// builders that make events are in ./build.ts. This module has type imports only, so the browser
+// imports it without zod or drizzle. To add an event: see docs/architecture.md.
+
+export interface EventPayloads {
+  'incident.created': { incident: IncidentDto };
+  /** `changes`: the fields the writer set (a status change by dispatch or on-scene names "status"). */
+  'incident.updated': { incident: IncidentDto; changes: IncidentChange[] };
+  'incident.note_added': { note: NoteDto };
+  'incident.caller_added': { caller: CallerDto };
+  'assignment.created': { assignment: AssignmentDto };
+  /** The assignment as it now is; `from` is null in events written before protocol 2. */
+  'assignment.updated': { assignment: AssignmentDto; from: AssignmentStatus | null };
+  /** Also a re-alert: the same alert sent anew (`alert.realertCount` > 0). */
+  'alert.created': { alert: AlertDto; incident: IncidentDto; unit: UnitDto };
+  'alert.delivered': { alert: AlertDto };
+  'alert.acknowledged': { alert: AlertDto };
+  'alert.escalated': { alert: AlertDto };
+  'unit.status_changed': { unit: UnitDto; from: UnitStatus };
+  'unit.position_changed': { unit: UnitDto };
+  'unit.updated': {
+    unit: UnitDto;
+    created: boolean;
+    changes: string[];
+    before: Pick<UnitDto, 'callsign' | 'type' | 'capabilities' | 'stationId'> | null;
+  };
+  'location.fix_received': { fix: LocationFixDto };
+  'ecall.received': {
+    ecallId: number;
+    vin: string;
+    testCall: boolean;
+    automatic: boolean;
+    incidentId: number | null;
+  };
+  'incident_type.updated': {
+    type: IncidentTypeDto;
+    before: Pick<IncidentTypeDto, 'name' | 'defaultPriority' | 'needs' | 'questions'> | null;
+  };
+  'handover.created': { handover: HandoverDto; incident: IncidentDto };
+  'handover.acknowledged': { handover: HandoverDto };
+  'message.received': { conversation: ConversationDto; message: MessageDto };
+  'message.sent': { conversation: ConversationDto; message: MessageDto };
+  'conversation.updated': { conversation: ConversationDto; change: 'claimed' | 'linked' };
+  'webhook.created': { webhook: WebhookDto };
+  'webhook.deactivated': { webhook: WebhookDto };
+  'public_alert.published': { alert: PublicAlertDto };
+  'user.created': { user: UserDto };
+  'user.updated': {
+    user: UserDto;
+    changes: string[];
+    before: Pick<UserDto, 'displayName' | 'role' | 'stationId' | 'disabled'>;
+    sessionsEnded: number;
+  };
+  'user.password_reset': { user: Pick<UserDto, 'id' | 'username'>; sessionsEnded: number };
+  'station.saved': { station: StationDto; before: StationDto | null; changes: string[] };
+  'kb_article.saved': {
+    article: KbArticleDto;
+    created: boolean;
+    before: Omit<KbArticleDto, 'slug'> | null;
+  };
+  'api_token.created': { token: ApiTokenDto };
+  'api_token.revoked': { token: ApiTokenDto };
+}
+
+export type EventType = keyof EventPayloads;
+export type EventData<T extends EventType> = EventPayloads[T];
+/** The part before the dot: incident, alert, unit … (the audit's filter). */
+export type EventFamily = EventType extends `${infer F}.${string}` ? F : never;
+
+/** The ids an event is filed under; a station sees an event of its own station or of an incident that concerns it. */
+export type EventScope = 'incident' | 'unit' | 'station';
+
+export interface EventMeta {
+  /** centre: call-takers, dispatchers, supervisors (and stations by scope); supervisor: supervisors only. */
+  audience: 'centre' | 'supervisor';
+  /** Which of the event's ids the builder sets (documented, and checked by a unit test). */
+  scope: readonly EventScope[];
+  label: { sl: string; en: string };
+  /** For the protocol document. */
+  doc: string;
+}
+
+const INCIDENT = ['incident'] as const;
+const UNIT = ['unit', 'station'] as const;
+const ALL_IDS = ['incident', 'unit', 'station'] as const;
+const NONE = [] as const;
+
+export const EVENT_CATALOGUE = {
+  'incident.created': {
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Dogodek odprt', en: 'Incident logged' },
+    doc: 'a call-taker (or eCall, EMSI) logged an incident',
+  },
+  'incident.updated': {
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Dogodek spremenjen', en: 'Incident changed' },
+    doc: 'fields changed (type, priority, status, location, …); `changes` names them',
+  },
+  'incident.note_added': {
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Zaznamek', en: 'Note' },
+    doc: "a note on the incident's timeline; `note.author` is who wrote it (or the sender of a message)",
+  },
+  'incident.caller_added': {
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Dodaten klicatelj', en: 'Another caller' },
+    doc: 'another call about the same incident',
+  },
+  'assignment.created': {
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Enota dodeljena', en: 'Unit assigned' },
+    doc: 'a unit was assigned to the incident',
+  },
+  'assignment.updated': {
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Status dodelitve', en: 'Assignment status' },
+    doc: 'the assignment as it now is (status and its time stamps), and the status it had',
+  },
+  'alert.created': {
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Alarm poslan', en: 'Alert sent' },
+    doc: 'the alert as `GET /api/alerts` returns it, with the incident and unit; a re-alert sends it again with `alert.realertCount` > 0',
+  },
+  'alert.delivered': {
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Alarm prejet', en: 'Alert delivered' },
+    doc: "the station's screen confirmed it received the alert",
+  },
+  'alert.acknowledged': {
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Alarm potrjen', en: 'Alert acknowledged' },
+    doc: 'the station acknowledged the alert',
+  },
+  'alert.escalated': {
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Alarm ni potrjen', en: 'Alert escalated' },
+    doc: "not acknowledged within the agency's timeout",
+  },
+  'unit.status_changed': {
+    audience: 'centre',
+    scope: UNIT,
+    label: { sl: 'Status enote', en: 'Unit status' },
+    doc: "a unit's status changed; the event also names the incident it works on",
+  },
+  'unit.position_changed': {
+    audience: 'centre',
+    scope: UNIT,
+    label: { sl: 'Položaj enote', en: 'Unit position' },
+    doc: 'a position report (AVL)',
+  },
+  'unit.updated': {
+    audience: 'centre',
+    scope: UNIT,
+    label: { sl: 'Enota urejena', en: 'Unit edited' },
+    doc: 'a supervisor added or changed a unit; `before` holds the old values',
+  },
+  'location.fix_received': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Lokacija naprave', en: 'Device location' },
+    doc: 'AML or eCall location of a phone number',
+  },
+  'ecall.received': {
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'eCall', en: 'eCall' },
+    doc: "a car's eCall (the incident it opened, none for a test call)",
+  },
+  'incident_type.updated': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Vrsta dogodka urejena', en: 'Incident type edited' },
+    doc: 'a supervisor changed a type or its protocol; `before` holds the old one',
+  },
+  'handover.created': {
+    audience: 'centre',
+    scope: ['incident', 'station'],
+    label: { sl: 'Predaja', en: 'Hand-over' },
+    doc: 'the incident was handed over to a service (police 113, medical dispatch, a centre)',
+  },
+  'handover.acknowledged': {
+    audience: 'centre',
+    scope: ['incident', 'station'],
+    label: { sl: 'Predaja potrjena', en: 'Hand-over acknowledged' },
+    doc: 'the service acknowledged the hand-over',
+  },
+  'message.received': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Sporočilo prejeto', en: 'Message received' },
+    doc: 'an e-mail or SMS to 112 arrived',
+  },
+  'message.sent': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Sporočilo poslano', en: 'Message sent' },
+    doc: 'a reply was sent (or its delivery state changed)',
+  },
+  'conversation.updated': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Pogovor', en: 'Conversation' },
+    doc: 'a conversation was claimed or linked to an incident',
+  },
+  'webhook.created': {
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Spletni kavelj dodan', en: 'Webhook added' },
+    doc: 'a supervisor subscribed a URL to events',
+  },
+  'webhook.deactivated': {
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Spletni kavelj ukinjen', en: 'Webhook removed' },
+    doc: 'a subscription was ended',
+  },
+  'public_alert.published': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Javno opozorilo', en: 'Public warning' },
+    doc: 'a CAP alert (or its cancellation) was published',
+  },
+  'user.created': {
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Račun odprt', en: 'Account opened' },
+    doc: 'an account was opened',
+  },
+  'user.updated': {
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Račun spremenjen', en: 'Account changed' },
+    doc: 'an account changed (name, role, station, disabled); `before` holds the old values',
+  },
+  'user.password_reset': {
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Geslo ponastavljeno', en: 'Password reset' },
+    doc: "a supervisor set a new password; the person's sessions ended",
+  },
+  'station.saved': {
+    audience: 'centre',
+    scope: ['station'],
+    label: { sl: 'Postaja urejena', en: 'Station edited' },
+    doc: 'a station was added or changed; `before` holds the old one',
+  },
+  'kb_article.saved': {
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Članek baze znanja', en: 'Knowledge-base article' },
+    doc: 'an article was written or edited; `before` holds the old text',
+  },
+  'api_token.created': {
+    audience: 'supervisor',
+    scope: ['station'],
+    label: { sl: 'Žeton API izdan', en: 'API token issued' },
+    doc: 'an API token was issued (never its secret)',
+  },
+  'api_token.revoked': {
+    audience: 'supervisor',
+    scope: ['station'],
+    label: { sl: 'Žeton API preklican', en: 'API token revoked' },
+    doc: 'an API token was revoked',
+  },
+} as const satisfies { [K in EventType]: EventMeta };
+
+// The keys of a `satisfies` record are exactly the event types: the list is derived, never written twice.
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
+
+export function isEventType(v: string): v is EventType {
+  return Object.hasOwn(EVENT_CATALOGUE, v);
+}
+
+export const EVENT_FAMILIES: Record<EventFamily, { sl: string; en: string }> = {
+  incident: { sl: 'Dogodki', en: 'Incidents' },
+  assignment: { sl: 'Dodelitve', en: 'Assignments' },
+  alert: { sl: 'Alarmi', en: 'Alerts' },
+  unit: { sl: 'Enote', en: 'Units' },
+  location: { sl: 'Lokacije naprav', en: 'Device locations' },
+  ecall: { sl: 'eCall', en: 'eCall' },
+  incident_type: { sl: 'Vrste dogodkov', en: 'Incident types' },
+  handover: { sl: 'Predaje', en: 'Hand-overs' },
+  message: { sl: 'Sporočila', en: 'Messages' },
+  conversation: { sl: 'Pogovori', en: 'Conversations' },
+  webhook: { sl: 'Spletni kavlji', en: 'Webhooks' },
+  public_alert: { sl: 'Javna opozorila', en: 'Public warnings' },
+  user: { sl: 'Računi', en: 'Accounts' },
+  station: { sl: 'Postaje', en: 'Stations' },
+  kb_article: { sl: 'Baza znanja', en: 'Knowledge base' },
+  api_token: { sl: 'Žetoni API', en: 'API tokens' },
+};
+
+export const SUPERVISOR_ONLY_EVENTS = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].audience === 'supervisor');
+
+/** An event as the log stores it and the socket, GET /api/events and webhooks send it. */
+export type EventFrame<K extends EventType = EventType> = {
+  [T in K]: { seq: number; type: T; at: string; data: EventPayloads[T] };
+}[K];

@@ -1,0 +1,14 @@
+import type { EventFrame } from '../events/catalogue';
+import type { LocationFixDto } from '../locations/location-fix-dto';
+
+// The caller's device location (AML, eCall) for the number on the call-taker's form: the newest fix
+// for that number, whether it was loaded or arrived live. undefined: no number to look for yet;
+// null: looked, none has arrived.
+
+export type DeviceFix = LocationFixDto | null | undefined;
+
+export function reduceDeviceFix(current: DeviceFix, f: EventFrame, phone: string | null): DeviceFix {
+  if (f.type !== 'location.fix_received' || phone === null || f.data.fix.phone !== phone) return current;
+  if (current && current.receivedAt > f.data.fix.receivedAt) return current;
+  return f.data.fix;
+}
