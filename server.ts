@@ -9,6 +9,7 @@ import { escalateOverdueAlerts } from './lib/alerts/escalate-overdue-alerts';
 import { authenticate, validCredentials } from './lib/auth/authenticate';
 import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
+import { originProblem } from './lib/http/origin';
 import { securityHeaders } from './lib/http/security-headers';
 import { log } from './lib/log';
 import { sendQueuedSms } from './lib/messages/sms';
@@ -140,14 +141,10 @@ async function upgradeRealtime(req: IncomingMessage, socket: Duplex, head: Buffe
   };
   try {
     if (shuttingDown) return refuse(503, 'Service Unavailable');
-    const origin = req.headers.origin;
-    if (origin) {
-      let originHost = '';
-      try {
-        originHost = new URL(origin).host;
-      } catch {}
-      if (originHost !== req.headers.host) return refuse(403, 'Forbidden');
-    }
+    const h = req.headers;
+    const forwardedHost = typeof h['x-forwarded-host'] === 'string' ? h['x-forwarded-host'] : null;
+    if (originProblem({ origin: h.origin, host: h.host, forwardedHost }, config.TRUST_PROXY))
+      return refuse(403, 'Forbidden');
     const principal = await authenticate(handle.db, {
       cookie: req.headers.cookie,
       authorization: req.headers.authorization,

@@ -1,7 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import 'leaflet/dist/leaflet.css';
-import './globals.css';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/station-alarm.css';
+import './styles/call-intake.css';
+import './styles/dispatch.css';
+import './styles/channels.css';
+import './styles/supervision.css';
 import { I18nProvider } from './_components/i18n';
 import { uiPrefs } from './_lib/session';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { EventFrame } from '@/lib/events/catalogue';
 import { type ConnectionState, RealtimeClient } from '@/lib/realtime/client';
-import type { EventFrame } from '@/lib/realtime/event-types';
 
 // Subscribes for the life of the page. `onReady` runs after the first completed subscription: the
 // page loads its initial data then, so nothing committed after the subscription point is missed;

@@ -128,14 +128,14 @@ export function Audit({ user }: { user: PageUser }) {
                     </td>
                     <td>{EVENT_CATALOGUE[e.type].label[lang]}</td>
                     <td>{e.actor}</td>
-                    <td>
+                    <td className="nowrap">
                       {e.incidentId !== null && (
                         <a href={`/replay/${e.incidentId}`} title={t('replay')}>
                           {e.incidentNumber ?? e.incidentId}
                         </a>
                       )}
                     </td>
-                    <td>{e.unitCallsign ?? ''}</td>
+                    <td className="nowrap">{e.unitCallsign ?? ''}</td>
                     <td>
                       <button
                         type="button"

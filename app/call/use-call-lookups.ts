@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventFrame } from '@/lib/events/catalogue';
 import { parseAnyCoordinates } from '@/lib/geo/parse-coordinates';
 import type { IncidentRow } from '@/lib/live/incidents';
-import { type DeviceFix, reduceDeviceFix } from '@/lib/live/location-fixes';
+import { type DeviceFix, newestFix, reduceDeviceFix } from '@/lib/live/location-fixes';
 import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import { normalizePhone } from '@/lib/locations/phone';
 import { apiGet } from '../_components/api';
@@ -41,14 +41,8 @@ export function useDeviceFix(phone: string) {
     key !== null && loaded.url === `/api/location-fixes?phone=${encodeURIComponent(key)}`
       ? (loaded.data?.[0] ?? null)
       : undefined;
-  const fix: DeviceFix = key === null ? undefined : newer(live, fromLoad);
+  const fix: DeviceFix = key === null ? undefined : newestFix(live, fromLoad);
   return { fix, onEvent };
-}
-
-function newer(a: DeviceFix, b: DeviceFix): DeviceFix {
-  if (!a) return b ?? a;
-  if (!b) return a;
-  return a.receivedAt >= b.receivedAt ? a : b;
 }
 
 /** Any typed form (decimal, DMS, D96/TM) resolved by the server (PostGIS) into both systems. */

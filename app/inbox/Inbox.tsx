@@ -1,11 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventFrame } from '@/lib/events/catalogue';
 import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
-import type { EventFrame } from '@/lib/realtime/event-types';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
 import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
@@ -51,7 +51,7 @@ export function Inbox({ user }: { user: PageUser }) {
     (f: EventFrame) => {
       if (f.type === 'message.received' || f.type === 'message.sent' || f.type === 'conversation.updated') {
         void loadList();
-        const id = (f.data as { conversation: { id: number } }).conversation.id;
+        const id = f.data.conversation.id;
         if (id === selectedRef.current) void loadCurrent(id);
       }
     },

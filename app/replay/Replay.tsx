@@ -317,6 +317,7 @@ export function Replay({
                   return (
                     <li
                       key={e.seq}
+                      data-type={e.type}
                       aria-current={i === current ? 'step' : undefined}
                       className={i > current ? 'future' : ''}
                     >

@@ -1,9 +1,12 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { selectIncidentsByIds } from '../incidents/incident-dto';
 import { selectAlerts } from './alert-dto';
+
+export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).optional() });
 
 // Alerts for the station screen: every unacknowledged one (so a reload never loses an alarm) plus the
 // last day's acknowledged ones. The centre sees all stations' alerts.

@@ -1,9 +1,15 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import { AppError } from '../errors';
 import { dummyHash, verifyPassword } from './password';
 import { newSecretToken, sha256 } from './secret-token';
+
+export const ZLogin = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 
 export interface LoginResult {
   token: string;

@@ -3,17 +3,16 @@ import { type Db, rowsOf } from '../../db/client';
 import { assignments, incidents, incidentTypes, units } from '../../db/schema';
 import { notFound } from '../errors';
 import type { TNeed } from '../triage/schemas';
+import type { UnitDto } from '../units/unit-dto';
 import { ASSIGNABLE_UNIT_STATUSES } from '../units/unit-status-machine';
 import { MAX_DESTINATIONS, type Router } from './routing';
 
-export interface Candidate {
-  id: number;
-  callsign: string;
-  type: string;
-  capabilities: string[];
-  stationId: number;
-  stationName: string;
-  status: string;
+/** A unit that could go: as the unit list shows it, with how it fits and how far it is. */
+export interface Candidate
+  extends Pick<
+    UnitDto,
+    'id' | 'callsign' | 'type' | 'capabilities' | 'stationId' | 'stationName' | 'status'
+  > {
   distanceM: number;
   inServiceArea: boolean;
   stale: boolean;
@@ -100,7 +99,7 @@ export async function recommendUnits(
     capabilities: string[];
     station_id: number;
     station_name: string;
-    status: string;
+    status: UnitDto['status'];
     position_at: string | Date | null;
     fresh: boolean;
     in_area: boolean;

@@ -87,7 +87,10 @@ export type EventFamily = EventType extends `${infer F}.${string}` ? F : never;
 /** The ids an event is filed under; a station sees an event of its own station or of an incident that concerns it. */
 export type EventScope = 'incident' | 'unit' | 'station';
 
-export interface EventMeta {
+/** What the catalogue says of an event type, whatever the type. */
+export interface EventDescription {
+  /** The payload's top-level fields, for the protocol document. */
+  data: readonly string[];
   /** centre: call-takers, dispatchers, supervisors (and stations by scope); supervisor: supervisors only. */
   audience: 'centre' | 'supervisor';
   /** Which of the event's ids the builder sets (documented, and checked by a unit test). */
@@ -97,6 +100,11 @@ export interface EventMeta {
   doc: string;
 }
 
+/** An entry of the catalogue: tsc checks each listed field against the payload; a unit test, that all are listed. */
+export interface EventMeta<K extends EventType> extends EventDescription {
+  data: readonly Extract<keyof EventPayloads[K], string>[];
+}
+
 const INCIDENT = ['incident'] as const;
 const UNIT = ['unit', 'station'] as const;
 const ALL_IDS = ['incident', 'unit', 'station'] as const;
@@ -104,192 +112,223 @@ const NONE = [] as const;
 
 export const EVENT_CATALOGUE = {
   'incident.created': {
+    data: ['incident'],
     audience: 'centre',
     scope: INCIDENT,
     label: { sl: 'Dogodek odprt', en: 'Incident logged' },
     doc: 'a call-taker (or eCall, EMSI) logged an incident',
   },
   'incident.updated': {
+    data: ['incident', 'changes'],
     audience: 'centre',
     scope: INCIDENT,
     label: { sl: 'Dogodek spremenjen', en: 'Incident changed' },
     doc: 'fields changed (type, priority, status, location, …); `changes` names them',
   },
   'incident.note_added': {
+    data: ['note'],
     audience: 'centre',
     scope: INCIDENT,
     label: { sl: 'Zaznamek', en: 'Note' },
     doc: "a note on the incident's timeline; `note.author` is who wrote it (or the sender of a message)",
   },
   'incident.caller_added': {
+    data: ['caller'],
     audience: 'centre',
     scope: INCIDENT,
     label: { sl: 'Dodaten klicatelj', en: 'Another caller' },
     doc: 'another call about the same incident',
   },
   'assignment.created': {
+    data: ['assignment'],
     audience: 'centre',
     scope: ALL_IDS,
     label: { sl: 'Enota dodeljena', en: 'Unit assigned' },
     doc: 'a unit was assigned to the incident',
   },
   'assignment.updated': {
+    data: ['assignment', 'from'],
     audience: 'centre',
     scope: ALL_IDS,
     label: { sl: 'Status dodelitve', en: 'Assignment status' },
     doc: 'the assignment as it now is (status and its time stamps), and the status it had',
   },
   'alert.created': {
+    data: ['alert', 'incident', 'unit'],
     audience: 'centre',
     scope: ALL_IDS,
     label: { sl: 'Alarm poslan', en: 'Alert sent' },
     doc: 'the alert as `GET /api/alerts` returns it, with the incident and unit; a re-alert sends it again with `alert.realertCount` > 0',
   },
   'alert.delivered': {
+    data: ['alert'],
     audience: 'centre',
     scope: ALL_IDS,
     label: { sl: 'Alarm prejet', en: 'Alert delivered' },
     doc: "the station's screen confirmed it received the alert",
   },
   'alert.acknowledged': {
+    data: ['alert'],
     audience: 'centre',
     scope: ALL_IDS,
     label: { sl: 'Alarm potrjen', en: 'Alert acknowledged' },
     doc: 'the station acknowledged the alert',
   },
   'alert.escalated': {
+    data: ['alert'],
     audience: 'centre',
     scope: ALL_IDS,
     label: { sl: 'Alarm ni potrjen', en: 'Alert escalated' },
     doc: "not acknowledged within the agency's timeout",
   },
   'unit.status_changed': {
+    data: ['unit', 'from'],
     audience: 'centre',
-    scope: UNIT,
+    scope: ALL_IDS,
     label: { sl: 'Status enote', en: 'Unit status' },
     doc: "a unit's status changed; the event also names the incident it works on",
   },
   'unit.position_changed': {
+    data: ['unit'],
     audience: 'centre',
     scope: UNIT,
     label: { sl: 'Položaj enote', en: 'Unit position' },
     doc: 'a position report (AVL)',
   },
   'unit.updated': {
+    data: ['unit', 'created', 'changes', 'before'],
     audience: 'centre',
     scope: UNIT,
     label: { sl: 'Enota urejena', en: 'Unit edited' },
     doc: 'a supervisor added or changed a unit; `before` holds the old values',
   },
   'location.fix_received': {
+    data: ['fix'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Lokacija naprave', en: 'Device location' },
     doc: 'AML or eCall location of a phone number',
   },
   'ecall.received': {
+    data: ['ecallId', 'vin', 'testCall', 'automatic', 'incidentId'],
     audience: 'centre',
     scope: INCIDENT,
     label: { sl: 'eCall', en: 'eCall' },
     doc: "a car's eCall (the incident it opened, none for a test call)",
   },
   'incident_type.updated': {
+    data: ['type', 'before'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Vrsta dogodka urejena', en: 'Incident type edited' },
     doc: 'a supervisor changed a type or its protocol; `before` holds the old one',
   },
   'handover.created': {
+    data: ['handover', 'incident'],
     audience: 'centre',
     scope: ['incident', 'station'],
     label: { sl: 'Predaja', en: 'Hand-over' },
     doc: 'the incident was handed over to a service (police 113, medical dispatch, a centre)',
   },
   'handover.acknowledged': {
+    data: ['handover'],
     audience: 'centre',
     scope: ['incident', 'station'],
     label: { sl: 'Predaja potrjena', en: 'Hand-over acknowledged' },
     doc: 'the service acknowledged the hand-over',
   },
   'message.received': {
+    data: ['conversation', 'message'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Sporočilo prejeto', en: 'Message received' },
     doc: 'an e-mail or SMS to 112 arrived',
   },
   'message.sent': {
+    data: ['conversation', 'message'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Sporočilo poslano', en: 'Message sent' },
     doc: 'a reply was sent (or its delivery state changed)',
   },
   'conversation.updated': {
+    data: ['conversation', 'change'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Pogovor', en: 'Conversation' },
     doc: 'a conversation was claimed or linked to an incident',
   },
   'webhook.created': {
+    data: ['webhook'],
     audience: 'supervisor',
     scope: NONE,
     label: { sl: 'Spletni kavelj dodan', en: 'Webhook added' },
     doc: 'a supervisor subscribed a URL to events',
   },
   'webhook.deactivated': {
+    data: ['webhook'],
     audience: 'supervisor',
     scope: NONE,
     label: { sl: 'Spletni kavelj ukinjen', en: 'Webhook removed' },
     doc: 'a subscription was ended',
   },
   'public_alert.published': {
+    data: ['alert'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Javno opozorilo', en: 'Public warning' },
     doc: 'a CAP alert (or its cancellation) was published',
   },
   'user.created': {
+    data: ['user'],
     audience: 'supervisor',
     scope: NONE,
     label: { sl: 'Račun odprt', en: 'Account opened' },
     doc: 'an account was opened',
   },
   'user.updated': {
+    data: ['user', 'changes', 'before', 'sessionsEnded'],
     audience: 'supervisor',
     scope: NONE,
     label: { sl: 'Račun spremenjen', en: 'Account changed' },
     doc: 'an account changed (name, role, station, disabled); `before` holds the old values',
   },
   'user.password_reset': {
+    data: ['user', 'sessionsEnded'],
     audience: 'supervisor',
     scope: NONE,
     label: { sl: 'Geslo ponastavljeno', en: 'Password reset' },
     doc: "a supervisor set a new password; the person's sessions ended",
   },
   'station.saved': {
+    data: ['station', 'before', 'changes'],
     audience: 'centre',
     scope: ['station'],
     label: { sl: 'Postaja urejena', en: 'Station edited' },
     doc: 'a station was added or changed; `before` holds the old one',
   },
   'kb_article.saved': {
+    data: ['article', 'created', 'before'],
     audience: 'centre',
     scope: NONE,
     label: { sl: 'Članek baze znanja', en: 'Knowledge-base article' },
     doc: 'an article was written or edited; `before` holds the old text',
   },
   'api_token.created': {
+    data: ['token'],
     audience: 'supervisor',
     scope: ['station'],
     label: { sl: 'Žeton API izdan', en: 'API token issued' },
     doc: 'an API token was issued (never its secret)',
   },
   'api_token.revoked': {
+    data: ['token'],
     audience: 'supervisor',
     scope: ['station'],
     label: { sl: 'Žeton API preklican', en: 'API token revoked' },
     doc: 'an API token was revoked',
   },
-} as const satisfies { [K in EventType]: EventMeta };
+} as const satisfies { [K in EventType]: EventMeta<K> };
 
 // The keys of a `satisfies` record are exactly the event types: the list is derived, never written twice.
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];

@@ -8,7 +8,7 @@ const timeFmt = new Intl.DateTimeFormat('sl-SI', {
   second: '2-digit',
   hourCycle: 'h23',
 });
-const dateTimeFmt = new Intl.DateTimeFormat('sl-SI', {
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZone: TZ,
   day: '2-digit',
   month: '2-digit',
@@ -16,18 +16,9 @@ const dateTimeFmt = new Intl.DateTimeFormat('sl-SI', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
-});
-
-const stampFmt = new Intl.DateTimeFormat('sl-SI', {
-  timeZone: TZ,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+};
+const dateTimeFmt = new Intl.DateTimeFormat('sl-SI', DATE_TIME);
+const stampFmt = new Intl.DateTimeFormat('sl-SI', { ...DATE_TIME, second: '2-digit' });
 
 /** Date and time to the second, for the audit trail and replay. */
 export function formatStamp(iso: string | Date | null | undefined): string {

@@ -1,5 +1,12 @@
+import { z } from 'zod';
+import { INCIDENT_STATUSES } from '../../db/schema/enums';
 import type { IncidentDto } from '../incidents/incident-dto';
 import type { UnitDto } from '../units/unit-dto';
+
+export const ZGeoJsonIncidentsQuery = z.object({
+  status: z.enum(['open', 'all', ...INCIDENT_STATUSES]).default('open'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
 
 // GeoJSON (RFC 7946): WGS84 longitude-latitude, no "crs" member, flat properties a GIS user can style
 // and filter by (QGIS reads the URL as is). D96/TM coordinates ride along as properties.

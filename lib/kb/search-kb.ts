@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { kbArticles } from '../../db/schema';
 import { normaliseSearch } from '../geo/normalise';
+
+export const ZKbQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  type: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});
 
 // Full-text search tolerant of diacritics (normalised text) and Slovenian word forms: each query word
 // is cut to a stem and matched as a prefix (oživljanje, oživljanja, oživljanju → "ozivlj:*"); trigram

@@ -12,3 +12,10 @@ export function reduceDeviceFix(current: DeviceFix, f: EventFrame, phone: string
   if (current && current.receivedAt > f.data.fix.receivedAt) return current;
   return f.data.fix;
 }
+
+/** The newer of two answers for the same number: a fix over none, "none" (looked) over not yet looked. */
+export function newestFix(a: DeviceFix, b: DeviceFix): DeviceFix {
+  if (a && b) return a.receivedAt >= b.receivedAt ? a : b;
+  if (a || b) return a || b;
+  return a === null || b === null ? null : undefined;
+}

@@ -57,6 +57,37 @@ export async function recordDelivery(w: WriteTx, message: Message) {
   return dto;
 }
 
+type InboundFields = Omit<typeof messages.$inferInsert, 'conversationId' | 'channel' | 'direction'>;
+
+/**
+ * An inbound message into its conversation: the one it continues (a closed or answered one needs
+ * attention again), or a new one for its counterpart. Then into the linked incident's notes, evented.
+ */
+export async function storeInbound(
+  w: WriteTx,
+  continues: number | undefined,
+  thread: { channel: 'email' | 'sms'; counterpart: string; subject: string },
+  fields: InboundFields,
+) {
+  const [conversation] = continues
+    ? await w.tx
+        .update(conversations)
+        .set({
+          lastMessageAt: sql`now()`,
+          status: sql`case when ${conversations.status} in ('answered', 'closed') then 'new' else ${conversations.status} end`,
+          version: sql`${conversations.version} + 1`,
+        })
+        .where(eq(conversations.id, continues))
+        .returning()
+    : await w.tx.insert(conversations).values(thread).returning();
+  const c = present(conversation, 'conversation');
+  const [message] = await w.tx
+    .insert(messages)
+    .values({ ...fields, conversationId: c.id, channel: thread.channel, direction: 'in' })
+    .returning();
+  return recordInbound(w, c, present(message, 'message'), fields.fromAddr);
+}
+
 /** After an inbound message is stored: into the linked incident's notes, and evented for the inbox. */
 export async function recordInbound(w: WriteTx, conversation: Conversation, message: Message, from: string) {
   await noteOnIncident(w, conversation.incidentId, message, { id: null, name: from });

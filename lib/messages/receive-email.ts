@@ -1,12 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type AddressObject, simpleParser } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import type { Db } from '../../db/client';
-import { conversations, messages } from '../../db/schema';
+import { messages } from '../../db/schema';
 import { pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { messageDto } from './conversation-dto';
-import { findInbound, recordInbound } from './incident-timeline';
+import { findInbound, storeInbound } from './incident-timeline';
 
 const MAX_TEXT = 100_000;
 
@@ -97,28 +97,11 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope) {
           .limit(1);
         conversationId = known?.conversationId;
       }
-      const [conversation] = conversationId
-        ? await w.tx
-            .update(conversations)
-            .set({
-              lastMessageAt: sql`now()`,
-              // A closed or answered thread that gets a new message needs attention again.
-              status: sql`case when ${conversations.status} in ('answered', 'closed') then 'new' else ${conversations.status} end`,
-              version: sql`${conversations.version} + 1`,
-            })
-            .where(eq(conversations.id, conversationId))
-            .returning()
-        : await w.tx
-            .insert(conversations)
-            .values({ channel: 'email', counterpart: from, subject })
-            .returning();
-      if (!conversation) throw new Error('conversation not stored');
-      const [message] = await w.tx
-        .insert(messages)
-        .values({
-          conversationId: conversation.id,
-          channel: 'email',
-          direction: 'in',
+      const data = await storeInbound(
+        w,
+        conversationId,
+        { channel: 'email', counterpart: from, subject },
+        {
           externalId: messageId,
           fromAddr: from,
           toAddr: to,
@@ -129,10 +112,8 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope) {
           inReplyTo: parsed?.inReplyTo ? clean(parsed.inReplyTo).slice(0, 998) : null,
           references,
           sizeBytes: raw.length,
-        })
-        .returning();
-      if (!message) throw new Error('message not stored');
-      const data = await recordInbound(w, conversation, message, from);
+        },
+      );
       return { duplicate: false, message: data.message, conversation: data.conversation };
     });
     return result;

@@ -8,7 +8,7 @@ import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normalizePhone } from '../locations/phone';
 import { messageDto } from './conversation-dto';
-import { findInbound, recordDelivery, recordInbound, recordReply } from './incident-timeline';
+import { findInbound, recordDelivery, recordReply, storeInbound } from './incident-timeline';
 
 // SMS 112 for deaf and hard-of-hearing callers, through an SMS gateway's HTTP API. Inbound messages
 // are stored once (by the gateway's id); outbound ones are stored as queued first, then sent, retried
@@ -56,38 +56,20 @@ export async function receiveSms(db: Db, actor: Principal, input: z.infer<typeof
         .orderBy(desc(conversations.lastMessageAt))
         .limit(1)
         .for('update');
-      const [conversation] = open
-        ? await w.tx
-            .update(conversations)
-            .set({
-              lastMessageAt: sql`now()`,
-              status: sql`case when ${conversations.status} = 'answered' then 'new' else ${conversations.status} end`,
-              version: sql`${conversations.version} + 1`,
-            })
-            .where(eq(conversations.id, open.id))
-            .returning()
-        : await w.tx
-            .insert(conversations)
-            .values({ channel: 'sms', counterpart: from, subject: 'SMS 112' })
-            .returning();
-      if (!conversation) throw new Error('conversation not stored');
-      const [message] = await w.tx
-        .insert(messages)
-        .values({
-          conversationId: conversation.id,
-          channel: 'sms',
-          direction: 'in',
+      const data = await storeInbound(
+        w,
+        open?.id,
+        { channel: 'sms', counterpart: from, subject: 'SMS 112' },
+        {
           externalId: input.id,
           fromAddr: from,
           toAddr: input.to,
           text,
           sizeBytes: Buffer.byteLength(text),
           at,
-        })
-        .returning();
-      if (!message) throw new Error('message not stored');
-      const data = await recordInbound(w, conversation, message, from);
-      return { duplicate: false, message: data.message, conversationId: conversation.id };
+        },
+      );
+      return { duplicate: false, message: data.message, conversationId: data.conversation.id };
     });
     return result;
   } catch (err) {

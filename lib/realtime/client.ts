@@ -1,4 +1,4 @@
-import type { EventFrame } from './event-types';
+import type { EventFrame } from '../events/catalogue';
 
 // Browser side of the realtime protocol: keeps the last seq it saw, reconnects with backoff and
 // resumes "since" that seq, so a dropped Wi-Fi or a restarted node loses nothing and repeats nothing.

@@ -2,7 +2,6 @@
 // real server (production build: run `npm run build` first). Prints a table; docs/performance.md
 // quotes it. BENCH_LOAD_S shortens the 60 s load phases for a quick look.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -14,6 +13,7 @@ import { prepareDatabase } from '../helpers/prepare-db';
 import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
+import { notes, record, rows, rssMb, single, sleep } from './figures';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'cad112_bench';
@@ -21,46 +21,6 @@ const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB}`);
 const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 60);
 const SOCKETS = 500;
 const BACKGROUND_PER_S = 20;
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-}
-
-interface Row {
-  what: string;
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  goal?: string;
-}
-const rows: Row[] = [];
-const notes: string[] = [];
-function record(what: string, values: number[], goal?: string): Row {
-  const row = {
-    what,
-    n: values.length,
-    p50: pct(values, 50),
-    p95: pct(values, 95),
-    p99: pct(values, 99),
-    max: Math.max(...values),
-    goal,
-  };
-  rows.push(row);
-  console.log(`  ${what}: p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)} (n=${row.n})`);
-  return row;
-}
-function single(what: string, value: number, goal?: string) {
-  rows.push({ what, n: 1, p50: value, p95: value, p99: value, max: value, goal });
-  console.log(`  ${what}: ${value.toFixed(1)}`);
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : Number.NaN;
-}
 
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();

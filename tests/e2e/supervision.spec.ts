@@ -118,13 +118,15 @@ test('the audit trail finds an incident’s story by its number and shows what e
   await sv.page.getByTestId('audit-incident').fill(inc.number);
   const rows = sv.page.getByTestId('audit-table').locator('tbody tr[data-type]');
   await expect(rows.last()).toHaveAttribute('data-type', 'incident.created');
-  await expect(rows.filter({ hasText: 'incident.note_added' })).toContainText(`Dim iz kleti ${inc.tag}`);
+  const note = sv.page.locator('tr[data-type="incident.note_added"]');
+  // The entry's kind in words (no event codes on the screen), and what the note said, by whom.
+  await expect(note).toContainText('Note');
+  await expect(note).toContainText(`Marko Horvat · Dim iz kleti ${inc.tag}`);
   await sv.page.getByTestId('audit-user').fill('nobody-at-all');
   await expect(sv.page.getByText('No entries for this filter.')).toBeVisible();
   await sv.page.getByTestId('audit-user').fill('dispatcher');
   await expect(rows.first()).toBeVisible();
-  const created = rows.filter({ hasText: 'incident.note_added' });
-  await created.getByRole('button').click();
+  await note.getByRole('button').click();
   await expect(sv.page.locator('.audit-json')).toContainText('"text"');
   await sv.page.screenshot({ path: 'screenshots/audit-incident-en-light.png' });
   await sv.context.close();
@@ -156,7 +158,8 @@ test('replay plays an incident back on the map: the unit drives in, statuses and
     'data-status',
     'on_scene',
   );
-  await expect(sv.page.getByTestId('replay-notes')).toContainText(`Dim iz kleti ${inc.tag}`);
+  // The note with its author's name, as the producer wrote it.
+  await expect(sv.page.getByTestId('replay-notes')).toContainText(`Marko Horvat: Dim iz kleti ${inc.tag}`);
   await expect(map.locator('.marker-unit')).toHaveCount(1);
   await expect(map.locator('path.leaflet-interactive')).not.toHaveCount(0);
   await sv.page.screenshot({ path: 'screenshots/replay-sl-light.png' });
@@ -171,7 +174,7 @@ test('replay plays an incident back on the map: the unit drives in, statuses and
     'on_scene',
   );
   // A click on a log entry jumps there.
-  await sv.page.getByTestId('replay-events').getByText('alert.acknowledged').click();
+  await sv.page.getByTestId('replay-events').locator('li[data-type="alert.acknowledged"] button').click();
   await expect(sv.page.getByTestId('replay-assignments').locator('li')).toHaveAttribute(
     'data-status',
     'acknowledged',

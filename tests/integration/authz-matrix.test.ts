@@ -148,7 +148,8 @@ describe('a station sees its own alerts and the incidents they concern, not the 
     for (const e of res.body.events) {
       const ok =
         e.data?.alert?.stationId === stationId ||
-        e.data?.stationId === stationId ||
+        e.data?.assignment?.stationId === stationId ||
+        e.data?.handover?.stationId === stationId ||
         concerned.has(
           e.data?.incident?.id ??
             e.data?.incidentId ??

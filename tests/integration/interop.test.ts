@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAP_CATEGORIES, CAP_NS } from '../../lib/interop/cap';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { type RunningServer, startServer } from '../helpers/server';
+import { child, childNames, DATETIME, type Node, ordered, plain, text } from '../helpers/xml';
 
-// Other systems read the centre in their standards: CAP 1.2 alerts (checked element by element against
-// the specification's order and enumerations, parsed back) and GeoJSON (RFC 7946).
+// Other systems read the centre in their standards: CAP 1.2 alerts for an incident and public warnings
+// (checked element by element against the specification's order and enumerations, parsed back).
 
 let server: RunningServer;
 let calltaker: Session;
@@ -22,38 +23,10 @@ afterAll(async () => {
   await server.kill();
 });
 
-type Node = Record<string, Node[] | string> & { ':@'?: Record<string, string> };
-const ordered = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  parseTagValue: false,
-  trimValues: true,
-});
-const plain = new XMLParser({
-  ignoreAttributes: false,
-  parseTagValue: false,
-  isArray: (n) => ['info', 'category', 'parameter', 'area'].includes(n),
-});
-
-/** Element names of a node's children, in document order. */
-function childNames(children: Node[]): string[] {
-  return children.map((c) => Object.keys(c).find((k) => k !== ':@') as string).filter((n) => n !== '#text');
-}
-function child(children: Node[], name: string): Node[] {
-  const found = children.find((c) => name in c);
-  return (found?.[name] as Node[]) ?? [];
-}
-function text(children: Node[], name: string): string {
-  const c = child(children, name);
-  return String((c[0] as Record<string, unknown> | undefined)?.['#text'] ?? '');
-}
-
 async function cap(id: number, who: Session = dispatcher) {
   const res = await fetch(`${server.url}/api/incidents/${id}/cap`, { headers: { cookie: who.cookie } });
   return { status: res.status, type: res.headers.get('content-type'), xml: await res.text() };
 }
-
-const DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
 describe('CAP 1.2', () => {
   it('an incident is a valid alert: namespace, element order, enumerations, formats', async () => {
@@ -162,189 +135,6 @@ describe('CAP 1.2', () => {
     const station = await login(server.url, 'st-pgd-po');
     expect((await cap(inc.body.id, station)).status).toBe(403);
     expect((await cap(99_999_999)).status).toBe(404);
-  });
-});
-
-describe('GeoJSON (RFC 7946)', () => {
-  it('incidents: a FeatureCollection of points in lon,lat with properties for GIS', async () => {
-    const res = await fetch(`${server.url}/api/incidents.geojson?status=all&limit=50`, {
-      headers: { cookie: dispatcher.cookie },
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('application/geo+json');
-    const fc = await res.json();
-    expect(fc.type).toBe('FeatureCollection');
-    expect(fc.crs).toBeUndefined();
-    expect(fc.features.length).toBeGreaterThan(0);
-    for (const f of fc.features) {
-      expect(f.type).toBe('Feature');
-      expect(f.geometry.type).toBe('Point');
-      const [lon, lat] = f.geometry.coordinates;
-      expect(lon).toBeGreaterThan(13);
-      expect(lon).toBeLessThan(17);
-      expect(lat).toBeGreaterThan(45);
-      expect(lat).toBeLessThan(47);
-      expect(f.properties).toMatchObject({ number: expect.stringMatching(/^\d{4}-\d{6}$/) });
-      expect(typeof f.properties.d96_e).toBe('number');
-    }
-    const bad = await dispatcher.get('/api/incidents.geojson?status=burning');
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('query.status');
-  });
-
-  it('units: a station gets its own units only', async () => {
-    const station = await login(server.url, 'station');
-    const res = await fetch(`${server.url}/api/units.geojson`, { headers: { cookie: station.cookie } });
-    const fc = await res.json();
-    expect(fc.features.length).toBeGreaterThan(0);
-    expect(
-      new Set(fc.features.map((f: { properties: { station: string } }) => f.properties.station)),
-    ).toEqual(new Set(['Gasilska brigada Ljubljana']));
-    const all = await (
-      await fetch(`${server.url}/api/units.geojson`, { headers: { cookie: dispatcher.cookie } })
-    ).json();
-    expect(all.features.length).toBeGreaterThan(fc.features.length);
-  });
-});
-
-const emsiParser = new XMLParser({
-  parseTagValue: false,
-  isArray: (n) => ['RESOURCE', 'MISSION'].includes(n),
-});
-
-async function postEmsi(xml: string, who: Session = dispatcher, type = 'application/xml') {
-  const res = await fetch(`${server.url}/api/emsi`, {
-    method: 'POST',
-    headers: { cookie: who.cookie, 'content-type': type, origin: server.url },
-    body: xml,
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-function partnerMessage(contextId: string, msgType: string, eventId: string, extra = '') {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<EMSI>
-  <CONTEXT><ID>${contextId}</ID><MODE>ACTUAL</MODE><MSGTYPE>${msgType}</MSGTYPE><CREATION>2026-11-27T18:00:00Z</CREATION>
-    <LEVEL>OPR</LEVEL><SECLASS>RESTRC</SECLASS><ORIGIN><ORG_ID>reco-kr.si</ORG_ID><NAME>ReCO Kranj</NAME></ORIGIN></CONTEXT>
-  <EVENT><ID>${eventId}</ID><NAME>Prometna nesreča</NAME><ETYPE><CATEGORY>/TRP/COL</CATEGORY></ETYPE><SCALE>2</SCALE>
-    <STATUS>IPR</STATUS>
-    <EGEO><TYPE>GEN</TYPE><POSITION><COORD><LAT>46.2389</LAT><LON>14.3556</LON></COORD><ADDRESS>Bleiweisova cesta, Kranj</ADDRESS></POSITION></EGEO>
-    <FREETEXT>Dve vozili, ena oseba ukleščena &amp; potrebna tehnična pomoč${extra}</FREETEXT></EVENT>
-</EMSI>`;
-}
-
-describe('EMSI (ISO/TR 22351)', () => {
-  it('exports an incident with its resources and missions, in the EMSI structure', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
-    const units = (await dispatcher.get('/api/units?near=46.0514,14.506')).body as {
-      id: number;
-      status: string;
-      capabilities: string[];
-    }[];
-    const unit = units.find((u) => u.status === 'available' && u.capabilities.includes('fire'));
-    expect(
-      (await dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: unit?.id }))
-        .status,
-    ).toBe(201);
-    const res = await fetch(`${server.url}/api/incidents/${inc.body.id}/emsi`, {
-      headers: { cookie: dispatcher.cookie },
-    });
-    expect(res.status).toBe(200);
-    const xml = await res.text();
-    const doc = ordered.parse(xml) as Node[];
-    const root = (doc.find((n) => 'EMSI' in n) as Node).EMSI as Node[];
-    expect(childNames(root)).toEqual(['CONTEXT', 'EVENT', 'RESOURCE', 'MISSION']);
-    expect(childNames(child(root, 'CONTEXT'))).toEqual([
-      'ID',
-      'MODE',
-      'MSGTYPE',
-      'CREATION',
-      'LINK',
-      'LEVEL',
-      'SECLASS',
-      'ORIGIN',
-      'URGENCY',
-    ]);
-    const e = emsiParser.parse(xml).EMSI;
-    expect(e.CONTEXT).toMatchObject({
-      MODE: 'ACTUAL',
-      MSGTYPE: 'UPDATE',
-      LEVEL: 'OPR',
-      SECLASS: 'RESTRC',
-      URGENCY: 'URGENT',
-    });
-    expect(e.CONTEXT.LINK.ROLE).toBe('ADDSTO');
-    expect(e.EVENT).toMatchObject({ ID: inc.body.number, STATUS: 'IPR', SCALE: '3', SOURCE: 'HUMOBS' });
-    expect(e.EVENT.ETYPE.CATEGORY).toBe('/FIR/BLD');
-    expect(Number(e.EVENT.EGEO.POSITION.COORD.LAT)).toBeCloseTo(46.0514, 4);
-    expect(e.RESOURCE[0]).toMatchObject({ STATUS: 'IN_USE', RTYPE: { CLASS: '/VEH' } });
-    expect(e.MISSION[0]).toMatchObject({ STATUS: 'NST', RESOURCE_ID: e.RESOURCE[0].ID });
-    expect(e.MISSION[0].START_TIME).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  });
-
-  it('imports a partner ALERT once, then its UPDATE and CANCEL', async () => {
-    const run = Date.now().toString(36);
-    const alert = await postEmsi(partnerMessage(`kr-${run}-1`, 'ALERT', `KR-${run}`));
-    expect(alert.status).toBe(201);
-    const id = alert.body.incidentId;
-    const created = (await dispatcher.get(`/api/incidents/${id}`)).body;
-    expect(created).toMatchObject({ type: 'traffic_accident', priority: 'yellow', status: 'new' });
-    expect(created.description).toContain('ukleščena & potrebna');
-    expect(created.location.address).toBe('Bleiweisova cesta, Kranj');
-    expect(created.notes[0].text).toContain('EMSI ALERT');
-    // The same message again: nothing new.
-    const again = await postEmsi(partnerMessage(`kr-${run}-1`, 'ALERT', `KR-${run}`));
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ duplicate: true, incidentId: id });
-    const update = await postEmsi(
-      partnerMessage(`kr-${run}-2`, 'UPDATE', `KR-${run}`, ', gori motor').replace(
-        '<SCALE>2</SCALE>',
-        '<SCALE>4</SCALE>',
-      ),
-    );
-    expect(update.status).toBe(201);
-    expect(update.body.incidentId).toBe(id);
-    const updated = (await dispatcher.get(`/api/incidents/${id}`)).body;
-    expect(updated.priority).toBe('red');
-    expect(updated.description).toContain('gori motor');
-    const cancel = await postEmsi(partnerMessage(`kr-${run}-3`, 'CANCEL', `KR-${run}`));
-    expect(cancel.status).toBe(201);
-    expect((await dispatcher.get(`/api/incidents/${id}`)).body.status).toBe('cancelled');
-  });
-
-  it('our own export reads back as an incident', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', {
-      ...FIRE_IN_LJUBLJANA,
-      type: 'flood',
-      priority: 'green',
-    });
-    const xml = await (
-      await fetch(`${server.url}/api/incidents/${inc.body.id}/emsi`, {
-        headers: { cookie: dispatcher.cookie },
-      })
-    ).text();
-    const imported = await postEmsi(xml.replace(/<ORG_ID>[^<]*<\/ORG_ID>/, '<ORG_ID>mirror.test</ORG_ID>'));
-    expect(imported.status).toBe(201);
-    const copy = (await dispatcher.get(`/api/incidents/${imported.body.incidentId}`)).body;
-    expect(copy).toMatchObject({ type: 'flood', priority: 'green' });
-    expect(copy.location.lat).toBeCloseTo(46.0514, 4);
-  });
-
-  it('refuses what it cannot read, naming the field', async () => {
-    const broken = await postEmsi('<EMSI><CONTEXT>');
-    expect(broken.status).toBe(400);
-    const noPos = await postEmsi(
-      partnerMessage(`np-${Date.now()}`, 'ALERT', `NP-${Date.now()}`).replace(/<EGEO>.*<\/EGEO>/s, ''),
-    );
-    expect(noPos.status).toBe(400);
-    expect(noPos.body.error.fields[0].field).toBe('body.EMSI.EVENT.EGEO');
-    const badType = await postEmsi(partnerMessage('x', 'PANIC', 'y'));
-    expect(badType.status).toBe(400);
-    expect(badType.body.error.fields[0].field).toBe('body.EMSI.CONTEXT.MSGTYPE');
-    expect((await postEmsi(partnerMessage('j', 'ALERT', 'k'), dispatcher, 'application/json')).status).toBe(
-      415,
-    );
-    expect((await postEmsi(partnerMessage('c', 'ALERT', 'd'), calltaker)).status).toBe(403);
   });
 });
 

@@ -108,15 +108,20 @@ async function seedFixture() {
     alertS: number,
     ackS: number,
     sceneS: number | null,
+    protocol: 1 | 2 = 2,
   ) => {
     const alerted = new Date(created.getTime() + alertS * 1000);
     const acked = new Date(alerted.getTime() + ackS * 1000);
-    // Payloads shaped like the real ones (a station reading the log recognises its own events).
+    // Payloads shaped like the real ones where the statistics read them (a station reading the log
+    // recognises its own events); protocol 1 is the shape events had before alert.created carried the
+    // alert and assignment.updated the assignment: the log keeps both, the statistics read both.
     await ev(
       'alert.created',
       alerted,
       incidentId,
-      { alertId: 0, incidentId, unitId, stationId },
+      protocol === 1
+        ? { alertId: 0, incidentId, unitId, stationId }
+        : { alert: { id: 0, incidentId, unitId, stationId }, unit: { id: unitId, stationId } },
       unitId,
       stationId,
     );
@@ -133,7 +138,9 @@ async function seedFixture() {
         'assignment.updated',
         new Date(acked.getTime() + sceneS * 1000),
         incidentId,
-        { assignmentId: 0, incidentId, unitId, stationId, status: 'on_scene' },
+        protocol === 1
+          ? { assignmentId: 0, incidentId, unitId, stationId, status: 'on_scene' }
+          : { assignment: { id: 0, incidentId, unitId, stationId, status: 'on_scene' }, from: 'en_route' },
         unitId,
         stationId,
       );
@@ -147,7 +154,7 @@ async function seedFixture() {
   // I2: red; call 50 s; F2 +120/40/400, E1 +30/10/200.
   const i2 = await incident(2, at(13), 'red', 'fire_building', 46.05, 14.5, 50);
   await unitRun(i2, at(13), f2, fire, 120, 40, 400);
-  await unitRun(i2, at(13), e1, ems, 30, 10, 200);
+  await unitRun(i2, at(13), e1, ems, 30, 10, 200, 1);
   // I3: yellow traffic; call 70 s; E2 +90/60, never on scene.
   const i3 = await incident(3, at(17), 'yellow', 'traffic_accident', 46.55, 15.64, 70);
   await unitRun(i3, at(17), e2, ems, 90, 60, null);

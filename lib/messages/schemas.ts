@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+// What the inbox routes take (the written channels: 112 e-mail and SMS).
+
+export const ZMessagesQuery = z.object({
+  status: z.enum(['open', 'all', 'new', 'claimed', 'answered', 'incident', 'closed']).default('open'),
+  channel: z.enum(['email', 'sms']).optional(),
+  /** Only the conversations I have claimed. */
+  mine: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ZClaim = z.object({ takeOver: z.boolean().optional() }).optional();
+
+export const ZReply = z.object({ text: z.string().trim().min(1).max(10_000) });
+
+export const ZLinkIncident = z.object({ incidentId: z.number().int().positive().max(2_147_483_647) });

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+
+// The benchmark's figures: latency percentiles and single values, collected and printed as a table.
+
+export function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+}
+
+export interface Row {
+  what: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  goal?: string;
+}
+export const rows: Row[] = [];
+export const notes: string[] = [];
+export function record(what: string, values: number[], goal?: string): Row {
+  const row = {
+    what,
+    n: values.length,
+    p50: pct(values, 50),
+    p95: pct(values, 95),
+    p99: pct(values, 99),
+    max: Math.max(...values),
+    goal,
+  };
+  rows.push(row);
+  console.log(`  ${what}: p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)} (n=${row.n})`);
+  return row;
+}
+export function single(what: string, value: number, goal?: string) {
+  rows.push({ what, n: 1, p50: value, p95: value, p99: value, max: value, goal });
+  console.log(`  ${what}: ${value.toFixed(1)}`);
+}
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
