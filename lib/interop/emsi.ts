@@ -9,6 +9,7 @@ import { AppError, pgErrorCode } from '../errors';
 import { createIncident } from '../incidents/create-incident';
 import type { AssignmentDto, IncidentDto } from '../incidents/incident-dto';
 import { selectIncident } from '../incidents/incident-dto';
+import { isOpenIncident } from '../incidents/incident-status';
 import { updateIncident } from '../incidents/update-incident';
 
 // EMSI (ISO/TR 22351, Emergency Management Shared Information): an incident with its resources and
@@ -272,7 +273,7 @@ export async function importEmsi(db: Db, actor: Principal, xml: string) {
     incidentId = known.incidentId;
     const current = await selectIncident(db, incidentId);
     if (!current) throw new AppError('not_found', 'incident of this event no longer exists');
-    const open = !['closed', 'cancelled'].includes(current.status);
+    const open = isOpenIncident(current.status);
     if (ctx.MSGTYPE === 'CANCEL' && open)
       await updateIncident(db, actor, incidentId, {
         version: current.version,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { OPEN_INCIDENT_STATUSES } from '../../lib/incidents/incident-status';
 
 // Bulk fixtures for the benchmarks, written with set-based SQL (minutes of API calls otherwise).
 // Positions are spread over Slovenia's bounding box; they are load, not geography.
@@ -37,13 +38,13 @@ export async function bulkIncidents(c: pg.Client, open: number, closed: number):
     `insert into incidents (number, type, priority, status, position, address, description, created_at, closed_at)
      select 'B' || lpad((k + $4::int)::text, 7, '0'), ($3::text[])[1 + (k % cardinality($3::text[]))],
             (array['red','yellow','yellow','green'])[1 + (k % 4)],
-            case when k <= $1 then (array['new','dispatched','in_progress'])[1 + (k % 3)] else 'closed' end,
+            case when k <= $1 then ($5::text[])[1 + (k % 3)] else 'closed' end,
             st_setsrid(st_makepoint(${lon}, ${lat}), 4326)::geography,
             'Testna ulica ' || k, 'Bench incident ' || k,
             now() - (k || ' seconds')::interval,
             case when k <= $1 then null else now() - (k || ' seconds')::interval + interval '40 minutes' end
        from generate_series(1, $1::int + $2::int) k`,
-    [open, closed, types, base],
+    [open, closed, types, base, OPEN_INCIDENT_STATUSES],
   );
   await c.query('analyze incidents');
 }

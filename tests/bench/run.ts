@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { openDatabase } from '../../db/client';
 import { recommendUnits } from '../../lib/dispatch/recommend-units';
 import { geocode } from '../../lib/geo/geocode';
+import { OPEN_INCIDENT_STATUSES } from '../../lib/incidents/incident-status';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { prepareDatabase } from '../helpers/prepare-db';
 import { freePort, startServer } from '../helpers/server';
@@ -223,7 +224,7 @@ baseProc.kill('SIGTERM');
 console.log('dispatcher page at scale');
 await bulkUnits(raw, 2000);
 const openNow = Number(
-  (await raw.query("select count(*) n from incidents where status in ('new','dispatched','in_progress')"))
+  (await raw.query('select count(*) n from incidents where status = any($1)', [OPEN_INCIDENT_STATUSES]))
     .rows[0].n,
 );
 await bulkIncidents(raw, Math.max(0, 5000 - openNow), 0);
