@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useUi } from '../_components/i18n';
@@ -25,20 +26,17 @@ export function Duplicates({
       <strong>{t('possibleDuplicates')}</strong>
       <ul className="list">
         {nearby.slice(0, 4).map((i) => (
-          <li key={i.id} className="board-item" data-priority={i.priority}>
-            <div className="title">
-              <span>
-                {i.number} · {typeName(i.type)}
-              </span>
-              <span className="timer">
-                {i.distanceM !== null ? `${i.distanceM} m` : ''} · {formatTime(i.createdAt)}
-              </span>
-            </div>
-            <div className="muted">{i.location.address}</div>
+          <IncidentItem
+            key={i.id}
+            incident={i}
+            typeName={typeName}
+            when={`${i.distanceM !== null ? `${i.distanceM} m` : ''} · ${formatTime(i.createdAt)}`}
+            line={i.location.address}
+          >
             <button type="button" onClick={() => onAttach(i.id, i.number)} data-testid={`attach-${i.number}`}>
               {t('attachCall')}
             </button>
-          </li>
+          </IncidentItem>
         ))}
       </ul>
     </section>
@@ -61,18 +59,11 @@ export function FlaggedIncidents({
       <strong>{t('flaggedEcall')}</strong>
       <ul className="list">
         {flagged.map((i) => (
-          <li key={i.id} className="board-item" data-priority={i.priority}>
-            <div className="title">
-              <span>
-                {i.number} · {typeName(i.type)}
-              </span>
-              <span className="timer">{formatTime(i.createdAt)}</span>
-            </div>
-            <div className="muted">{i.description}</div>
+          <IncidentItem key={i.id} incident={i} typeName={typeName} line={i.description}>
             <button type="button" onClick={() => onConfirm(i)} data-testid={`confirm-${i.number}`}>
               {t('confirmIncident')}
             </button>
-          </li>
+          </IncidentItem>
         ))}
       </ul>
     </section>
@@ -87,20 +78,42 @@ export function MyIncidents({ mine, typeName }: { mine: IncidentRow[]; typeName:
       {mine.length === 0 && <p className="muted">{t('none')}</p>}
       <ul className="list" data-testid="my-incidents">
         {mine.map((i) => (
-          <li key={i.id} className="board-item" data-priority={i.priority}>
-            <div className="title">
-              <span>
-                {i.number} · {typeName(i.type)}
-              </span>
-              <span className="timer">{formatTime(i.createdAt)}</span>
-            </div>
-            <div className="muted">
-              {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
-              {t(`inc_${i.status}` as MessageKey)}
-            </div>
-          </li>
+          <IncidentItem
+            key={i.id}
+            incident={i}
+            typeName={typeName}
+            line={`${i.location.address || formatCoord(i.location.lat, i.location.lon)} · ${t(`inc_${i.status}` as MessageKey)}`}
+          />
         ))}
       </ul>
     </>
+  );
+}
+
+/** One incident in a short list: number, type and time, one line of detail, and an action. */
+function IncidentItem({
+  incident: i,
+  typeName,
+  when,
+  line,
+  children,
+}: {
+  incident: IncidentRow;
+  typeName: (code: string) => string;
+  when?: string;
+  line: string;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="board-item" data-priority={i.priority}>
+      <div className="title">
+        <span>
+          {i.number} · {typeName(i.type)}
+        </span>
+        <span className="timer">{when ?? formatTime(i.createdAt)}</span>
+      </div>
+      <div className="muted">{line}</div>
+      {children}
+    </li>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { priorityRank } from '@/lib/incidents/incident-status';
-import { ENGAGED_UNIT_STATUSES } from '@/lib/units/unit-status-machine';
+import { CREW_REPORTS, ENGAGED_UNIT_STATUSES } from '@/lib/units/unit-status-machine';
 import { RESPONSE_AGENCIES } from '../_components/agencies';
 import { apiGet } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
@@ -25,17 +25,7 @@ interface Station {
 // Cluster colour: an incident's priority (0–2) first; an alerted unit (not yet acknowledged) is the most
 // urgent thing a unit can be.
 const UNIT_RANK: Record<string, number> = Object.fromEntries(
-  [
-    'alerted',
-    'acknowledged',
-    'en_route',
-    'on_scene',
-    'transporting',
-    'at_hospital',
-    'returning',
-    'available',
-    'out_of_service',
-  ].map((s, i) => [s, 10 + i]),
+  ['alerted', 'acknowledged', ...CREW_REPORTS].map((s, i) => [s, 10 + i]),
 );
 
 // The dispatcher's map: layers (incidents, units, stations, service areas) and unit filters by

@@ -2,21 +2,11 @@
 
 import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
+import { CREW_REPORTS, type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
 import { UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
 import type { UnitDto } from '../_components/live-state';
 import type { AvlState } from './use-device-avl';
-
-const STATUS_BUTTONS: UnitStatus[] = [
-  'en_route',
-  'on_scene',
-  'transporting',
-  'at_hospital',
-  'returning',
-  'available',
-  'out_of_service',
-];
 
 // One of the station's units: its status, a button for each status it may report next (the others
 // are disabled by the same state table the server checks), and this device's location sharing.
@@ -49,7 +39,7 @@ export function UnitCard({
       </div>
       <AvlControl {...avl} />
       <div className="status-buttons">
-        {STATUS_BUTTONS.map((s) => (
+        {CREW_REPORTS.map((s) => (
           <button
             key={s}
             type="button"

@@ -30,6 +30,33 @@ export async function selectAlerts(db: Db, where: SQL, limit = 100) {
 
 export type AlertDto = Awaited<ReturnType<typeof selectAlerts>>[number];
 
+/** A just-sent alert as selectAlerts would read it (the assignment's transaction knows every field). */
+export function newAlertDto(a: {
+  id: number;
+  assignmentId: number;
+  incidentId: number;
+  stationId: number;
+  unit: { id: number; callsign: string; type: string };
+  sentAt: Date;
+}): AlertDto {
+  return {
+    id: a.id,
+    alertId: a.id,
+    assignmentId: a.assignmentId,
+    incidentId: a.incidentId,
+    stationId: a.stationId,
+    unitId: a.unit.id,
+    callsign: a.unit.callsign,
+    unitType: a.unit.type,
+    sentAt: a.sentAt.toISOString(),
+    deliveredAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    escalatedAt: null,
+    realertCount: 0,
+  };
+}
+
 export async function selectAlert(db: Db, id: number): Promise<AlertDto | undefined> {
   const [a] = await selectAlerts(db, eq(alerts.id, id), 1);
   return a;

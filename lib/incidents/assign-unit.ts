@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
-import { selectAlert } from '../alerts/alert-dto';
+import { newAlertDto } from '../alerts/alert-dto';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound, pgErrorCode, present } from '../errors';
 import { alertCreated, assignmentCreated, incidentUpdated, unitStatusChanged } from '../events/build';
@@ -64,7 +64,7 @@ export async function assignUnit(
       }
       // The state tables decide; one statement writes assignment, alert, unit and incident status.
       const incidentStatus = statusOnDispatch(incident.status);
-      const [written] = rowsOf<{ assignment_id: number; alert_id: number }>(
+      const [written] = rowsOf<{ assignment_id: number; alert_id: number; sent_at: Date | string }>(
         await w.tx.execute(sql`
           with a as (
                  insert into assignments (incident_id, unit_id, status, created_by)
@@ -73,7 +73,7 @@ export async function assignUnit(
                al as (
                  insert into alerts (assignment_id, incident_id, station_id, unit_id)
                  select a.id, ${incidentId}, ${unit.station_id}, ${unitId} from a
-                 returning id),
+                 returning id, sent_at),
                uu as (
                  update units set status = ${'alerted' satisfies UnitStatus}, updated_at = now(),
                         version = version + 1
@@ -85,20 +85,25 @@ export async function assignUnit(
                   where id = ${incidentId} returning id)`
               : sql``
           }
-          select a.id as assignment_id, al.id as alert_id from a, al`),
+          select a.id as assignment_id, al.id as alert_id, al.sent_at from a, al`),
       );
       const ids = present(written, 'assignment');
       const incidentDto = present(await selectIncident(w.tx, incidentId), 'incident');
       const unitDto = present(await selectUnit(w.tx, unitId), 'unit');
-      const assignmentDto = present(
-        (await selectAssignments(w.tx, [incidentId])).find((a) => a.id === ids.assignment_id),
-        'assignment',
-      );
-      w.emit(assignmentCreated(assignmentDto));
-      w.emit(alertCreated(present(await selectAlert(w.tx, ids.alert_id), 'alert'), incidentDto, unitDto));
+      const [assignmentDto] = await selectAssignments(w.tx, [incidentId], ids.assignment_id);
+      const alert = newAlertDto({
+        id: ids.alert_id,
+        assignmentId: ids.assignment_id,
+        incidentId,
+        stationId: unit.station_id,
+        unit: unitDto,
+        sentAt: new Date(ids.sent_at),
+      });
+      w.emit(assignmentCreated(present(assignmentDto, 'assignment')));
+      w.emit(alertCreated(alert, incidentDto, unitDto));
       w.emit(unitStatusChanged(unitDto, from, incidentId));
       if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status']));
-      return { ...assignmentDto, alertId: ids.alert_id };
+      return { ...present(assignmentDto, 'assignment'), alertId: ids.alert_id };
     });
     return result;
   } catch (err) {

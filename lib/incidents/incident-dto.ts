@@ -1,4 +1,4 @@
-import { desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   alerts,
@@ -182,7 +182,12 @@ export interface AssignmentDto {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function selectAssignments(db: Db, incidentIds: number[]): Promise<AssignmentDto[]> {
+/** The assignments of these incidents (or just one of them, by id), oldest first. */
+export async function selectAssignments(
+  db: Db,
+  incidentIds: number[],
+  assignmentId?: number,
+): Promise<AssignmentDto[]> {
   if (incidentIds.length === 0) return [];
   const rows = await db
     .select({
@@ -195,7 +200,11 @@ export async function selectAssignments(db: Db, incidentIds: number[]): Promise<
     .from(assignments)
     .innerJoin(units, eq(units.id, assignments.unitId))
     .leftJoin(alerts, eq(alerts.assignmentId, assignments.id))
-    .where(inArray(assignments.incidentId, incidentIds))
+    .where(
+      assignmentId === undefined
+        ? inArray(assignments.incidentId, incidentIds)
+        : and(inArray(assignments.incidentId, incidentIds), eq(assignments.id, assignmentId)),
+    )
     .orderBy(assignments.id);
   return rows.map(({ a, callsign, unitType, stationId, alert }) => ({
     id: a.id,

@@ -46,12 +46,14 @@ interface RingEvent extends ScopedEvent {
   frame: EventFrame;
 }
 
-// An event goes to every screen that may see it: serialise it once, not once per socket.
+// An event goes to every screen that may see it: serialise it once, not once per socket (the ring's
+// rows were read into frames already; rows read from the table for a replay are read here).
 const serialised = new WeakMap<EventRow, string>();
+const framed = new WeakMap<EventRow, EventFrame>();
 function frameText(row: EventRow): string {
   let text = serialised.get(row);
   if (text === undefined) {
-    text = JSON.stringify(toFrame(row));
+    text = JSON.stringify(framed.get(row) ?? toFrame(row));
     serialised.set(row, text);
   }
   return text;
@@ -239,6 +241,7 @@ export class RealtimeHub {
     }
     const stations = id === null ? null : (this.scopes.get(id) ?? others.get(id) ?? NO_STATIONS);
     this.ring.push({ row, frame, type: row.type, stationId: row.stationId, stations });
+    framed.set(row, frame);
     this.head = row.seq;
     if (frame.type === 'incident.updated' && id !== null && !isOpenIncident(frame.data.incident.status))
       this.scopes.delete(id);

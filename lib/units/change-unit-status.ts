@@ -57,9 +57,7 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
         ...(column ? { [column]: sql`coalesce(${sql.identifier(snake(column))}, now())` } : {}),
       })
       .where(eq(assignments.id, active.id));
-    const [assignment] = (await selectAssignments(w.tx, [active.incidentId])).filter(
-      (a) => a.id === active.id,
-    );
+    const [assignment] = await selectAssignments(w.tx, [active.incidentId], active.id);
     w.emit(assignmentUpdated(present(assignment, 'assignment'), active.status));
     if (status === 'on_scene') await markIncidentOnScene(w, active.incidentId);
   }

@@ -1,4 +1,4 @@
-import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
+import { type AssignmentStatus, UNIT_STATUSES, type UnitStatus } from '../../db/schema/enums';
 
 export type { AssignmentStatus, UnitStatus };
 
@@ -24,14 +24,19 @@ export function unitTransitionError(from: UnitStatus, to: UnitStatus): string | 
 
 export const ASSIGNABLE_UNIT_STATUSES: readonly UnitStatus[] = ['available', 'returning'];
 
+const FREE: readonly UnitStatus[] = ['available', 'returning', 'out_of_service'];
 /** Unit statuses that mean the unit works on an incident. */
-export const ENGAGED_UNIT_STATUSES: readonly UnitStatus[] = [
-  'alerted',
-  'acknowledged',
+export const ENGAGED_UNIT_STATUSES: readonly UnitStatus[] = UNIT_STATUSES.filter((s) => !FREE.includes(s));
+
+/** What a crew reports from its screen, in the order of a call-out (alerted and acknowledged come with the alert). */
+export const CREW_REPORTS: readonly UnitStatus[] = [
   'en_route',
   'on_scene',
   'transporting',
   'at_hospital',
+  'returning',
+  'available',
+  'out_of_service',
 ];
 
 /** Why an assignment may not alert a unit in this status (null: it may). */

@@ -1,33 +1,13 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session, sessionFor } from '../helpers/api';
-import { rawClient } from '../helpers/db';
-import { type RunningServer, startServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { login, sessionFor } from '../helpers/api';
 import { TestSocket } from '../helpers/socket';
+import { supervisorSuite } from '../helpers/supervisor-suite';
 
 // A supervisor administers the centre's organisation: stations with their areas, units, the knowledge
 // base, incident types and integration tokens. Every change is validated field by field and audited.
 
-let server: RunningServer;
-let raw: pg.Client;
-let sup: Session;
+const { s: suite, lastEvent } = supervisorSuite();
 const tag = Date.now().toString(36);
-
-beforeAll(async () => {
-  server = await startServer();
-  raw = await rawClient();
-  sup = await login(server.url, 'supervisor');
-});
-
-afterAll(async () => {
-  await raw.end();
-  await server.kill();
-});
-
-async function lastEvent(type: string) {
-  const r = await raw.query('select * from events where type = $1 order by seq desc limit 1', [type]);
-  return r.rows[0];
-}
 
 describe('stations, units, knowledge base, incident types', () => {
   const area = [
@@ -38,7 +18,7 @@ describe('stations, units, knowledge base, incident types', () => {
   ];
 
   it('a station is added with a service area drawn on the map; a self-crossing area is refused', async () => {
-    const res = await sup.send('POST', '/api/stations', {
+    const res = await suite.sup.send('POST', '/api/stations', {
       code: `pgd-${tag}`.slice(0, 20),
       name: 'PGD Test',
       agency: 'fire',
@@ -49,12 +29,12 @@ describe('stations, units, knowledge base, incident types', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.code).toBe(`PGD-${tag}`.toUpperCase().slice(0, 20));
     expect(res.body.serviceArea.type).toBe('Polygon');
-    const covers = await raw.query(
+    const covers = await suite.raw.query(
       `select ST_Covers(service_area, ST_GeogFromText('POINT(14.5 46.05)')) as c from stations where id = $1`,
       [res.body.id],
     );
     expect(covers.rows[0].c).toBe(true);
-    const bow = await sup.send('PATCH', `/api/stations/${res.body.id}`, {
+    const bow = await suite.sup.send('PATCH', `/api/stations/${res.body.id}`, {
       serviceArea: [
         [46.1, 14.4],
         [46.0, 14.6],
@@ -64,7 +44,7 @@ describe('stations, units, knowledge base, incident types', () => {
     });
     expect(bow.status).toBe(400);
     expect(bow.body.error.fields[0].field).toBe('body.serviceArea');
-    const moved = await sup.send('PATCH', `/api/stations/${res.body.id}`, {
+    const moved = await suite.sup.send('PATCH', `/api/stations/${res.body.id}`, {
       name: 'PGD Test Center',
       serviceArea: null,
     });
@@ -74,7 +54,7 @@ describe('stations, units, knowledge base, incident types', () => {
     expect(ev.payload.before.name).toBe('PGD Test');
     expect(
       (
-        await sup.send('POST', '/api/stations', {
+        await suite.sup.send('POST', '/api/stations', {
           code: 'GB-LJ',
           name: 'x',
           agency: 'fire',
@@ -82,7 +62,7 @@ describe('stations, units, knowledge base, incident types', () => {
         })
       ).status,
     ).toBe(409);
-    const world = await sup.send('POST', '/api/stations', {
+    const world = await suite.sup.send('POST', '/api/stations', {
       code: 'OUT',
       name: 'x',
       agency: 'nope',
@@ -95,12 +75,12 @@ describe('stations, units, knowledge base, incident types', () => {
   });
 
   it('a unit is added at its station, shows live on a dispatcher socket, and is not moved while on an incident', async () => {
-    const disp = await login(server.url, 'dispatcher');
-    const ws = await TestSocket.open(server.url, { cookie: disp.cookie });
+    const disp = await login(suite.server.url, 'dispatcher');
+    const ws = await TestSocket.open(suite.server.url, { cookie: disp.cookie });
     await ws.subscribe(null);
-    const gb = (await raw.query(`select id from stations where code = 'GB-LJ'`)).rows[0].id;
-    const mb = (await raw.query(`select id from stations where code = 'GB-MB'`)).rows[0].id;
-    const res = await sup.send('POST', '/api/units', {
+    const gb = (await suite.raw.query(`select id from stations where code = 'GB-LJ'`)).rows[0].id;
+    const mb = (await suite.raw.query(`select id from stations where code = 'GB-MB'`)).rows[0].id;
+    const res = await suite.sup.send('POST', '/api/units', {
       callsign: `gb-lj-t${tag}`.slice(0, 30),
       type: 'GVC 16/25',
       capabilities: ['fire', 'water', 'fire'],
@@ -112,7 +92,7 @@ describe('stations, units, knowledge base, incident types', () => {
     const frame = await ws.event('unit.updated', (f) => f.data.unit.id === res.body.id);
     expect(frame).toBeTruthy();
     await ws.close();
-    const inc = await (await login(server.url, 'calltaker')).send('POST', '/api/incidents', {
+    const inc = await (await login(suite.server.url, 'calltaker')).send('POST', '/api/incidents', {
       type: 'fire_building',
       priority: 'red',
       location: { lat: 46.05, lon: 14.5 },
@@ -120,15 +100,15 @@ describe('stations, units, knowledge base, incident types', () => {
     expect(
       (await disp.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: res.body.id })).status,
     ).toBe(201);
-    const move = await sup.send('PATCH', `/api/units/${res.body.id}`, { stationId: mb });
+    const move = await suite.sup.send('PATCH', `/api/units/${res.body.id}`, { stationId: mb });
     expect(move.status).toBe(409);
     expect(move.body.error.fields[0].field).toBe('body.stationId');
-    const retype = await sup.send('PATCH', `/api/units/${res.body.id}`, { type: 'GVC 24/50' });
+    const retype = await suite.sup.send('PATCH', `/api/units/${res.body.id}`, { type: 'GVC 24/50' });
     expect(retype.status).toBe(200);
     expect(retype.body.version).toBeGreaterThan(res.body.version);
     expect(
-      (await sup.send('PATCH', `/api/units/${res.body.id}`, { capabilities: ['Fire!'] })).body.error.fields[0]
-        .field,
+      (await suite.sup.send('PATCH', `/api/units/${res.body.id}`, { capabilities: ['Fire!'] })).body.error
+        .fields[0].field,
     ).toBe('body.capabilities.0');
   });
 
@@ -140,11 +120,11 @@ describe('stations, units, knowledge base, incident types', () => {
       body: { sl: 'Zapri predor, pokliči upravljavca.', en: 'Close the tunnel, call the operator.' },
       incidentTypes: ['fire_building'],
     };
-    expect((await sup.send('PUT', `/api/kb/${slug}`, body)).body.created).toBe(true);
-    const ct = await login(server.url, 'calltaker');
+    expect((await suite.sup.send('PUT', `/api/kb/${slug}`, body)).body.created).toBe(true);
+    const ct = await login(suite.server.url, 'calltaker');
     const found = await ct.get(`/api/kb?q=${encodeURIComponent(`pozar predoru ${tag}`)}`);
     expect(found.body.map((a: { slug: string }) => a.slug)).toContain(slug);
-    const edited = await sup.send('PUT', `/api/kb/${slug}`, {
+    const edited = await suite.sup.send('PUT', `/api/kb/${slug}`, {
       ...body,
       body: { ...body.body, sl: 'Nova navodila.' },
     });
@@ -152,38 +132,38 @@ describe('stations, units, knowledge base, incident types', () => {
     expect((await lastEvent('kb_article.saved')).payload.before.body.sl).toBe(
       'Zapri predor, pokliči upravljavca.',
     );
-    expect((await sup.send('PUT', '/api/kb/Bad_Slug', body)).body.error.fields[0].field).toBe('slug');
+    expect((await suite.sup.send('PUT', '/api/kb/Bad_Slug', body)).body.error.fields[0].field).toBe('slug');
     expect(
-      (await sup.send('PUT', `/api/kb/${slug}`, { ...body, kind: 'poem' })).body.error.fields[0].field,
+      (await suite.sup.send('PUT', `/api/kb/${slug}`, { ...body, kind: 'poem' })).body.error.fields[0].field,
     ).toBe('body.kind');
   });
 });
 
 describe('API tokens', () => {
   it('the secret is shown once, stored hashed, works until revoked; revoking closes its socket', async () => {
-    const res = await sup.send('POST', '/api/tokens', { name: `terminal-${tag}`, role: 'dispatcher' });
+    const res = await suite.sup.send('POST', '/api/tokens', { name: `terminal-${tag}`, role: 'dispatcher' });
     expect(res.status).toBe(201);
     const secret: string = res.body.token;
     expect(secret).toMatch(/^cad_/);
-    const stored = await raw.query('select token_hash from api_tokens where id = $1', [res.body.id]);
+    const stored = await suite.raw.query('select token_hash from api_tokens where id = $1', [res.body.id]);
     expect(stored.rows[0].token_hash).not.toContain(secret);
-    const list = await sup.get('/api/tokens');
+    const list = await suite.sup.get('/api/tokens');
     expect(JSON.stringify(list.body)).not.toContain(secret);
     expect(list.body.find((t: { id: number }) => t.id === res.body.id)).toMatchObject({
       createdBy: 'supervisor',
       revokedAt: null,
     });
     expect(JSON.stringify((await lastEvent('api_token.created')).payload)).not.toContain(secret);
-    const integ = sessionFor(server.url, '', 'dispatcher', secret);
+    const integ = sessionFor(suite.server.url, '', 'dispatcher', secret);
     expect((await integ.get('/api/me')).status).toBe(200);
-    const ws = await TestSocket.open(server.url, { authorization: `Bearer ${secret}` });
+    const ws = await TestSocket.open(suite.server.url, { authorization: `Bearer ${secret}` });
     await ws.subscribe(null);
-    const rev = await sup.send('POST', `/api/tokens/${res.body.id}/revoke`);
+    const rev = await suite.sup.send('POST', `/api/tokens/${res.body.id}/revoke`);
     expect(rev.status).toBe(200);
     expect(rev.body.revokedAt).not.toBeNull();
     expect((await integ.get('/api/me')).status).toBe(401);
     await expect.poll(() => ws.closed?.code, { timeout: 3000 }).toBe(4401);
-    const station = await sup.send('POST', '/api/tokens', { name: 'alerting', role: 'station' });
+    const station = await suite.sup.send('POST', '/api/tokens', { name: 'alerting', role: 'station' });
     expect(station.body.error.fields[0].field).toBe('body.stationId');
   });
 });

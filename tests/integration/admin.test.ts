@@ -1,39 +1,20 @@
 import { spawn } from 'node:child_process';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, request, type Session, sessionFor } from '../helpers/api';
-import { rawClient } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
+import { login, request, sessionFor } from '../helpers/api';
 import { TEST_DATABASE_URL } from '../helpers/env';
-import { type RunningServer, startServer } from '../helpers/server';
+import { startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
+import { supervisorSuite } from '../helpers/supervisor-suite';
 
 // A supervisor administers the centre's accounts: who may work, in which role and station, and who
 // hears of it. Every change is validated field by field and audited.
 
-let server: RunningServer;
-let raw: pg.Client;
-let sup: Session;
+const { s: suite, lastEvent } = supervisorSuite();
 const tag = Date.now().toString(36);
-
-beforeAll(async () => {
-  server = await startServer();
-  raw = await rawClient();
-  sup = await login(server.url, 'supervisor');
-});
-
-afterAll(async () => {
-  await raw.end();
-  await server.kill();
-});
-
-async function lastEvent(type: string) {
-  const r = await raw.query('select * from events where type = $1 order by seq desc limit 1', [type]);
-  return r.rows[0];
-}
 
 describe('accounts', () => {
   it('a supervisor opens an account; the new person signs in; the event names who did it and holds no secret', async () => {
-    const res = await sup.send('POST', '/api/users', {
+    const res = await suite.sup.send('POST', '/api/users', {
       username: `Nina.${tag}`,
       displayName: 'Nina Kralj',
       role: 'dispatcher',
@@ -50,12 +31,12 @@ describe('accounts', () => {
     const ev = await lastEvent('user.created');
     expect(ev.actor).toBe('supervisor');
     expect(JSON.stringify(ev.payload)).not.toMatch(/argon|correct horse/);
-    const nina = await login(server.url, `nina.${tag}`, 'correct horse 112');
+    const nina = await login(suite.server.url, `nina.${tag}`, 'correct horse 112');
     expect((await nina.get('/api/me')).body.role).toBe('dispatcher');
   });
 
   it('refuses bad fields, naming each, and a taken username', async () => {
-    const bad = await sup.send('POST', '/api/users', {
+    const bad = await suite.sup.send('POST', '/api/users', {
       username: 'x',
       displayName: '',
       role: 'station',
@@ -66,7 +47,7 @@ describe('accounts', () => {
     expect(fields).toEqual(
       expect.arrayContaining(['body.username', 'body.displayName', 'body.password', 'body.stationId']),
     );
-    const dup = await sup.send('POST', '/api/users', {
+    const dup = await suite.sup.send('POST', '/api/users', {
       username: 'dispatcher',
       displayName: 'Someone',
       role: 'dispatcher',
@@ -76,7 +57,7 @@ describe('accounts', () => {
     expect(dup.body.error.fields[0].field).toBe('body.username');
     expect(
       (
-        await sup.send('POST', '/api/users', {
+        await suite.sup.send('POST', '/api/users', {
           username: `st-x-${tag}`,
           displayName: 'x',
           role: 'station',
@@ -88,16 +69,16 @@ describe('accounts', () => {
   });
 
   it('disabling an account ends its sessions and closes its sockets at once', async () => {
-    const created = await sup.send('POST', '/api/users', {
+    const created = await suite.sup.send('POST', '/api/users', {
       username: `leaver-${tag}`,
       displayName: 'Leaver',
       role: 'call_taker',
       password: 'leaving soon 112',
     });
-    const leaver = await login(server.url, `leaver-${tag}`, 'leaving soon 112');
-    const ws = await TestSocket.open(server.url, { cookie: leaver.cookie });
+    const leaver = await login(suite.server.url, `leaver-${tag}`, 'leaving soon 112');
+    const ws = await TestSocket.open(suite.server.url, { cookie: leaver.cookie });
     await ws.subscribe(null);
-    const res = await sup.send('PATCH', `/api/users/${created.body.id}`, { disabled: true });
+    const res = await suite.sup.send('PATCH', `/api/users/${created.body.id}`, { disabled: true });
     expect(res.status).toBe(200);
     expect(res.body.disabled).toBe(true);
     expect((await leaver.get('/api/me')).status).toBe(401);
@@ -107,47 +88,50 @@ describe('accounts', () => {
       before: { disabled: false },
       sessionsEnded: 1,
     });
-    const again = await request(server.url, 'POST', '/api/auth/login', {
+    const again = await request(suite.server.url, 'POST', '/api/auth/login', {
       body: { username: `leaver-${tag}`, password: 'leaving soon 112' },
     });
     expect(again.status).toBe(401);
   });
 
   it('a password reset ends the sessions; the new password works and the old one not', async () => {
-    const created = await sup.send('POST', '/api/users', {
+    const created = await suite.sup.send('POST', '/api/users', {
       username: `forgetful-${tag}`,
       displayName: 'Forgetful',
       role: 'dispatcher',
       password: 'first password 1',
     });
-    const before = await login(server.url, `forgetful-${tag}`, 'first password 1');
-    const res = await sup.send('POST', `/api/users/${created.body.id}/password`, {
+    const before = await login(suite.server.url, `forgetful-${tag}`, 'first password 1');
+    const res = await suite.sup.send('POST', `/api/users/${created.body.id}/password`, {
       password: 'second password 2',
     });
     expect(res.status).toBe(200);
     expect(res.body.sessionsEnded).toBe(1);
     expect((await before.get('/api/me')).status).toBe(401);
-    await expect(login(server.url, `forgetful-${tag}`, 'first password 1')).rejects.toThrow(/401/);
-    await login(server.url, `forgetful-${tag}`, 'second password 2');
+    await expect(login(suite.server.url, `forgetful-${tag}`, 'first password 1')).rejects.toThrow(/401/);
+    await login(suite.server.url, `forgetful-${tag}`, 'second password 2');
     expect(
-      (await sup.send('POST', `/api/users/${created.body.id}/password`, { password: ' padded password ' }))
-        .status,
+      (
+        await suite.sup.send('POST', `/api/users/${created.body.id}/password`, {
+          password: ' padded password ',
+        })
+      ).status,
     ).toBe(400);
   });
 
   it('a supervisor cannot disable or demote themselves, and the centre keeps a supervisor', async () => {
-    const me = (await sup.get('/api/me')).body;
-    const self = await sup.send('PATCH', `/api/users/${me.id}`, { disabled: true });
+    const me = (await suite.sup.get('/api/me')).body;
+    const self = await suite.sup.send('PATCH', `/api/users/${me.id}`, { disabled: true });
     expect(self.status).toBe(409);
     expect(self.body.error.fields[0].field).toBe('body.disabled');
-    expect((await sup.send('PATCH', `/api/users/${me.id}`, { role: 'dispatcher' })).status).toBe(409);
-    expect((await sup.send('PATCH', `/api/users/${me.id}`, { role: 'station' })).status).toBe(400);
-    expect((await sup.send('PATCH', `/api/users/${me.id}`, {})).status).toBe(400);
-    expect((await sup.send('PATCH', '/api/users/2147483647', { displayName: 'x' })).status).toBe(404);
+    expect((await suite.sup.send('PATCH', `/api/users/${me.id}`, { role: 'dispatcher' })).status).toBe(409);
+    expect((await suite.sup.send('PATCH', `/api/users/${me.id}`, { role: 'station' })).status).toBe(400);
+    expect((await suite.sup.send('PATCH', `/api/users/${me.id}`, {})).status).toBe(400);
+    expect((await suite.sup.send('PATCH', '/api/users/2147483647', { displayName: 'x' })).status).toBe(404);
   });
 
   it('the list never carries a password hash and shows demo accounts as such', async () => {
-    const res = await sup.get('/api/users');
+    const res = await suite.sup.get('/api/users');
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
     expect(res.body.find((u: { username: string }) => u.username === 'dispatcher')).toMatchObject({
@@ -158,23 +142,23 @@ describe('accounts', () => {
 
 describe('who hears about accounts and credentials', () => {
   it('supervisors do, live and in the log; the rest of the centre and stations do not', async () => {
-    const disp = await login(server.url, 'dispatcher');
-    const dispWs = await TestSocket.open(server.url, { cookie: disp.cookie });
-    const supWs = await TestSocket.open(server.url, { cookie: sup.cookie });
-    const since = Number((await raw.query('select max(seq) m from events')).rows[0].m);
+    const disp = await login(suite.server.url, 'dispatcher');
+    const dispWs = await TestSocket.open(suite.server.url, { cookie: disp.cookie });
+    const supWs = await TestSocket.open(suite.server.url, { cookie: suite.sup.cookie });
+    const since = Number((await suite.raw.query('select max(seq) m from events')).rows[0].m);
     await dispWs.subscribe(since);
     await supWs.subscribe(since);
-    const res = await sup.send('POST', '/api/users', {
+    const res = await suite.sup.send('POST', '/api/users', {
       username: `quiet-${tag}`,
       displayName: 'Quiet',
       role: 'call_taker',
       password: 'quiet password 1',
     });
-    const token = await sup.send('POST', '/api/tokens', { name: `quiet-${tag}`, role: 'dispatcher' });
+    const token = await suite.sup.send('POST', '/api/tokens', { name: `quiet-${tag}`, role: 'dispatcher' });
     await supWs.event('api_token.created');
     expect(supWs.events().some((f) => f.type === 'user.created')).toBe(true);
     // A later event everyone sees, so the dispatcher's socket has certainly passed the two above.
-    await sup.send('PUT', `/api/kb/quiet-${tag}`, {
+    await suite.sup.send('PUT', `/api/kb/quiet-${tag}`, {
       kind: 'contacts',
       title: { sl: 'Tiho', en: 'Quiet' },
       body: { sl: 'Besedilo.', en: 'Text.' },
@@ -194,7 +178,7 @@ describe('who hears about accounts and credentials', () => {
 describe('demo accounts outside demo mode', () => {
   it('cannot sign in, and their open sessions stop working; real accounts can', async () => {
     const name = `real-${tag}`;
-    await sup.send('POST', '/api/users', {
+    await suite.sup.send('POST', '/api/users', {
       username: name,
       displayName: 'Real',
       role: 'supervisor',
@@ -207,7 +191,7 @@ describe('demo accounts outside demo mode', () => {
       });
       expect(demo.status).toBe(401);
       // A session opened while demo mode was on is refused too.
-      expect((await sessionFor(prod.url, sup.cookie, 'supervisor').get('/api/me')).status).toBe(401);
+      expect((await sessionFor(prod.url, suite.sup.cookie, 'supervisor').get('/api/me')).status).toBe(401);
       const real = await login(prod.url, name, 'real supervisor 1');
       expect((await real.get('/api/me')).status).toBe(200);
     } finally {
@@ -242,7 +226,7 @@ describe('npm run user:add (the first supervisor of a production install)', () =
     const ev = await lastEvent('user.created');
     expect(ev.actor).toBe('system');
     expect(ev.payload.user.username).toBe(`chief-${tag}`);
-    await login(server.url, `chief-${tag}`, 'a long first password');
+    await login(suite.server.url, `chief-${tag}`, 'a long first password');
     const weak = await userAdd([`weak-${tag}`, 'supervisor', 'Weak'], 'short\n');
     expect(weak.code).toBe(2);
     expect(weak.out).toMatch(/password: at least 10 characters/);
