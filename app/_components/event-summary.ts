@@ -24,7 +24,18 @@ const FIELD_KEY: Record<IncidentChange, MessageKey> = {
   flagged: 'fieldConfirmed',
 };
 
-export function eventSummary(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
+export function eventSummary(e: EventFrame, words: SummaryWords): string {
+  // A summary is a convenience beside the full payload: a row the log holds in an unexpected shape
+  // (written by hand, by a test fixture, by an older version) shows without one instead of failing
+  // the whole screen.
+  try {
+    return summarise(e, words);
+  } catch {
+    return '';
+  }
+}
+
+function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
   const join = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
   const st = (s: string) => t(`st_${s}` as MessageKey);
   const inc = (s: string) => t(`inc_${s}` as MessageKey);

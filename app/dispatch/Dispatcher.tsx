@@ -64,10 +64,10 @@ export function Dispatcher({ user, map }: { user: PageUser; map: MapConfig }) {
   const onSelect = useCallback((id: number) => selectRef.current(id), []);
 
   const step = (delta: number) => {
-    if (board.length === 0) return;
     const idx = board.findIndex((i) => i.id === selected);
     const next = board[Math.max(0, Math.min(board.length - 1, idx + delta))];
     if (next) select(next.id);
+    return next !== undefined;
   };
   useKey('ArrowDown', () => step(1));
   useKey('ArrowUp', () => step(-1));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatCoord, formatD96, formatDistance, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -32,7 +32,7 @@ export function IncidentDetail({
   const nearUrl = `/api/units?near=${lat},${lon}`;
   const near = useDebouncedGet<UnitDto[]>(nearUrl, 0);
   // Changes whenever any unit changes, so recommendations are asked again.
-  const unitsVersion = [...units.values()].reduce((n, u) => n + u.version, 0);
+  const unitsVersion = useMemo(() => [...units.values()].reduce((n, u) => n + u.version, 0), [units]);
 
   const run = async (write: () => Promise<unknown>) => {
     setError(null);

@@ -41,7 +41,10 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: number
     }
   };
 
-  useKey('r', () => void assignAll());
+  useKey('r', () => {
+    void assignAll();
+    return true;
+  });
 
   if (!answer) return null;
   return (

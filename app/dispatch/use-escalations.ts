@@ -37,6 +37,10 @@ export function useEscalations(board: IncidentRow[], onError: (err: unknown) => 
       onError(err);
     }
   };
-  useKey('a', () => escalated.length > 0 && void realertAll());
+  useKey('a', () => {
+    if (escalated.length === 0) return false;
+    void realertAll();
+    return true;
+  });
   return { escalated, realertAll };
 }

@@ -333,10 +333,6 @@ export const EVENT_CATALOGUE = {
 // The keys of a `satisfies` record are exactly the event types: the list is derived, never written twice.
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
-export function isEventType(v: string): v is EventType {
-  return Object.hasOwn(EVENT_CATALOGUE, v);
-}
-
 export const EVENT_FAMILIES: Record<EventFamily, { sl: string; en: string }> = {
   incident: { sl: 'Dogodki', en: 'Incidents' },
   assignment: { sl: 'Dodelitve', en: 'Assignments' },

@@ -5,8 +5,6 @@ import type { Principal } from '../auth/principal';
 import { stationIncidentIds } from '../stations/station-scope';
 import { SUPERVISOR_ONLY_EVENTS } from './catalogue';
 
-export { SUPERVISOR_ONLY_EVENTS };
-
 const supervisorOnly = new Set<string>(SUPERVISOR_ONLY_EVENTS);
 
 /** An event with the stations its incident concerned when it was appended (the hub's live view). */

@@ -27,9 +27,10 @@ export async function addIncidentCaller(
         createdBy: actor.userId,
       })
       .returning({ id: incidentCallers.id });
-    const [caller] = await selectCallers(w.tx, incidentId, present(row, 'caller').id);
-    w.emit(callerAdded(present(caller, 'caller')));
-    return present(caller, 'caller');
+    const [stored] = await selectCallers(w.tx, incidentId, present(row, 'caller').id);
+    const caller = present(stored, 'caller');
+    w.emit(callerAdded(caller));
+    return caller;
   });
   return result;
 }

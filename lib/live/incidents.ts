@@ -43,8 +43,10 @@ export function reduceIncidents(map: IncidentMap, f: EventFrame): IncidentMap {
         }),
       );
     case 'assignment.created':
+      return putAssignment(map, f.data.assignment, false);
     case 'assignment.updated':
-      return putAssignment(map, f.data.assignment);
+      // `from` is null only in an event written before protocol 2, whose assignment is partial.
+      return putAssignment(map, f.data.assignment, f.data.from === null);
     case 'alert.delivered':
     case 'alert.acknowledged':
     case 'alert.escalated':
@@ -64,12 +66,12 @@ function putIncident(map: IncidentMap, inc: IncidentDto): IncidentMap {
 }
 
 // An assignment event carries the assignment as it now is. An event written before protocol 2 lacks
-// the call sign and times (read-event.ts): those are kept from what the screen already had.
-function putAssignment(map: IncidentMap, a: AssignmentDto): IncidentMap {
+// the call sign and times (read-event.ts): only its status is taken over what the screen already had.
+function putAssignment(map: IncidentMap, a: AssignmentDto, partial: boolean): IncidentMap {
   const inc = map.get(a.incidentId);
   if (!inc) return map;
   const prev = inc.assignments.find((x) => x.id === a.id);
-  const next = a.callsign === '' && prev ? { ...prev, status: a.status, releasedAt: a.releasedAt } : a;
+  const next = partial && prev ? { ...prev, status: a.status, releasedAt: a.releasedAt } : a;
   const assignments = prev
     ? inc.assignments.map((x) => (x.id === a.id ? next : x))
     : [...inc.assignments, next];

@@ -1,6 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type Conversation, conversations, type Message, messages } from '../../db/schema';
+import {
+  type Conversation,
+  conversations,
+  type Message,
+  type MessageChannel,
+  messages,
+} from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { present } from '../errors';
 import { messageReceived, messageSent } from '../events/build';
@@ -66,7 +72,7 @@ type InboundFields = Omit<typeof messages.$inferInsert, 'conversationId' | 'chan
 export async function storeInbound(
   w: WriteTx,
   continues: number | undefined,
-  thread: { channel: 'email' | 'sms'; counterpart: string; subject: string },
+  thread: { channel: MessageChannel; counterpart: string; subject: string },
   fields: InboundFields,
 ) {
   const [conversation] = continues

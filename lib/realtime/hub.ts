@@ -43,7 +43,6 @@ export interface HubOptions {
 /** An event in the ring, with the stations its incident concerned when it was appended. */
 interface RingEvent extends ScopedEvent {
   row: EventRow;
-  frame: EventFrame;
 }
 
 // An event goes to every screen that may see it: serialise it once, not once per socket (the ring's
@@ -255,7 +254,7 @@ export class RealtimeHub {
       else if (!held) others.get(concern.incidentId)?.add(concern.stationId);
     }
     const stations = id === null ? null : (this.scopes.get(id) ?? others.get(id) ?? NO_STATIONS);
-    this.ring.push({ row, frame, type: row.type, stationId: row.stationId, stations });
+    this.ring.push({ row, type: row.type, stationId: row.stationId, stations });
     framed.set(row, frame);
     this.head = row.seq;
     if (frame.type === 'incident.updated' && id !== null && !isOpenIncident(frame.data.incident.status))

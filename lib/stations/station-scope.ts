@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidents, stationIncidents } from '../../db/schema';
-import type { EventFrame, EventType } from '../events/catalogue';
+import type { EventFrame } from '../events/catalogue';
 import { OPEN_INCIDENT_STATUSES } from '../incidents/incident-status';
 
 // Which incidents concern a station: the ones it was alerted to and the ones handed over to it. In SQL
@@ -9,13 +9,7 @@ import { OPEN_INCIDENT_STATUSES } from '../incidents/incident-status';
 // check and the event replay; in the realtime hub it is the same two facts taken from the events that
 // create them (concernOf), so the live stream and the replay from the table agree.
 
-/** The events that make an incident concern a station; the view reads the rows they describe. */
-export const STATION_SCOPE_EVENTS = [
-  'alert.created',
-  'handover.created',
-] as const satisfies readonly EventType[];
-
-/** The station an event brings into an incident's scope, if it is one of STATION_SCOPE_EVENTS. */
+/** The station an event brings into an incident's scope: an alert to it, or a hand-over to it. */
 export function concernOf(f: EventFrame): { incidentId: number; stationId: number } | null {
   switch (f.type) {
     case 'alert.created':

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type DbHandle, openDatabase } from '../../db/client';
+import type { Session } from './api';
 import { TEST_DATABASE_URL } from './env';
 
 export function openTestDb(): Promise<DbHandle> {
@@ -33,4 +34,18 @@ export async function availableUnit(c: pg.Client, prefix: string): Promise<numbe
   );
   if (!r.rows[0]) throw new Error(`no available unit ${prefix}*`);
   return r.rows[0].id as number;
+}
+
+/**
+ * Earlier files share the database and may have left units on an incident: a file that counts on
+ * units being free releases them first, as their crews would (the status report, through the API).
+ */
+export async function freeUnits(c: pg.Client, who: Session, prefixes: string[]): Promise<void> {
+  const busy = await c.query(`select id from units where callsign like any($1) and status <> 'available'`, [
+    prefixes.map((p) => `${p}%`),
+  ]);
+  for (const r of busy.rows) {
+    const res = await who.send('POST', `/api/units/${r.id}/status`, { status: 'available' });
+    if (res.status !== 200) throw new Error(`unit ${r.id} not released: ${res.status}`);
+  }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { login, sessionFor } from '../helpers/api';
+import { serverSuite } from '../helpers/server-suite';
 import { TestSocket } from '../helpers/socket';
-import { supervisorSuite } from '../helpers/supervisor-suite';
 
 // A supervisor administers the centre's organisation: stations with their areas, units, the knowledge
 // base, incident types and integration tokens. Every change is validated field by field and audited.
 
-const { s: suite, lastEvent } = supervisorSuite();
+const { s: suite, lastEvent } = serverSuite({ users: ['supervisor'] });
 const tag = Date.now().toString(36);
 
 describe('stations, units, knowledge base, incident types', () => {
@@ -18,7 +18,7 @@ describe('stations, units, knowledge base, incident types', () => {
   ];
 
   it('a station is added with a service area drawn on the map; a self-crossing area is refused', async () => {
-    const res = await suite.sup.send('POST', '/api/stations', {
+    const res = await suite.as.supervisor.send('POST', '/api/stations', {
       code: `pgd-${tag}`.slice(0, 20),
       name: 'PGD Test',
       agency: 'fire',
@@ -34,7 +34,7 @@ describe('stations, units, knowledge base, incident types', () => {
       [res.body.id],
     );
     expect(covers.rows[0].c).toBe(true);
-    const bow = await suite.sup.send('PATCH', `/api/stations/${res.body.id}`, {
+    const bow = await suite.as.supervisor.send('PATCH', `/api/stations/${res.body.id}`, {
       serviceArea: [
         [46.1, 14.4],
         [46.0, 14.6],
@@ -44,7 +44,7 @@ describe('stations, units, knowledge base, incident types', () => {
     });
     expect(bow.status).toBe(400);
     expect(bow.body.error.fields[0].field).toBe('body.serviceArea');
-    const moved = await suite.sup.send('PATCH', `/api/stations/${res.body.id}`, {
+    const moved = await suite.as.supervisor.send('PATCH', `/api/stations/${res.body.id}`, {
       name: 'PGD Test Center',
       serviceArea: null,
     });
@@ -54,7 +54,7 @@ describe('stations, units, knowledge base, incident types', () => {
     expect(ev.payload.before.name).toBe('PGD Test');
     expect(
       (
-        await suite.sup.send('POST', '/api/stations', {
+        await suite.as.supervisor.send('POST', '/api/stations', {
           code: 'GB-LJ',
           name: 'x',
           agency: 'fire',
@@ -62,7 +62,7 @@ describe('stations, units, knowledge base, incident types', () => {
         })
       ).status,
     ).toBe(409);
-    const world = await suite.sup.send('POST', '/api/stations', {
+    const world = await suite.as.supervisor.send('POST', '/api/stations', {
       code: 'OUT',
       name: 'x',
       agency: 'nope',
@@ -80,7 +80,7 @@ describe('stations, units, knowledge base, incident types', () => {
     await ws.subscribe(null);
     const gb = (await suite.raw.query(`select id from stations where code = 'GB-LJ'`)).rows[0].id;
     const mb = (await suite.raw.query(`select id from stations where code = 'GB-MB'`)).rows[0].id;
-    const res = await suite.sup.send('POST', '/api/units', {
+    const res = await suite.as.supervisor.send('POST', '/api/units', {
       callsign: `gb-lj-t${tag}`.slice(0, 30),
       type: 'GVC 16/25',
       capabilities: ['fire', 'water', 'fire'],
@@ -100,15 +100,17 @@ describe('stations, units, knowledge base, incident types', () => {
     expect(
       (await disp.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: res.body.id })).status,
     ).toBe(201);
-    const move = await suite.sup.send('PATCH', `/api/units/${res.body.id}`, { stationId: mb });
+    const move = await suite.as.supervisor.send('PATCH', `/api/units/${res.body.id}`, { stationId: mb });
     expect(move.status).toBe(409);
     expect(move.body.error.fields[0].field).toBe('body.stationId');
-    const retype = await suite.sup.send('PATCH', `/api/units/${res.body.id}`, { type: 'GVC 24/50' });
+    const retype = await suite.as.supervisor.send('PATCH', `/api/units/${res.body.id}`, {
+      type: 'GVC 24/50',
+    });
     expect(retype.status).toBe(200);
     expect(retype.body.version).toBeGreaterThan(res.body.version);
     expect(
-      (await suite.sup.send('PATCH', `/api/units/${res.body.id}`, { capabilities: ['Fire!'] })).body.error
-        .fields[0].field,
+      (await suite.as.supervisor.send('PATCH', `/api/units/${res.body.id}`, { capabilities: ['Fire!'] })).body
+        .error.fields[0].field,
     ).toBe('body.capabilities.0');
   });
 
@@ -120,11 +122,11 @@ describe('stations, units, knowledge base, incident types', () => {
       body: { sl: 'Zapri predor, pokliči upravljavca.', en: 'Close the tunnel, call the operator.' },
       incidentTypes: ['fire_building'],
     };
-    expect((await suite.sup.send('PUT', `/api/kb/${slug}`, body)).body.created).toBe(true);
+    expect((await suite.as.supervisor.send('PUT', `/api/kb/${slug}`, body)).body.created).toBe(true);
     const ct = await login(suite.server.url, 'calltaker');
     const found = await ct.get(`/api/kb?q=${encodeURIComponent(`pozar predoru ${tag}`)}`);
     expect(found.body.map((a: { slug: string }) => a.slug)).toContain(slug);
-    const edited = await suite.sup.send('PUT', `/api/kb/${slug}`, {
+    const edited = await suite.as.supervisor.send('PUT', `/api/kb/${slug}`, {
       ...body,
       body: { ...body.body, sl: 'Nova navodila.' },
     });
@@ -132,22 +134,28 @@ describe('stations, units, knowledge base, incident types', () => {
     expect((await lastEvent('kb_article.saved')).payload.before.body.sl).toBe(
       'Zapri predor, pokliči upravljavca.',
     );
-    expect((await suite.sup.send('PUT', '/api/kb/Bad_Slug', body)).body.error.fields[0].field).toBe('slug');
+    expect((await suite.as.supervisor.send('PUT', '/api/kb/Bad_Slug', body)).body.error.fields[0].field).toBe(
+      'slug',
+    );
     expect(
-      (await suite.sup.send('PUT', `/api/kb/${slug}`, { ...body, kind: 'poem' })).body.error.fields[0].field,
+      (await suite.as.supervisor.send('PUT', `/api/kb/${slug}`, { ...body, kind: 'poem' })).body.error
+        .fields[0].field,
     ).toBe('body.kind');
   });
 });
 
 describe('API tokens', () => {
   it('the secret is shown once, stored hashed, works until revoked; revoking closes its socket', async () => {
-    const res = await suite.sup.send('POST', '/api/tokens', { name: `terminal-${tag}`, role: 'dispatcher' });
+    const res = await suite.as.supervisor.send('POST', '/api/tokens', {
+      name: `terminal-${tag}`,
+      role: 'dispatcher',
+    });
     expect(res.status).toBe(201);
     const secret: string = res.body.token;
     expect(secret).toMatch(/^cad_/);
     const stored = await suite.raw.query('select token_hash from api_tokens where id = $1', [res.body.id]);
     expect(stored.rows[0].token_hash).not.toContain(secret);
-    const list = await suite.sup.get('/api/tokens');
+    const list = await suite.as.supervisor.get('/api/tokens');
     expect(JSON.stringify(list.body)).not.toContain(secret);
     expect(list.body.find((t: { id: number }) => t.id === res.body.id)).toMatchObject({
       createdBy: 'supervisor',
@@ -158,12 +166,15 @@ describe('API tokens', () => {
     expect((await integ.get('/api/me')).status).toBe(200);
     const ws = await TestSocket.open(suite.server.url, { authorization: `Bearer ${secret}` });
     await ws.subscribe(null);
-    const rev = await suite.sup.send('POST', `/api/tokens/${res.body.id}/revoke`);
+    const rev = await suite.as.supervisor.send('POST', `/api/tokens/${res.body.id}/revoke`);
     expect(rev.status).toBe(200);
     expect(rev.body.revokedAt).not.toBeNull();
     expect((await integ.get('/api/me')).status).toBe(401);
     await expect.poll(() => ws.closed?.code, { timeout: 3000 }).toBe(4401);
-    const station = await suite.sup.send('POST', '/api/tokens', { name: 'alerting', role: 'station' });
+    const station = await suite.as.supervisor.send('POST', '/api/tokens', {
+      name: 'alerting',
+      role: 'station',
+    });
     expect(station.body.error.fields[0].field).toBe('body.stationId');
   });
 });

@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { login, request, sessionFor } from '../helpers/api';
 import { TEST_DATABASE_URL } from '../helpers/env';
 import { startServer } from '../helpers/server';
+import { serverSuite } from '../helpers/server-suite';
 import { TestSocket } from '../helpers/socket';
-import { supervisorSuite } from '../helpers/supervisor-suite';
 
 // A supervisor administers the centre's accounts: who may work, in which role and station, and who
 // hears of it. Every change is validated field by field and audited.
 
-const { s: suite, lastEvent } = supervisorSuite();
+const { s: suite, lastEvent } = serverSuite({ users: ['supervisor'] });
 const tag = Date.now().toString(36);
 
 describe('accounts', () => {
   it('a supervisor opens an account; the new person signs in; the event names who did it and holds no secret', async () => {
-    const res = await suite.sup.send('POST', '/api/users', {
+    const res = await suite.as.supervisor.send('POST', '/api/users', {
       username: `Nina.${tag}`,
       displayName: 'Nina Kralj',
       role: 'dispatcher',
@@ -36,7 +36,7 @@ describe('accounts', () => {
   });
 
   it('refuses bad fields, naming each, and a taken username', async () => {
-    const bad = await suite.sup.send('POST', '/api/users', {
+    const bad = await suite.as.supervisor.send('POST', '/api/users', {
       username: 'x',
       displayName: '',
       role: 'station',
@@ -47,7 +47,7 @@ describe('accounts', () => {
     expect(fields).toEqual(
       expect.arrayContaining(['body.username', 'body.displayName', 'body.password', 'body.stationId']),
     );
-    const dup = await suite.sup.send('POST', '/api/users', {
+    const dup = await suite.as.supervisor.send('POST', '/api/users', {
       username: 'dispatcher',
       displayName: 'Someone',
       role: 'dispatcher',
@@ -57,7 +57,7 @@ describe('accounts', () => {
     expect(dup.body.error.fields[0].field).toBe('body.username');
     expect(
       (
-        await suite.sup.send('POST', '/api/users', {
+        await suite.as.supervisor.send('POST', '/api/users', {
           username: `st-x-${tag}`,
           displayName: 'x',
           role: 'station',
@@ -69,7 +69,7 @@ describe('accounts', () => {
   });
 
   it('disabling an account ends its sessions and closes its sockets at once', async () => {
-    const created = await suite.sup.send('POST', '/api/users', {
+    const created = await suite.as.supervisor.send('POST', '/api/users', {
       username: `leaver-${tag}`,
       displayName: 'Leaver',
       role: 'call_taker',
@@ -78,7 +78,7 @@ describe('accounts', () => {
     const leaver = await login(suite.server.url, `leaver-${tag}`, 'leaving soon 112');
     const ws = await TestSocket.open(suite.server.url, { cookie: leaver.cookie });
     await ws.subscribe(null);
-    const res = await suite.sup.send('PATCH', `/api/users/${created.body.id}`, { disabled: true });
+    const res = await suite.as.supervisor.send('PATCH', `/api/users/${created.body.id}`, { disabled: true });
     expect(res.status).toBe(200);
     expect(res.body.disabled).toBe(true);
     expect((await leaver.get('/api/me')).status).toBe(401);
@@ -95,14 +95,14 @@ describe('accounts', () => {
   });
 
   it('a password reset ends the sessions; the new password works and the old one not', async () => {
-    const created = await suite.sup.send('POST', '/api/users', {
+    const created = await suite.as.supervisor.send('POST', '/api/users', {
       username: `forgetful-${tag}`,
       displayName: 'Forgetful',
       role: 'dispatcher',
       password: 'first password 1',
     });
     const before = await login(suite.server.url, `forgetful-${tag}`, 'first password 1');
-    const res = await suite.sup.send('POST', `/api/users/${created.body.id}/password`, {
+    const res = await suite.as.supervisor.send('POST', `/api/users/${created.body.id}/password`, {
       password: 'second password 2',
     });
     expect(res.status).toBe(200);
@@ -112,7 +112,7 @@ describe('accounts', () => {
     await login(suite.server.url, `forgetful-${tag}`, 'second password 2');
     expect(
       (
-        await suite.sup.send('POST', `/api/users/${created.body.id}/password`, {
+        await suite.as.supervisor.send('POST', `/api/users/${created.body.id}/password`, {
           password: ' padded password ',
         })
       ).status,
@@ -120,18 +120,24 @@ describe('accounts', () => {
   });
 
   it('a supervisor cannot disable or demote themselves, and the centre keeps a supervisor', async () => {
-    const me = (await suite.sup.get('/api/me')).body;
-    const self = await suite.sup.send('PATCH', `/api/users/${me.id}`, { disabled: true });
+    const me = (await suite.as.supervisor.get('/api/me')).body;
+    const self = await suite.as.supervisor.send('PATCH', `/api/users/${me.id}`, { disabled: true });
     expect(self.status).toBe(409);
     expect(self.body.error.fields[0].field).toBe('body.disabled');
-    expect((await suite.sup.send('PATCH', `/api/users/${me.id}`, { role: 'dispatcher' })).status).toBe(409);
-    expect((await suite.sup.send('PATCH', `/api/users/${me.id}`, { role: 'station' })).status).toBe(400);
-    expect((await suite.sup.send('PATCH', `/api/users/${me.id}`, {})).status).toBe(400);
-    expect((await suite.sup.send('PATCH', '/api/users/2147483647', { displayName: 'x' })).status).toBe(404);
+    expect(
+      (await suite.as.supervisor.send('PATCH', `/api/users/${me.id}`, { role: 'dispatcher' })).status,
+    ).toBe(409);
+    expect((await suite.as.supervisor.send('PATCH', `/api/users/${me.id}`, { role: 'station' })).status).toBe(
+      400,
+    );
+    expect((await suite.as.supervisor.send('PATCH', `/api/users/${me.id}`, {})).status).toBe(400);
+    expect(
+      (await suite.as.supervisor.send('PATCH', '/api/users/2147483647', { displayName: 'x' })).status,
+    ).toBe(404);
   });
 
   it('the list never carries a password hash and shows demo accounts as such', async () => {
-    const res = await suite.sup.get('/api/users');
+    const res = await suite.as.supervisor.get('/api/users');
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
     expect(res.body.find((u: { username: string }) => u.username === 'dispatcher')).toMatchObject({
@@ -144,21 +150,24 @@ describe('who hears about accounts and credentials', () => {
   it('supervisors do, live and in the log; the rest of the centre and stations do not', async () => {
     const disp = await login(suite.server.url, 'dispatcher');
     const dispWs = await TestSocket.open(suite.server.url, { cookie: disp.cookie });
-    const supWs = await TestSocket.open(suite.server.url, { cookie: suite.sup.cookie });
+    const supWs = await TestSocket.open(suite.server.url, { cookie: suite.as.supervisor.cookie });
     const since = Number((await suite.raw.query('select max(seq) m from events')).rows[0].m);
     await dispWs.subscribe(since);
     await supWs.subscribe(since);
-    const res = await suite.sup.send('POST', '/api/users', {
+    const res = await suite.as.supervisor.send('POST', '/api/users', {
       username: `quiet-${tag}`,
       displayName: 'Quiet',
       role: 'call_taker',
       password: 'quiet password 1',
     });
-    const token = await suite.sup.send('POST', '/api/tokens', { name: `quiet-${tag}`, role: 'dispatcher' });
+    const token = await suite.as.supervisor.send('POST', '/api/tokens', {
+      name: `quiet-${tag}`,
+      role: 'dispatcher',
+    });
     await supWs.event('api_token.created');
     expect(supWs.events().some((f) => f.type === 'user.created')).toBe(true);
     // A later event everyone sees, so the dispatcher's socket has certainly passed the two above.
-    await suite.sup.send('PUT', `/api/kb/quiet-${tag}`, {
+    await suite.as.supervisor.send('PUT', `/api/kb/quiet-${tag}`, {
       kind: 'contacts',
       title: { sl: 'Tiho', en: 'Quiet' },
       body: { sl: 'Besedilo.', en: 'Text.' },
@@ -178,7 +187,7 @@ describe('who hears about accounts and credentials', () => {
 describe('demo accounts outside demo mode', () => {
   it('cannot sign in, and their open sessions stop working; real accounts can', async () => {
     const name = `real-${tag}`;
-    await suite.sup.send('POST', '/api/users', {
+    await suite.as.supervisor.send('POST', '/api/users', {
       username: name,
       displayName: 'Real',
       role: 'supervisor',
@@ -191,7 +200,9 @@ describe('demo accounts outside demo mode', () => {
       });
       expect(demo.status).toBe(401);
       // A session opened while demo mode was on is refused too.
-      expect((await sessionFor(prod.url, suite.sup.cookie, 'supervisor').get('/api/me')).status).toBe(401);
+      expect(
+        (await sessionFor(prod.url, suite.as.supervisor.cookie, 'supervisor').get('/api/me')).status,
+      ).toBe(401);
       const real = await login(prod.url, name, 'real supervisor 1');
       expect((await real.get('/api/me')).status).toBe(200);
     } finally {

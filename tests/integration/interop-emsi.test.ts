@@ -1,31 +1,21 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
-import { type RunningServer, startServer } from '../helpers/server';
+import { serverSuite } from '../helpers/server-suite';
 import { child, childNames, type Node, ordered } from '../helpers/xml';
 
 // Other systems read the centre in their standards: GeoJSON (RFC 7946) for map data and EMSI
 // (ISO/TR 22351) for incidents handed between agencies, both ways.
 
-let server: RunningServer;
-let calltaker: Session;
-let dispatcher: Session;
-
-beforeAll(async () => {
-  server = await startServer({ env: { CAP_SENDER: 'cad112@reco-lj.si' } });
-  [calltaker, dispatcher] = await Promise.all([
-    login(server.url, 'calltaker'),
-    login(server.url, 'dispatcher'),
-  ]);
-});
-afterAll(async () => {
-  await server.kill();
+const { s: suite } = serverSuite({
+  users: ['calltaker', 'dispatcher'],
+  env: { CAP_SENDER: 'cad112@reco-lj.si' },
 });
 
 describe('GeoJSON (RFC 7946)', () => {
   it('incidents: a FeatureCollection of points in lon,lat with properties for GIS', async () => {
-    const res = await fetch(`${server.url}/api/incidents.geojson?status=all&limit=50`, {
-      headers: { cookie: dispatcher.cookie },
+    const res = await fetch(`${suite.server.url}/api/incidents.geojson?status=all&limit=50`, {
+      headers: { cookie: suite.as.dispatcher.cookie },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/geo+json');
@@ -44,21 +34,23 @@ describe('GeoJSON (RFC 7946)', () => {
       expect(f.properties).toMatchObject({ number: expect.stringMatching(/^\d{4}-\d{6}$/) });
       expect(typeof f.properties.d96_e).toBe('number');
     }
-    const bad = await dispatcher.get('/api/incidents.geojson?status=burning');
+    const bad = await suite.as.dispatcher.get('/api/incidents.geojson?status=burning');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].field).toBe('query.status');
   });
 
   it('units: a station gets its own units only', async () => {
-    const station = await login(server.url, 'station');
-    const res = await fetch(`${server.url}/api/units.geojson`, { headers: { cookie: station.cookie } });
+    const station = await login(suite.server.url, 'station');
+    const res = await fetch(`${suite.server.url}/api/units.geojson`, { headers: { cookie: station.cookie } });
     const fc = await res.json();
     expect(fc.features.length).toBeGreaterThan(0);
     expect(
       new Set(fc.features.map((f: { properties: { station: string } }) => f.properties.station)),
     ).toEqual(new Set(['Gasilska brigada Ljubljana']));
     const all = await (
-      await fetch(`${server.url}/api/units.geojson`, { headers: { cookie: dispatcher.cookie } })
+      await fetch(`${suite.server.url}/api/units.geojson`, {
+        headers: { cookie: suite.as.dispatcher.cookie },
+      })
     ).json();
     expect(all.features.length).toBeGreaterThan(fc.features.length);
   });
@@ -69,10 +61,10 @@ const emsiParser = new XMLParser({
   isArray: (n) => ['RESOURCE', 'MISSION'].includes(n),
 });
 
-async function postEmsi(xml: string, who: Session = dispatcher, type = 'application/xml') {
-  const res = await fetch(`${server.url}/api/emsi`, {
+async function postEmsi(xml: string, who: Session = suite.as.dispatcher, type = 'application/xml') {
+  const res = await fetch(`${suite.server.url}/api/emsi`, {
     method: 'POST',
-    headers: { cookie: who.cookie, 'content-type': type, origin: server.url },
+    headers: { cookie: who.cookie, 'content-type': type, origin: suite.server.url },
     body: xml,
   });
   return { status: res.status, body: await res.json() };
@@ -92,19 +84,22 @@ function partnerMessage(contextId: string, msgType: string, eventId: string, ext
 
 describe('EMSI (ISO/TR 22351)', () => {
   it('exports an incident with its resources and missions, in the EMSI structure', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
-    const units = (await dispatcher.get('/api/units?near=46.0514,14.506')).body as {
+    const inc = await suite.as.calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const units = (await suite.as.dispatcher.get('/api/units?near=46.0514,14.506')).body as {
       id: number;
       status: string;
       capabilities: string[];
     }[];
     const unit = units.find((u) => u.status === 'available' && u.capabilities.includes('fire'));
     expect(
-      (await dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, { unitId: unit?.id }))
-        .status,
+      (
+        await suite.as.dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, {
+          unitId: unit?.id,
+        })
+      ).status,
     ).toBe(201);
-    const res = await fetch(`${server.url}/api/incidents/${inc.body.id}/emsi`, {
-      headers: { cookie: dispatcher.cookie },
+    const res = await fetch(`${suite.server.url}/api/incidents/${inc.body.id}/emsi`, {
+      headers: { cookie: suite.as.dispatcher.cookie },
     });
     expect(res.status).toBe(200);
     const xml = await res.text();
@@ -144,7 +139,7 @@ describe('EMSI (ISO/TR 22351)', () => {
     const alert = await postEmsi(partnerMessage(`kr-${run}-1`, 'ALERT', `KR-${run}`));
     expect(alert.status).toBe(201);
     const id = alert.body.incidentId;
-    const created = (await dispatcher.get(`/api/incidents/${id}`)).body;
+    const created = (await suite.as.dispatcher.get(`/api/incidents/${id}`)).body;
     expect(created).toMatchObject({ type: 'traffic_accident', priority: 'yellow', status: 'new' });
     expect(created.description).toContain('ukleščena & potrebna');
     expect(created.location.address).toBe('Bleiweisova cesta, Kranj');
@@ -161,28 +156,28 @@ describe('EMSI (ISO/TR 22351)', () => {
     );
     expect(update.status).toBe(201);
     expect(update.body.incidentId).toBe(id);
-    const updated = (await dispatcher.get(`/api/incidents/${id}`)).body;
+    const updated = (await suite.as.dispatcher.get(`/api/incidents/${id}`)).body;
     expect(updated.priority).toBe('red');
     expect(updated.description).toContain('gori motor');
     const cancel = await postEmsi(partnerMessage(`kr-${run}-3`, 'CANCEL', `KR-${run}`));
     expect(cancel.status).toBe(201);
-    expect((await dispatcher.get(`/api/incidents/${id}`)).body.status).toBe('cancelled');
+    expect((await suite.as.dispatcher.get(`/api/incidents/${id}`)).body.status).toBe('cancelled');
   });
 
   it('our own export reads back as an incident', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', {
+    const inc = await suite.as.calltaker.send('POST', '/api/incidents', {
       ...FIRE_IN_LJUBLJANA,
       type: 'flood',
       priority: 'green',
     });
     const xml = await (
-      await fetch(`${server.url}/api/incidents/${inc.body.id}/emsi`, {
-        headers: { cookie: dispatcher.cookie },
+      await fetch(`${suite.server.url}/api/incidents/${inc.body.id}/emsi`, {
+        headers: { cookie: suite.as.dispatcher.cookie },
       })
     ).text();
     const imported = await postEmsi(xml.replace(/<ORG_ID>[^<]*<\/ORG_ID>/, '<ORG_ID>mirror.test</ORG_ID>'));
     expect(imported.status).toBe(201);
-    const copy = (await dispatcher.get(`/api/incidents/${imported.body.incidentId}`)).body;
+    const copy = (await suite.as.dispatcher.get(`/api/incidents/${imported.body.incidentId}`)).body;
     expect(copy).toMatchObject({ type: 'flood', priority: 'green' });
     expect(copy.location.lat).toBeCloseTo(46.0514, 4);
   });
@@ -198,9 +193,9 @@ describe('EMSI (ISO/TR 22351)', () => {
     const badType = await postEmsi(partnerMessage('x', 'PANIC', 'y'));
     expect(badType.status).toBe(400);
     expect(badType.body.error.fields[0].field).toBe('body.EMSI.CONTEXT.MSGTYPE');
-    expect((await postEmsi(partnerMessage('j', 'ALERT', 'k'), dispatcher, 'application/json')).status).toBe(
-      415,
-    );
-    expect((await postEmsi(partnerMessage('c', 'ALERT', 'd'), calltaker)).status).toBe(403);
+    expect(
+      (await postEmsi(partnerMessage('j', 'ALERT', 'k'), suite.as.dispatcher, 'application/json')).status,
+    ).toBe(415);
+    expect((await postEmsi(partnerMessage('c', 'ALERT', 'd'), suite.as.calltaker)).status).toBe(403);
   });
 });

@@ -1,36 +1,26 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAP_CATEGORIES, CAP_NS } from '../../lib/interop/cap';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
-import { type RunningServer, startServer } from '../helpers/server';
+import { serverSuite } from '../helpers/server-suite';
 import { child, childNames, DATETIME, type Node, ordered, plain, text } from '../helpers/xml';
 
 // Other systems read the centre in their standards: CAP 1.2 alerts for an incident and public warnings
 // (checked element by element against the specification's order and enumerations, parsed back).
 
-let server: RunningServer;
-let calltaker: Session;
-let dispatcher: Session;
-
-beforeAll(async () => {
-  server = await startServer({ env: { CAP_SENDER: 'cad112@reco-lj.si' } });
-  [calltaker, dispatcher] = await Promise.all([
-    login(server.url, 'calltaker'),
-    login(server.url, 'dispatcher'),
-  ]);
-});
-afterAll(async () => {
-  await server.kill();
+const { s: suite } = serverSuite({
+  users: ['calltaker', 'dispatcher'],
+  env: { CAP_SENDER: 'cad112@reco-lj.si' },
 });
 
-async function cap(id: number, who: Session = dispatcher) {
-  const res = await fetch(`${server.url}/api/incidents/${id}/cap`, { headers: { cookie: who.cookie } });
+async function cap(id: number, who: Session = suite.as.dispatcher) {
+  const res = await fetch(`${suite.server.url}/api/incidents/${id}/cap`, { headers: { cookie: who.cookie } });
   return { status: res.status, type: res.headers.get('content-type'), xml: await res.text() };
 }
 
 describe('CAP 1.2', () => {
   it('an incident is a valid alert: namespace, element order, enumerations, formats', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const inc = await suite.as.calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
     const { status, type, xml } = await cap(inc.body.id);
     expect(status).toBe(200);
     expect(type).toContain('application/cap+xml');
@@ -106,9 +96,12 @@ describe('CAP 1.2', () => {
   });
 
   it('a change is an Update referencing the first alert; a cancellation is a Cancel', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', { ...FIRE_IN_LJUBLJANA, priority: 'yellow' });
+    const inc = await suite.as.calltaker.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      priority: 'yellow',
+    });
     const first = plain.parse((await cap(inc.body.id)).xml).alert;
-    const changed = await dispatcher.send('PATCH', `/api/incidents/${inc.body.id}`, {
+    const changed = await suite.as.dispatcher.send('PATCH', `/api/incidents/${inc.body.id}`, {
       version: 1,
       priority: 'red',
     });
@@ -118,7 +111,7 @@ describe('CAP 1.2', () => {
     expect(update.identifier).not.toBe(first.identifier);
     // references: "sender,identifier,sent" of the earlier message.
     expect(update.references).toBe(`${first.sender},${first.identifier},${first.sent}`);
-    const cancelled = await dispatcher.send('PATCH', `/api/incidents/${inc.body.id}`, {
+    const cancelled = await suite.as.dispatcher.send('PATCH', `/api/incidents/${inc.body.id}`, {
       version: changed.body.version,
       status: 'cancelled',
       closeReason: 'lažni klic',
@@ -131,8 +124,8 @@ describe('CAP 1.2', () => {
   });
 
   it('a station reads only incidents it was alerted to; unknown ids are 404', async () => {
-    const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
-    const station = await login(server.url, 'st-pgd-po');
+    const inc = await suite.as.calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const station = await login(suite.server.url, 'st-pgd-po');
     expect((await cap(inc.body.id, station)).status).toBe(403);
     expect((await cap(99_999_999)).status).toBe(404);
   });
@@ -160,10 +153,10 @@ describe('public warnings (CAP, scope Public) and the Atom feed', () => {
   };
 
   it('a supervisor publishes for a drawn area; the CAP document is public and the feed lists it', async () => {
-    const supervisor = await login(server.url, 'supervisor');
+    const supervisor = await login(suite.server.url, 'supervisor');
     const res = await supervisor.send('POST', '/api/cap/alerts', WARNING);
     expect(res.status).toBe(201);
-    const xml = await (await fetch(`${server.url}/api/cap/alerts/${res.body.id}`)).text();
+    const xml = await (await fetch(`${suite.server.url}/api/cap/alerts/${res.body.id}`)).text();
     const doc = ordered.parse(xml) as Node[];
     const alert = (doc.find((n) => 'alert' in n) as Node).alert as Node[];
     expect(childNames(alert)).toEqual([
@@ -190,7 +183,7 @@ describe('public warnings (CAP, scope Public) and the Atom feed', () => {
     expect(poly[0]).toBe(poly[4]);
     expect(poly[0]).toMatch(/^46\.3\d*,14\.2\d*$/);
 
-    const feed = await fetch(`${server.url}/api/cap/feed`);
+    const feed = await fetch(`${suite.server.url}/api/cap/feed`);
     expect(feed.headers.get('content-type')).toContain('application/atom+xml');
     const atom = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(
       await feed.text(),
@@ -203,14 +196,16 @@ describe('public warnings (CAP, scope Public) and the Atom feed', () => {
     // Cancel: a Cancel message referencing the alert.
     const cancel = await supervisor.send('POST', `/api/cap/alerts/${res.body.id}/cancel`);
     expect(cancel.status).toBe(201);
-    const c = plain.parse(await (await fetch(`${server.url}/api/cap/alerts/${cancel.body.id}`)).text()).alert;
+    const c = plain.parse(
+      await (await fetch(`${suite.server.url}/api/cap/alerts/${cancel.body.id}`)).text(),
+    ).alert;
     expect(c.msgType).toBe('Cancel');
     expect(c.references).toBe(`${p.sender},${p.identifier},${p.sent}`);
     expect((await supervisor.send('POST', `/api/cap/alerts/${res.body.id}/cancel`)).status).toBe(409);
   });
 
   it('refuses a self-crossing area and non-supervisors', async () => {
-    const supervisor = await login(server.url, 'supervisor');
+    const supervisor = await login(suite.server.url, 'supervisor');
     const bowtie = await supervisor.send('POST', '/api/cap/alerts', {
       ...WARNING,
       polygon: [
@@ -222,6 +217,6 @@ describe('public warnings (CAP, scope Public) and the Atom feed', () => {
     });
     expect(bowtie.status).toBe(400);
     expect(bowtie.body.error.fields[0].field).toBe('body.polygon');
-    expect((await dispatcher.send('POST', '/api/cap/alerts', WARNING)).status).toBe(403);
+    expect((await suite.as.dispatcher.send('POST', '/api/cap/alerts', WARNING)).status).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
-import { rawClient } from '../helpers/db';
+import { freeUnits, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
     login(server.url, 'dispatcher'),
     login(server.url, 'station'),
   ]);
+  // The rankings below count on the seeded fire units of Ljubljana and Maribor being free.
+  await freeUnits(raw, dispatcher, ['GB-LJ-', 'GB-MB-']);
 });
 
 afterAll(async () => {

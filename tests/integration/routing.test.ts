@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OsrmRouter } from '@/lib/dispatch/routing';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
-import { rawClient } from '../helpers/db';
+import { freeUnits, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 
 // A local HTTP server that speaks OSRM's table API: real sockets, answers chosen by the test.
@@ -86,14 +86,7 @@ beforeAll(async () => {
     login(server.url, 'dispatcher'),
   ]);
   // Earlier suites may have sent these units somewhere: GB Ljubljana releases them first.
-  const station = await login(server.url, 'station');
-  const busy = await raw.query(
-    "select id from units where callsign in ('GB-LJ-11', 'GB-LJ-12', 'GB-LJ-21') and status <> 'available'",
-  );
-  for (const r of busy.rows)
-    expect((await station.send('POST', `/api/units/${r.id}/status`, { status: 'available' })).status).toBe(
-      200,
-    );
+  await freeUnits(raw, await login(server.url, 'station'), ['GB-LJ-11', 'GB-LJ-12', 'GB-LJ-21']);
   for (const [callsign, p] of [
     ['GB-LJ-11', NORTH],
     ['GB-LJ-12', SOUTH],
