@@ -107,6 +107,13 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** Minutes after closing or cancelling during which a dispatcher may reopen an incident. */
+  REOPEN_WINDOW_MIN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
   ESCALATION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

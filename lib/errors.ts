@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   stale_version: 409,
   invalid_transition: 409,
+  /** Closing or cancelling while units still work on the incident, without confirming their release. */
+  units_assigned: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_mismatch: 422,

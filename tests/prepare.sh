@@ -20,8 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   echo "prepare: installing ${need[*]} from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then

@@ -22,6 +22,8 @@ const FIELD_KEY: Record<IncidentChange, MessageKey> = {
   location: 'location',
   caller: 'caller',
   flagged: 'fieldConfirmed',
+  outcome: 'fieldOutcome',
+  mergedInto: 'fieldMergedInto',
 };
 
 export function eventSummary(e: EventFrame, words: SummaryWords): string {
@@ -50,10 +52,17 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
       return join(
         e.data.changes.map((c) => t(FIELD_KEY[c])).join(', '),
         inc(e.data.incident.status),
+        e.data.incident.outcome && t(`out_${e.data.incident.outcome}`),
         t(PRIORITY_KEY[e.data.incident.priority]),
       );
+    case 'incident.linked':
+      return join(t(e.data.linked ? 'link' : 'unlink'), `#${e.data.linkedId}`);
     case 'incident.note_added':
-      return join(e.data.note.author, e.data.note.text.slice(0, 140));
+      return join(
+        e.data.note.kind !== 'note' && t(`note_${e.data.note.kind}`),
+        e.data.note.author,
+        e.data.note.text.slice(0, 140),
+      );
     case 'incident.caller_added':
       return join(e.data.caller.name, e.data.caller.phone);
     case 'assignment.created':

@@ -42,3 +42,21 @@ export const CONVERSATION_STATUSES = ['new', 'claimed', 'answered', 'incident', 
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/** How a closed incident ended (the dispatcher's coded outcome; statistics count by it). */
+export const OUTCOMES = ['handled', 'false_alarm', 'no_action', 'handed_over', 'duplicate'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What a timeline note records: an operator's note, or the reason given with a lifecycle action. */
+export const NOTE_KINDS = [
+  'note',
+  'closed',
+  'cancelled',
+  'reopened',
+  'merged',
+  'released',
+  'alert_cancelled',
+  'swapped',
+  'status_report',
+] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,7 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { ASSIGNMENT_STATUSES, CHANNELS, INCIDENT_STATUSES, PRIORITIES } from './enums';
+import { ASSIGNMENT_STATUSES, CHANNELS, INCIDENT_STATUSES, NOTE_KINDS, OUTCOMES, PRIORITIES } from './enums';
 import { stations, units } from './organisation';
 import { geographyPoint } from './types';
 
@@ -66,6 +67,12 @@ export const incidents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** How a closed incident ended (null while open and for a cancelled one). */
+    outcome: text('outcome', { enum: OUTCOMES }),
+    /** The dispatcher's remark on closing, or the reason for cancelling. */
+    closeRemark: text('close_remark').notNull().default(''),
+    /** A duplicate merged into another incident points to the survivor. */
+    mergedInto: integer('merged_into'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -77,6 +84,32 @@ export const incidents = pgTable(
       'incidents_status_check',
       sql`${t.status} in ('new','dispatched','in_progress','closed','cancelled')`,
     ),
+    check(
+      'incidents_outcome_check',
+      sql`${t.outcome} is null or ${t.outcome} in ('handled','false_alarm','no_action','handed_over','duplicate')`,
+    ),
+    foreignKey({ columns: [t.mergedInto], foreignColumns: [t.id] }).onDelete('restrict'),
+  ],
+);
+
+// Related incidents (the same storm, a chain collision on both carriageways): a pair stored once,
+// the smaller id first.
+export const incidentLinks = pgTable(
+  'incident_links',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    linkedId: integer('linked_id')
+      .notNull()
+      .references(() => incidents.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.linkedId] }),
+    index('incident_links_linked_idx').on(t.linkedId),
+    check('incident_links_order_check', sql`${t.incidentId} < ${t.linkedId}`),
   ],
 );
 
@@ -88,6 +121,8 @@ export const incidentNotes = pgTable(
       .notNull()
       .references(() => incidents.id),
     text: text('text').notNull(),
+    /** A plain note, or the reason given with a lifecycle action (the screens label it). */
+    kind: text('kind', { enum: NOTE_KINDS }).notNull().default('note'),
     authorId: integer('author_id').references(() => users.id),
     authorName: text('author_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,6 +10,9 @@ export const agencies = pgTable('agencies', {
   nameEn: text('name_en').notNull(),
   // Seconds a station of this agency has to acknowledge an alert before it is escalated.
   ackTimeoutS: integer('ack_timeout_s').notNull().default(60),
+  // Minutes a unit of this agency may be en route or on scene before the dispatcher's board warns.
+  enRouteLimitMin: integer('en_route_limit_min').notNull().default(20),
+  onSceneLimitMin: integer('on_scene_limit_min').notNull().default(90),
 });
 
 export const stations = pgTable(
@@ -45,6 +48,8 @@ export const units = pgTable(
     status: text('status', { enum: UNIT_STATUSES }).notNull().default('available'),
     position: geographyPoint('position'),
     positionAt: timestamp('position_at', { withTimezone: true }),
+    /** When the unit entered its current status (the units board's "for how long"). */
+    statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },

@@ -70,6 +70,9 @@ export const noteAdded = (note: NoteDto) =>
 export const callerAdded = (caller: CallerDto) =>
   make('incident.caller_added', { incidentId: caller.incidentId }, { caller });
 
+export const incidentLinked = (incidentId: number, linkedId: number, linked: boolean) =>
+  make('incident.linked', { incidentId }, { incidentId, linkedId, linked });
+
 export const assignmentCreated = (assignment: AssignmentDto) =>
   make('assignment.created', ofAssignment(assignment), { assignment });
 

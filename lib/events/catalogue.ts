@@ -25,6 +25,8 @@ export interface EventPayloads {
   'incident.updated': { incident: IncidentDto; changes: IncidentChange[] };
   'incident.note_added': { note: NoteDto };
   'incident.caller_added': { caller: CallerDto };
+  /** Two incidents marked as related (`linked`), or the mark removed. */
+  'incident.linked': { incidentId: number; linkedId: number; linked: boolean };
   'assignment.created': { assignment: AssignmentDto };
   /** The assignment as it now is; `from` is null in events written before protocol 2. */
   'assignment.updated': { assignment: AssignmentDto; from: AssignmentStatus | null };
@@ -138,6 +140,13 @@ export const EVENT_CATALOGUE = {
     scope: INCIDENT,
     label: { sl: 'Dodaten klicatelj', en: 'Another caller' },
     doc: 'another call about the same incident',
+  },
+  'incident.linked': {
+    data: ['incidentId', 'linkedId', 'linked'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Povezava dogodkov', en: 'Incidents linked' },
+    doc: 'a dispatcher linked two related incidents (or removed the link); filed under the first',
   },
   'assignment.created': {
     data: ['assignment'],

@@ -88,6 +88,33 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
+/**
+ * Fields added to the entities after an event was written, with the values they had then: an incident
+ * was not closed with an outcome or merged, a note was a plain note, a unit's status time is unknown
+ * (the event's own time stands in).
+ */
+function withLaterFields(data: unknown, at: string): unknown {
+  if (!isObject(data)) return data;
+  const out: Record<string, unknown> = { ...data };
+  let changed = false;
+  for (const key of ['incident', 'into'] as const) {
+    const inc = out[key];
+    if (isObject(inc) && !('closeRemark' in inc)) {
+      out[key] = { outcome: null, closeRemark: '', mergedInto: null, ...inc };
+      changed = true;
+    }
+  }
+  if (isObject(out.note) && !('kind' in out.note)) {
+    out.note = { ...out.note, kind: 'note' };
+    changed = true;
+  }
+  if (isObject(out.unit) && !('statusSince' in out.unit)) {
+    out.unit = { ...out.unit, statusSince: at };
+    changed = true;
+  }
+  return changed ? out : data;
+}
+
 /** A stored row as the frame clients receive (current payload shapes). */
 export function toFrame(row: StoredEvent): EventFrame {
   const at = row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString();
@@ -97,6 +124,7 @@ export function toFrame(row: StoredEvent): EventFrame {
     data = upcastAlertCreated(p as unknown as AlertCreatedV1);
   else if (row.type === 'assignment.updated' && isObject(p) && !('assignment' in p))
     data = upcastAssignmentUpdated(p as unknown as AssignmentUpdatedV1, at, row.stationId);
+  data = withLaterFields(data, at);
   // The trust boundary: rows come from emit(), which takes only catalogue events.
   return { seq: row.seq, type: row.type as EventType, at, data } as EventFrame;
 }

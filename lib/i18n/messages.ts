@@ -1,3 +1,5 @@
+import { shiftEn, shiftSl } from './messages-shift';
+
 // UI strings. Slovenian is the default; English must have exactly the same keys (checked by the type).
 
 const sl = {
@@ -327,6 +329,7 @@ const sl = {
   adminCopy: 'Kopiraj',
   adminDone: 'Shranjeno, skrij',
   demoMode: 'Demo način: demo računi z objavljenimi gesli so vklopljeni.',
+  ...shiftSl,
 };
 
 export type MessageKey = keyof typeof sl;
@@ -654,6 +657,7 @@ const en: Record<MessageKey, string> = {
   adminCopy: 'Copy',
   adminDone: 'Stored, hide',
   demoMode: 'Demo mode: demo accounts with published passwords are enabled.',
+  ...shiftEn,
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidentNotes, incidents } from '../../db/schema';
+import type { NoteKind } from '../../db/schema/enums';
 import type { Principal } from '../auth/principal';
 import { notFound, present } from '../errors';
 import { noteAdded } from '../events/build';
@@ -14,10 +15,16 @@ export interface NoteAuthor {
 }
 
 /** A note on an incident's timeline, written inside the caller's transaction with its event. */
-export async function writeNote(w: WriteTx, incidentId: number, text: string, author: NoteAuthor) {
+export async function writeNote(
+  w: WriteTx,
+  incidentId: number,
+  text: string,
+  author: NoteAuthor,
+  kind: NoteKind = 'note',
+) {
   const [row] = await w.tx
     .insert(incidentNotes)
-    .values({ incidentId, text: text.slice(0, 4000), authorId: author.id, authorName: author.name })
+    .values({ incidentId, text: text.slice(0, 4000), kind, authorId: author.id, authorName: author.name })
     .returning();
   const note = noteDto(present(row, 'note'));
   w.emit(noteAdded(note));

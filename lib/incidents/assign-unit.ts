@@ -4,7 +4,7 @@ import { newAlertDto } from '../alerts/alert-dto';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound, pgErrorCode, present } from '../errors';
 import { alertCreated, assignmentCreated, incidentUpdated, unitStatusChanged } from '../events/build';
-import { inWriteTx } from '../events/write-tx';
+import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { applyUnitStatus } from '../units/change-unit-status';
 import { selectUnit } from '../units/unit-dto';
 import { alertTransitionError, ENGAGED_UNIT_STATUSES, type UnitStatus } from '../units/unit-status-machine';
@@ -32,50 +32,66 @@ export async function assignUnit(
   opts: { reassign?: boolean } = {},
 ) {
   try {
-    const { result } = await inWriteTx(db, actor, async (w) => {
-      // Both rows locked in one round trip (incident first, then unit: the order every writer uses).
-      const [locked] = rowsOf<{ incident: LockedIncident | null; unit: LockedUnit | null }>(
-        await w.tx.execute(sql`
+    const { result } = await inWriteTx(db, actor, (w) => assignInTx(w, incidentId, unitId, opts));
+    return result;
+  } catch (err) {
+    // Two dispatchers assigning the same unit at once: the partial unique index decides.
+    if (pgErrorCode(err) === '23505')
+      throw new AppError('conflict', 'unit is already assigned', [
+        { field: 'unitId', message: 'already assigned' },
+      ]);
+    throw err;
+  }
+}
+
+/** The assignment inside an open write (a swap releases one unit and assigns another in one write). */
+export async function assignInTx(
+  w: WriteTx,
+  incidentId: number,
+  unitId: number,
+  opts: { reassign?: boolean } = {},
+) {
+  // Both rows locked in one round trip (incident first, then unit: the order every writer uses).
+  const [locked] = rowsOf<{ incident: LockedIncident | null; unit: LockedUnit | null }>(
+    await w.tx.execute(sql`
           with i as (select id, status from incidents where id = ${incidentId} for update),
                u as (select id, status, station_id, callsign from units where id = ${unitId} for update)
           select (select row_to_json(i) from i) as incident, (select row_to_json(u) from u) as unit`),
-      );
-      const incident = locked?.incident;
-      if (!incident) throw notFound('incident');
-      if (!isOpenIncident(incident.status))
-        throw new AppError('invalid_transition', `incident is ${incident.status}`, [
-          { field: 'incidentId', message: `incident is ${incident.status}` },
-        ]);
-      const unit = locked?.unit;
-      if (!unit)
-        throw new AppError('validation_failed', 'unknown unit', [
-          { field: 'unitId', message: 'no such unit' },
-        ]);
-      let from = unit.status;
-      const refused = alertTransitionError(unit.status);
-      if (refused) {
-        if (!opts.reassign || !ENGAGED_UNIT_STATUSES.includes(unit.status))
-          throw new AppError('invalid_transition', `unit ${unit.callsign} is ${unit.status}`, [
-            { field: 'unitId', message: refused },
-          ]);
-        // Reassignment: release it from its current incident first (evented like any release).
-        await applyUnitStatus(w, unitId, 'available');
-        from = 'available';
-      }
-      // The state tables decide; one statement writes assignment, alert, unit and incident status.
-      const incidentStatus = statusOnDispatch(incident.status);
-      const [written] = rowsOf<{ assignment_id: number; alert_id: number; sent_at: Date | string }>(
-        await w.tx.execute(sql`
+  );
+  const incident = locked?.incident;
+  if (!incident) throw notFound('incident');
+  if (!isOpenIncident(incident.status))
+    throw new AppError('invalid_transition', `incident is ${incident.status}`, [
+      { field: 'incidentId', message: `incident is ${incident.status}` },
+    ]);
+  const unit = locked?.unit;
+  if (!unit)
+    throw new AppError('validation_failed', 'unknown unit', [{ field: 'unitId', message: 'no such unit' }]);
+  let from = unit.status;
+  const refused = alertTransitionError(unit.status);
+  if (refused) {
+    if (!opts.reassign || !ENGAGED_UNIT_STATUSES.includes(unit.status))
+      throw new AppError('invalid_transition', `unit ${unit.callsign} is ${unit.status}`, [
+        { field: 'unitId', message: refused },
+      ]);
+    // Reassignment: release it from its current incident first (evented like any release).
+    await applyUnitStatus(w, unitId, 'available');
+    from = 'available';
+  }
+  // The state tables decide; one statement writes assignment, alert, unit and incident status.
+  const incidentStatus = statusOnDispatch(incident.status);
+  const [written] = rowsOf<{ assignment_id: number; alert_id: number; sent_at: Date | string }>(
+    await w.tx.execute(sql`
           with a as (
                  insert into assignments (incident_id, unit_id, status, created_by)
-                 values (${incidentId}, ${unitId}, 'alerted', ${actor.userId})
+                 values (${incidentId}, ${unitId}, 'alerted', ${w.actor?.userId ?? null})
                  returning id),
                al as (
                  insert into alerts (assignment_id, incident_id, station_id, unit_id)
                  select a.id, ${incidentId}, ${unit.station_id}, ${unitId} from a
                  returning id, sent_at),
                uu as (
-                 update units set status = ${'alerted' satisfies UnitStatus}, updated_at = now(),
+                 update units set status = ${'alerted' satisfies UnitStatus}, status_since = now(), updated_at = now(),
                         version = version + 1
                   where id = ${unitId} returning id)
           ${
@@ -86,32 +102,22 @@ export async function assignUnit(
               : sql``
           }
           select a.id as assignment_id, al.id as alert_id, al.sent_at from a, al`),
-      );
-      const ids = present(written, 'assignment');
-      const incidentDto = present(await selectIncident(w.tx, incidentId), 'incident');
-      const unitDto = present(await selectUnit(w.tx, unitId), 'unit');
-      const [assignmentDto] = await selectAssignments(w.tx, [incidentId], ids.assignment_id);
-      const alert = newAlertDto({
-        id: ids.alert_id,
-        assignmentId: ids.assignment_id,
-        incidentId,
-        stationId: unit.station_id,
-        unit: unitDto,
-        sentAt: new Date(ids.sent_at),
-      });
-      w.emit(assignmentCreated(present(assignmentDto, 'assignment')));
-      w.emit(alertCreated(alert, incidentDto, unitDto));
-      w.emit(unitStatusChanged(unitDto, from, incidentId));
-      if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status']));
-      return { ...present(assignmentDto, 'assignment'), alertId: ids.alert_id };
-    });
-    return result;
-  } catch (err) {
-    // Two dispatchers assigning the same unit at once: the partial unique index decides.
-    if (pgErrorCode(err) === '23505')
-      throw new AppError('conflict', 'unit is already assigned', [
-        { field: 'unitId', message: 'already assigned' },
-      ]);
-    throw err;
-  }
+  );
+  const ids = present(written, 'assignment');
+  const incidentDto = present(await selectIncident(w.tx, incidentId), 'incident');
+  const unitDto = present(await selectUnit(w.tx, unitId), 'unit');
+  const [assignmentDto] = await selectAssignments(w.tx, [incidentId], ids.assignment_id);
+  const alert = newAlertDto({
+    id: ids.alert_id,
+    assignmentId: ids.assignment_id,
+    incidentId,
+    stationId: unit.station_id,
+    unit: unitDto,
+    sentAt: new Date(ids.sent_at),
+  });
+  w.emit(assignmentCreated(present(assignmentDto, 'assignment')));
+  w.emit(alertCreated(alert, incidentDto, unitDto));
+  w.emit(unitStatusChanged(unitDto, from, incidentId));
+  if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status']));
+  return { ...present(assignmentDto, 'assignment'), alertId: ids.alert_id };
 }

@@ -5,17 +5,19 @@ import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
 import { stationConcerned } from '../stations/station-scope';
 import { selectAssignments, selectCallers, selectIncident, selectNotes } from './incident-dto';
+import { selectRelated } from './merge-incident';
 
 export async function getIncident(db: Db, viewer: Principal, id: number) {
   const incident = await selectIncident(db, id);
   if (!incident) throw notFound('incident');
   await assertStationMaySee(db, viewer, id);
-  const [assignments, notes, callers] = await Promise.all([
+  const [assignments, notes, callers, related] = await Promise.all([
     selectAssignments(db, [id]),
     selectNotes(db, id),
     selectCallers(db, id),
+    selectRelated(db, id, incident.mergedInto),
   ]);
-  return { ...incident, assignments, notes, callers };
+  return { ...incident, assignments, notes, callers, related };
 }
 
 /** 404 for a missing incident, 403 for a station it does not concern; no detail is loaded. */

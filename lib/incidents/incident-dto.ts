@@ -10,7 +10,7 @@ import {
   units,
   users,
 } from '../../db/schema';
-import type { AssignmentStatus, IncidentStatus, Priority } from '../../db/schema/enums';
+import type { AssignmentStatus, IncidentStatus, NoteKind, Outcome, Priority } from '../../db/schema/enums';
 import { d96EastSql, d96NorthSql, latSql, lonSql } from '../geo/sql';
 
 export interface IncidentDto {
@@ -38,6 +38,12 @@ export interface IncidentDto {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** How a closed incident ended; null while open and for a cancelled one. */
+  outcome: Outcome | null;
+  /** The remark on closing or the reason for cancelling ('' when none). */
+  closeRemark: string;
+  /** The incident this duplicate was merged into. */
+  mergedInto: number | null;
   version: number;
 }
 
@@ -71,6 +77,9 @@ const incidentColumns = {
   createdAt: incidents.createdAt,
   updatedAt: incidents.updatedAt,
   closedAt: incidents.closedAt,
+  outcome: incidents.outcome,
+  closeRemark: incidents.closeRemark,
+  mergedInto: incidents.mergedInto,
   version: incidents.version,
 };
 
@@ -98,6 +107,9 @@ interface Row {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  outcome: Outcome | null;
+  closeRemark: string;
+  mergedInto: number | null;
   version: number;
 }
 
@@ -126,6 +138,9 @@ function toDto(r: Row): IncidentDto {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+    outcome: r.outcome,
+    closeRemark: r.closeRemark,
+    mergedInto: r.mergedInto,
     version: r.version,
   };
 }
@@ -236,6 +251,8 @@ export interface NoteDto {
   id: number;
   incidentId: number;
   text: string;
+  /** A plain note, or what a lifecycle action's reason belongs to. */
+  kind: NoteKind;
   /** Who wrote it: the operator's name, or the sender of a message copied onto the timeline. */
   author: string;
   createdAt: string;
@@ -246,6 +263,7 @@ export function noteDto(n: IncidentNote): NoteDto {
     id: n.id,
     incidentId: n.incidentId,
     text: n.text,
+    kind: n.kind,
     author: n.authorName,
     createdAt: n.createdAt.toISOString(),
   };

@@ -5,17 +5,34 @@ import { INCIDENT_STATUSES, type IncidentStatus, PRIORITIES, type Priority } fro
 
 export { INCIDENT_STATUSES, type IncidentStatus, PRIORITIES, type Priority };
 
-// new → dispatched → in_progress → closed, or cancelled before work starts.
+// new → dispatched → in_progress → closed, or cancelled (called off, at any stage, with a reason).
+// A closed or cancelled incident comes back only by reopening it (canReopen), as new.
 const NEXT: Record<IncidentStatus, readonly IncidentStatus[]> = {
   new: ['dispatched', 'cancelled', 'closed'],
   dispatched: ['in_progress', 'closed', 'cancelled'],
-  in_progress: ['closed'],
+  in_progress: ['closed', 'cancelled'],
   closed: [],
   cancelled: [],
 };
 
 export function canChangeIncidentStatus(from: IncidentStatus, to: IncidentStatus): boolean {
   return from === to || NEXT[from].includes(to);
+}
+
+/**
+ * Why a closed or cancelled incident may not be reopened now (null: it may). A merged duplicate stays
+ * closed: its work lives on in the incident it was merged into.
+ */
+export function reopenError(
+  inc: { status: IncidentStatus; closedAt: string | Date | null; mergedInto: number | null },
+  windowMin: number,
+  now = Date.now(),
+): string | null {
+  if (isOpenIncident(inc.status)) return 'the incident is open';
+  if (inc.mergedInto !== null) return 'a merged duplicate cannot be reopened';
+  const closed = inc.closedAt === null ? Number.NaN : new Date(inc.closedAt).getTime();
+  if (!(now - closed <= windowMin * 60_000)) return `closed more than ${windowMin} minutes ago`;
+  return null;
 }
 
 export const OPEN_INCIDENT_STATUSES = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, INCIDENT_STATUSES, PRIORITIES } from '../../db/schema';
+import { CHANNELS, INCIDENT_STATUSES, OUTCOMES, PRIORITIES } from '../../db/schema';
 import { ZTriageAnswers } from '../triage/schemas';
 
 // Boundary schemas for incidents. Names follow ZThing / TThing.
@@ -59,8 +59,58 @@ export const ZUpdateIncident = z
   })
   .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change', path: ['(root)'] });
 export type TUpdateIncident = z.infer<typeof ZUpdateIncident>;
-/** The fields an incident.updated event names as changed. */
-export type IncidentChange = Exclude<keyof TUpdateIncident, 'version' | 'closeReason'>;
+/** The fields an incident.updated event names as changed (closing and merging set the last two). */
+export type IncidentChange =
+  | Exclude<keyof TUpdateIncident, 'version' | 'closeReason'>
+  | 'outcome'
+  | 'mergedInto';
+
+const version = z.number().int().min(1);
+const reason = (min: number) => z.string().trim().min(min).max(500);
+
+/** Close with a coded outcome; units still on it are released only when the dispatcher says so. */
+export const ZCloseIncident = z.object({
+  version,
+  outcome: z.enum(OUTCOMES),
+  remark: reason(0).optional(),
+  releaseUnits: z.boolean().optional(),
+});
+export type TCloseIncident = z.infer<typeof ZCloseIncident>;
+
+export const ZCancelIncident = z.object({
+  version,
+  reason: reason(3),
+  releaseUnits: z.boolean().optional(),
+});
+export type TCancelIncident = z.infer<typeof ZCancelIncident>;
+
+export const ZReopenIncident = z.object({ version, reason: reason(3) });
+export type TReopenIncident = z.infer<typeof ZReopenIncident>;
+
+/** Merge this incident (a duplicate) into `into`, the one that stays. */
+export const ZMergeIncident = z.object({
+  version,
+  into: z.number().int().positive().max(2_147_483_647),
+  remark: reason(0).optional(),
+});
+export type TMergeIncident = z.infer<typeof ZMergeIncident>;
+
+export const ZLinkIncident = z.object({
+  other: z.number().int().positive().max(2_147_483_647),
+  /** false removes the link. */
+  linked: z.boolean().default(true),
+});
+export type TLinkIncident = z.infer<typeof ZLinkIncident>;
+
+export const ZReleaseAssignment = z.object({ reason: reason(0).optional() });
+export type TReleaseAssignment = z.infer<typeof ZReleaseAssignment>;
+
+/** Send another unit in this one's place (a nearer one, a breakdown): one write, both events. */
+export const ZSwapAssignment = z.object({
+  unitId: z.number().int().positive().max(2_147_483_647),
+  reason: reason(0).optional(),
+});
+export type TSwapAssignment = z.infer<typeof ZSwapAssignment>;
 
 export const ZAddNote = z.object({ text: z.string().trim().min(1).max(4000) });
 

@@ -54,13 +54,7 @@ export async function updateIncident(
         );
       // Closing with a stated reason releases the units still assigned; the reason goes to the timeline.
       for (const a of active) await applyUnitStatus(w, a.unitId, 'available');
-      if (input.closeReason)
-        await writeNote(
-          w,
-          id,
-          `${input.status === 'closed' ? 'Zaključeno' : 'Preklicano'}: ${input.closeReason}`,
-          authorOf(actor),
-        );
+      if (input.closeReason) await writeNote(w, id, input.closeReason, authorOf(actor), input.status);
     }
     await w.tx
       .update(incidents)
@@ -68,7 +62,9 @@ export async function updateIncident(
         ...(input.type ? { type: input.type } : {}),
         ...(input.priority ? { priority: input.priority } : {}),
         ...(input.status ? { status: input.status } : {}),
-        ...(input.status === 'closed' || input.status === 'cancelled' ? { closedAt: sql`now()` } : {}),
+        ...(input.status === 'closed' || input.status === 'cancelled'
+          ? { closedAt: sql`now()`, closeRemark: input.closeReason ?? '' }
+          : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.location
           ? {
@@ -99,9 +95,9 @@ const CHANGE_FIELDS = {
   location: true,
   caller: true,
   flagged: true,
-} satisfies Record<IncidentChange, true>;
+} satisfies Record<Exclude<IncidentChange, 'outcome' | 'mergedInto'>, true>;
 
 /** The fields of a patch that the incident.updated event names (the version and reason are not fields). */
 function changedFields(input: TUpdateIncident): IncidentChange[] {
-  return (Object.keys(CHANGE_FIELDS) as IncidentChange[]).filter((k) => input[k] !== undefined);
+  return (Object.keys(CHANGE_FIELDS) as (keyof typeof CHANGE_FIELDS)[]).filter((k) => input[k] !== undefined);
 }

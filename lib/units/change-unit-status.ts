@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { AppError, forbidden, notFound, present } from '../errors';
 import { assignmentUpdated, incidentUpdated, unitStatusChanged } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
+import { authorOf, writeNote } from '../incidents/add-incident-note';
 import { selectAssignments, selectIncident } from '../incidents/incident-dto';
 import { statusOnScene } from '../incidents/incident-status';
 import { selectUnit, type UnitDto } from './unit-dto';
@@ -22,8 +23,31 @@ const ASSIGNMENT_TIME_COLUMN: Partial<Record<AssignmentStatus, keyof typeof assi
   released: 'releasedAt',
 };
 
-export async function changeUnitStatus(db: Db, actor: Principal, unitId: number, status: UnitStatus) {
-  const { result } = await inWriteTx(db, actor, (w) => applyUnitStatus(w, unitId, status));
+export async function changeUnitStatus(
+  db: Db,
+  actor: Principal,
+  unitId: number,
+  status: UnitStatus,
+  reason?: string,
+) {
+  const { result } = await inWriteTx(db, actor, async (w) => {
+    // The incident the unit works on before the change (a release ends the assignment).
+    const [before] = await w.tx
+      .select({ incidentId: assignments.incidentId })
+      .from(assignments)
+      .where(and(eq(assignments.unitId, unitId), isNull(assignments.releasedAt)));
+    const unit = await applyUnitStatus(w, unitId, status);
+    // A status given by the centre on the crew's behalf (radio) is on the incident's timeline.
+    if (before && actor.role !== 'station')
+      await writeNote(
+        w,
+        before.incidentId,
+        `${unit.callsign} → ${status}${reason ? `: ${reason}` : ''}`,
+        authorOf(actor),
+        'status_report',
+      );
+    return unit;
+  });
   return result;
 }
 
@@ -39,7 +63,7 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
 
   await w.tx
     .update(units)
-    .set({ status, updatedAt: sql`now()`, version: sql`${units.version} + 1` })
+    .set({ status, statusSince: sql`now()`, updatedAt: sql`now()`, version: sql`${units.version} + 1` })
     .where(eq(units.id, unitId));
 
   const [active] = await w.tx

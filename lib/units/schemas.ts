@@ -3,7 +3,11 @@ import { UNIT_STATUSES } from '../../db/schema/enums';
 
 // What the unit routes take: a status report, an AVL position, the list's filter.
 
-export const ZUnitStatus = z.object({ status: z.enum(UNIT_STATUSES) });
+export const ZUnitStatus = z.object({
+  status: z.enum(UNIT_STATUSES),
+  /** Why (a dispatcher's radio report on the crew's behalf, out of service); goes to the incident's timeline. */
+  reason: z.string().trim().max(500).optional(),
+});
 
 export const ZUnitsQuery = z.object({
   near: z

@@ -13,6 +13,8 @@ export interface UnitDto {
   stationName: string;
   agency: string;
   status: UnitStatus;
+  /** When the unit entered its status. */
+  statusSince: string;
   position: { lat: number; lon: number; d96: { e: number; n: number } } | null;
   positionAt: string | null;
   incidentId: number | null;
@@ -35,6 +37,7 @@ export async function selectUnits(
       stationName: stations.name,
       agency: agencies.code,
       status: units.status,
+      statusSince: units.statusSince,
       lat: latSql(units.position),
       lon: lonSql(units.position),
       e: d96EastSql(units.position),
@@ -64,6 +67,7 @@ export async function selectUnits(
     stationName: r.stationName,
     agency: r.agency,
     status: r.status,
+    statusSince: r.statusSince.toISOString(),
     position:
       r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, d96: { e: r.e ?? 0, n: r.n ?? 0 } } : null,
     positionAt: r.positionAt ? r.positionAt.toISOString() : null,

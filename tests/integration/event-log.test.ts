@@ -32,7 +32,14 @@ beforeAll(async () => {
 
 /** A note event for the ordering probes (no note row: only the log's ordering is under test). */
 function probeNote(text: string) {
-  return { id: 0, incidentId: 1, text, author: 'probe', createdAt: new Date().toISOString() };
+  return {
+    id: 0,
+    incidentId: 1,
+    text,
+    kind: 'note' as const,
+    author: 'probe',
+    createdAt: new Date().toISOString(),
+  };
 }
 
 afterAll(async () => {

@@ -75,9 +75,10 @@ describe('the unit lifecycle on incidents', () => {
     const unit = (await raw.query('select status from units where id = $1', [unitId])).rows[0];
     expect(unit.status).toBe('available');
     const detail = await dispatcher.get(`/api/incidents/${inc.body.id}`);
-    expect(detail.body.notes.map((n: { text: string }) => n.text)).toContain(
-      'Zaključeno: Lažni alarm, potrjeno po telefonu',
-    );
+    expect(detail.body.notes.map((n: { text: string; kind: string }) => [n.kind, n.text])).toContainEqual([
+      'closed',
+      'Lažni alarm, potrjeno po telefonu',
+    ]);
   });
 
   it('an invalid unit transition gets 409 with the reason', async () => {

@@ -29,7 +29,14 @@ const events: ReplayEvent[] = [
   logged(ev.unitPositionChanged(unit('en_route', 46.08)), 5, at(90), 'gb'),
   logged(ev.unitPositionChanged(unit('en_route', 46.06)), 6, at(120), 'gb'),
   logged(
-    ev.noteAdded({ id: 1, incidentId: 1, text: 'dim iz kleti', author: 'Marko Novak', createdAt: at(150) }),
+    ev.noteAdded({
+      id: 1,
+      incidentId: 1,
+      text: 'dim iz kleti',
+      kind: 'note',
+      author: 'Marko Novak',
+      createdAt: at(150),
+    }),
     7,
     at(150),
     'marko',

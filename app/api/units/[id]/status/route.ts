@@ -6,5 +6,5 @@ import { changeUnitStatus } from '@/lib/units/change-unit-status';
 import { parseOrThrow } from '@/lib/validation';
 
 export const POST = handle('unitStatus', async ({ db, principal, params, body }) =>
-  changeUnitStatus(db, principal, parseOrThrow(ZIdParam, params.id, 'id'), body.status),
+  changeUnitStatus(db, principal, parseOrThrow(ZIdParam, params.id, 'id'), body.status, body.reason),
 );
