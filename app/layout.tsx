@@ -8,6 +8,7 @@ import './styles/call-intake.css';
 import './styles/dispatch.css';
 import './styles/channels.css';
 import './styles/supervision.css';
+import './styles/shift.css';
 import { I18nProvider } from './_components/i18n';
 import { uiPrefs } from './_lib/session';
 

@@ -114,6 +114,8 @@ const ZEnv = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(12 * 60),
+  /** A recommended set with a unit farther than this (km) is assigned only after a confirmation. */
+  FAR_UNIT_CONFIRM_KM: z.coerce.number().min(1).max(1000).default(30),
   ESCALATION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatTime } from '@/lib/i18n/format';
 import { ApiError, apiGet, apiSend, newKey } from './api';
+import { errorText } from './error-text';
 import { useUi } from './i18n';
 
 const SERVICE_AGENCIES = new Set(['police', 'medical_dispatch', 'notification_centre']);
@@ -39,7 +40,7 @@ export function HandoverPanel({ incidentId, handovers }: { incidentId: number; h
       );
       setReason('');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, t));
     }
   };
 

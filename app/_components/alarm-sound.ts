@@ -45,6 +45,28 @@ export class AlarmSound {
     this.timer = setInterval(beep, 1600);
   }
 
+  /** One short rising tone (a new urgent incident on the dispatcher's board), not a loop. */
+  chime(): void {
+    this.ensure();
+    const ctx = this.ctx;
+    if (!ctx) return;
+    void ctx.resume().catch(() => {});
+    if (ctx.state !== 'running') return;
+    const t0 = ctx.currentTime;
+    for (const [i, freq] of [660, 990].entries()) {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = 'sine';
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, t0 + i * 0.18);
+      gain.gain.exponentialRampToValueAtTime(0.3, t0 + i * 0.18 + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + i * 0.18 + 0.17);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(t0 + i * 0.18);
+      osc.stop(t0 + i * 0.18 + 0.18);
+    }
+  }
+
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: { field: string; message: string }[] = [],
+    /** The whole error object (e.g. a 409 stale_version carries the current state as `current`). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ async function parse<T>(res: Response): Promise<T> {
   const body = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = body?.error ?? {};
-    throw new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, e.fields ?? []);
+    throw new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, e.fields ?? [], e);
   }
   return body as T;
 }

@@ -76,6 +76,7 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
       );
     case 'alert.delivered':
     case 'alert.escalated':
+    case 'alert.cancelled':
       return e.data.alert.callsign;
     case 'alert.acknowledged':
       return join(e.data.alert.callsign, e.data.alert.acknowledgedBy);

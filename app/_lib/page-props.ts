@@ -13,6 +13,8 @@ export interface MapConfig {
   attribution: string;
   /** Minutes after which a unit's reported position is shown as stale (UNIT_POSITION_STALE_MIN). */
   staleMin: number;
+  /** Assigning a recommended set with a unit farther than this asks first (FAR_UNIT_CONFIRM_KM). */
+  farUnitKm: number;
 }
 
 export function pageUser(p: Principal): PageUser {
@@ -24,5 +26,6 @@ export function mapConfig(): MapConfig {
     tileUrl: env().MAP_TILE_URL,
     attribution: env().MAP_TILE_ATTRIBUTION,
     staleMin: env().UNIT_POSITION_STALE_MIN,
+    farUnitKm: env().FAR_UNIT_CONFIRM_KM,
   };
 }

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError, apiGet } from '../_components/api';
+import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 
 export interface SaveState {
@@ -16,6 +17,7 @@ export interface SaveState {
 
 // Every form here saves through the server's validation; its field errors are shown beside the fields.
 export function useSave(): SaveState {
+  const { t } = useUi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
@@ -34,18 +36,18 @@ export function useSave(): SaveState {
         if (typeof message === 'string' && message) setOk(message);
         return true;
       } catch (err) {
+        setError(errorText(err, t));
         if (err instanceof ApiError) {
-          setError(err.message);
           setFields(
             Object.fromEntries(err.fields.map((f) => [f.field.replace(/^body\.|^query\./, ''), f.message])),
           );
-        } else setError(String(err));
+        }
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [reset],
+    [reset, t],
   );
   return { busy, error, ok, fields, run, reset };
 }

@@ -4,7 +4,8 @@ import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/list-audit';
 import { EVENT_CATALOGUE, EVENT_FAMILIES, type EventFamily } from '@/lib/events/catalogue';
 import { formatStamp } from '@/lib/i18n/format';
-import { ApiError, apiGet } from '../_components/api';
+import { apiGet } from '../_components/api';
+import { errorText } from '../_components/error-text';
 import { eventSummary } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
@@ -44,10 +45,10 @@ export function Audit({ user }: { user: PageUser }) {
         setEntries((old) => (before ? [...old, ...page.entries] : page.entries));
         setNext(page.nextBefore);
       } catch (err) {
-        setError(err instanceof ApiError ? `${err.message}` : String(err));
+        setError(errorText(err, t));
       }
     },
-    [query],
+    [query, t],
   );
   useEffect(() => {
     const id = setTimeout(() => void load(), 250);

@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, use
 import { formatCoord } from '@/lib/i18n/format';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
 import { ApiError, apiGet, apiSend } from '../_components/api';
+import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import type { IncidentRow, IncidentType } from '../_components/live-state';
 import { useCallForm } from './use-call-form';
@@ -30,8 +31,7 @@ export function useCallIntake(types: IncidentType[]) {
   const phoneRef = useRef<HTMLInputElement>(null);
   const fromMessage = useFromMessage(setForm);
 
-  const fail = (err: unknown) =>
-    setNotice({ kind: 'err', text: `${t('error')}: ${err instanceof ApiError ? err.message : String(err)}` });
+  const fail = (err: unknown) => setNotice({ kind: 'err', text: `${t('error')}: ${errorText(err, t)}` });
   const resetForm = () => {
     call.reset();
     setErrors({});
@@ -107,7 +107,7 @@ export function useCallIntake(types: IncidentType[]) {
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(fieldErrors(err));
-        setNotice({ kind: 'err', text: `${t('error')}: ${err.message}` });
+        setNotice({ kind: 'err', text: `${t('error')}: ${errorText(err, t)}` });
       } else setNotice({ kind: 'err', text: t('retrying') });
     } finally {
       setBusy(false);

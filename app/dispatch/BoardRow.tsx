@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { formatCoord, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { Elapsed } from '../_components/Elapsed';
@@ -13,27 +13,42 @@ export const BoardRow = memo(function BoardRow({
   incident: i,
   typeLabel,
   selected,
+  unopened,
   onSelect,
 }: {
   incident: IncidentRow;
   typeLabel: string;
   selected: boolean;
+  /** A new red incident nobody has opened on this screen yet. */
+  unopened: boolean;
   onSelect: (id: number) => void;
 }) {
   const { t } = useUi();
+  const ref = useRef<HTMLDivElement>(null);
+  // The selected row stays in view as ↑/↓ move through a long board.
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keys (arrows), one tab stop
     <div
+      ref={ref}
+      id={`board-opt-${i.id}`}
       role="option"
-      tabIndex={0}
+      tabIndex={-1}
       aria-selected={selected}
-      className="board-item"
+      className={unopened ? 'board-item unopened' : 'board-item'}
       data-priority={i.priority}
       data-testid={`board-${i.number}`}
       onClick={() => onSelect(i.id)}
-      onKeyDown={(e) => e.key === 'Enter' && onSelect(i.id)}
     >
       <div className="title">
         <span>
+          {unopened && (
+            <span className="badge-new" data-testid="unopened">
+              {t('unopened')}
+            </span>
+          )}
           {i.number} · {typeLabel}
         </span>
         <span className="timer" title={t('sinceCreated')}>
@@ -49,6 +64,7 @@ export const BoardRow = memo(function BoardRow({
       <div className="muted">
         {i.location.address || formatCoord(i.location.lat, i.location.lon)} ·{' '}
         {t(`inc_${i.status}` as MessageKey)}
+        {i.outcome ? ` · ${t(`out_${i.outcome}`)}` : ''}
       </div>
       <div>
         {i.assignments
@@ -66,6 +82,7 @@ const ALERT_LABEL = {
   escalated: 'alertEscalated',
   delivered: 'alertDelivered',
   sent: 'alertSent',
+  cancelled: 'alertCancelledShort',
 } as const satisfies Record<string, MessageKey>;
 
 /** Where a unit's alert stands: on the board with its running time, in the detail with its time stamp. */

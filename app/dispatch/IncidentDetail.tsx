@@ -1,51 +1,110 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatCoord, formatD96, formatDistance, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { isOpenIncident } from '@/lib/incidents/incident-status';
 import { ASSIGNABLE_UNIT_STATUSES } from '@/lib/units/unit-status-machine';
-import { ApiError, apiSend, newKey } from '../_components/api';
+import { apiSend, newKey } from '../_components/api';
 import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
-import type { IncidentRow, UnitDto, UnitMap } from '../_components/live-state';
+import type { IncidentMap, IncidentRow, UnitDto, UnitMap } from '../_components/live-state';
 import { useDebouncedGet } from '../_components/use-debounced-get';
-import { AssignmentChip } from './BoardRow';
+import { useKey } from '../_components/use-key';
+import { useWrite } from '../_components/use-write';
+import type { MapConfig } from '../_lib/page-props';
+import { AssignedUnits } from './AssignedUnits';
+import { type ActionMode, IncidentActions } from './IncidentActions';
+import { IncidentEdit } from './IncidentEdit';
 import { Recommendations } from './Recommendations';
+import { Timeline } from './Timeline';
 
-// The selected incident: its facts, the units on it, what to send (recommendations), hand-over to
-// another service, and every unit by distance (measured by PostGIS) with an Assign button.
+const UNDO_MS = 8000;
+
+// The selected incident: its facts, what to do with it (edit, close, cancel, reopen, merge, link),
+// the units on it (release, swap, radio report), what to send (recommendations), hand-over, its
+// timeline, and every unit by distance (measured by PostGIS) with an Assign button. An assignment
+// made here can be undone for a few seconds (U).
 export function IncidentDetail({
   incident: current,
+  incidents,
   units,
   handovers,
   typeName,
+  map,
+  timelineKey,
+  onOpen,
 }: {
   incident: IncidentRow;
+  incidents: IncidentMap;
   units: UnitMap;
   handovers: HandoverDto[];
   typeName: (code: string) => string;
+  map: MapConfig;
+  /** Changes when the incident's timeline changed (a note, a caller, a link). */
+  timelineKey: unknown;
+  onOpen: (id: number) => void;
 }) {
   const { t } = useUi();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useWrite();
+  const [mode, setMode] = useState<ActionMode>(null);
+  const [editing, setEditing] = useState(false);
+  const [undoList, setUndo] = useState<{ id: number; callsign: string }[]>([]);
+  // Only assignments still active can be undone (a swap or a release meanwhile ends the offer).
+  const undo = undoList.filter((u) =>
+    current.assignments.some((a) => a.id === u.id && a.releasedAt === null),
+  );
+  const undoTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { lat, lon } = current.location;
+  const open = isOpenIncident(current.status);
   const nearUrl = `/api/units?near=${lat},${lon}`;
   const near = useDebouncedGet<UnitDto[]>(nearUrl, 0);
+  const nearest = near.url === nearUrl ? (near.data ?? []) : [];
   // Changes whenever any unit changes, so recommendations are asked again.
   const unitsVersion = useMemo(() => [...units.values()].reduce((n, u) => n + u.version, 0), [units]);
+  useEffect(() => () => clearTimeout(undoTimer.current), []);
 
-  const run = async (write: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await write();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+  const offerUndo = (done: { id: number; callsign: string }[]) => {
+    clearTimeout(undoTimer.current);
+    setUndo(done);
+    undoTimer.current = setTimeout(() => setUndo([]), UNDO_MS);
   };
-  const assign = (unitId: number) =>
-    run(() =>
-      apiSend('POST', `/api/incidents/${current.id}/assignments`, { unitId }, { idempotencyKey: newKey() }),
+  const undoLast = async () => {
+    const list = undo;
+    setUndo([]);
+    for (const a of list)
+      await run(() =>
+        apiSend(
+          'POST',
+          `/api/assignments/${a.id}/release`,
+          { reason: t('undo') },
+          { idempotencyKey: newKey() },
+        ),
+      );
+  };
+  useKey('u', () => {
+    if (undo.length === 0) return false;
+    void undoLast();
+    return true;
+  });
+  useKey('e', () => {
+    if (!open) return false;
+    setEditing(true);
+    return true;
+  });
+
+  const assign = async (unitId: number) => {
+    const a = await run(() =>
+      apiSend<{ id: number; callsign: string }>(
+        'POST',
+        `/api/incidents/${current.id}/assignments`,
+        { unitId },
+        { idempotencyKey: newKey() },
+      ),
     );
+    if (a) offerUndo([a]);
+  };
   const confirm = () =>
     run(() =>
       apiSend(
@@ -61,11 +120,38 @@ export function IncidentDetail({
       <h2 id="detail-title">
         <span className={`prio prio-${current.priority}`} /> {current.number} · {typeName(current.type)}
       </h2>
-      <p style={{ margin: '4px 0' }}>{current.description}</p>
-      <p className="muted" style={{ margin: '4px 0' }}>
-        {current.location.address}
-        {current.location.accuracyM !== null ? ` · ±${current.location.accuracyM} m` : ''}
-      </p>
+      {!open && (
+        <div className="ended-banner" data-testid="ended-banner">
+          <strong>
+            {t(current.status === 'closed' ? 'closedAs' : 'cancelledAs')}
+            {current.closedAt ? ` ${formatTime(current.closedAt)}` : ''}
+          </strong>
+          {current.outcome && <> · {t(`out_${current.outcome}`)}</>}
+          {current.closeRemark && <> · {current.closeRemark}</>}
+          {current.mergedInto !== null && (
+            <>
+              {' '}
+              · {t('mergedIntoLabel')}{' '}
+              <button type="button" className="link-button" onClick={() => onOpen(current.mergedInto ?? 0)}>
+                {incidents.get(current.mergedInto)?.number ?? `#${current.mergedInto}`}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {editing ? (
+        <IncidentEdit incident={current} done={() => setEditing(false)} />
+      ) : (
+        <>
+          <p style={{ margin: '4px 0' }} data-testid="detail-description">
+            {current.description}
+          </p>
+          <p className="muted" style={{ margin: '4px 0' }} data-testid="detail-address">
+            {current.location.address}
+            {current.location.accuracyM !== null ? ` · ±${current.location.accuracyM} m` : ''}
+          </p>
+        </>
+      )}
       <p className="muted" style={{ margin: '4px 0' }} data-testid="detail-coords">
         WGS84 {formatCoord(lat, lon)} · D96/TM {formatD96(current.location.d96)}
       </p>
@@ -88,73 +174,90 @@ export function IncidentDetail({
           </button>
         </p>
       )}
+      {!editing && (
+        <IncidentActions
+          incident={current}
+          incidents={incidents}
+          mode={mode}
+          setMode={setMode}
+          onEdit={() => setEditing(true)}
+        />
+      )}
+      {undo.length > 0 && (
+        <div className="toast ok" role="status" data-testid="undo-toast">
+          {t('assignedUndo')}: {undo.map((a) => a.callsign).join(', ')}{' '}
+          <button type="button" onClick={() => void undoLast()} aria-keyshortcuts="U" data-testid="undo">
+            {t('undo')} <kbd>U</kbd>
+          </button>
+        </div>
+      )}
       {error && (
         <div className="toast err" role="alert">
           {error}
         </div>
       )}
       <h2 style={{ marginTop: 14 }}>{t('assigned')}</h2>
-      <table className="table" data-testid="assigned">
-        <tbody>
-          {current.assignments.map((a) => (
-            <tr key={a.id} data-testid={`assigned-${a.callsign}`}>
-              <td>{a.callsign}</td>
-              <td>
-                <span className="status" data-status={a.status}>
-                  {t(`st_${a.status}` as MessageKey)}
-                </span>
-              </td>
-              <td>
-                <AssignmentChip a={a} withTimes />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Recommendations incidentId={current.id} refreshKey={unitsVersion} />
+      <AssignedUnits incident={current} units={units} nearest={nearest} />
+      {open && (
+        <Recommendations
+          incidentId={current.id}
+          refreshKey={unitsVersion}
+          farKm={map.farUnitKm}
+          onAssigned={offerUndo}
+        />
+      )}
       <HandoverPanel incidentId={current.id} handovers={handovers} />
-      <h2 style={{ marginTop: 14 }}>{t('nearestUnits')}</h2>
-      <table className="table" data-testid="near-units">
-        <thead>
-          <tr>
-            <th>{t('unit')}</th>
-            <th>{t('status')}</th>
-            <th>{t('distance')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(near.url === nearUrl ? (near.data ?? []) : []).slice(0, 25).map(({ id, distanceM }) => {
-            // The live unit (its status changes meanwhile); the distance as measured.
-            const u = units.get(id);
-            if (!u) return null;
-            const free = ASSIGNABLE_UNIT_STATUSES.includes(u.status);
-            return (
-              <tr key={id} data-testid={`near-${u.callsign}`}>
-                <td>
-                  <strong>{u.callsign}</strong> <span className="muted">{u.type}</span>
-                </td>
-                <td>
-                  <span className="status" data-status={u.status}>
-                    {t(`st_${u.status}` as MessageKey)}
-                  </span>
-                </td>
-                <td>{formatDistance(distanceM ?? null)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className={free ? 'primary' : ''}
-                    disabled={!free}
-                    onClick={() => assign(u.id)}
-                  >
-                    {t('assign')}
-                  </button>
-                </td>
+      <Timeline
+        incidentId={current.id}
+        refresh={`${current.version}:${String(timelineKey)}`}
+        onOpen={onOpen}
+      />
+      {open && (
+        <>
+          <h2 style={{ marginTop: 14 }}>{t('nearestUnits')}</h2>
+          <table className="table" data-testid="near-units">
+            <thead>
+              <tr>
+                <th>{t('unit')}</th>
+                <th>{t('status')}</th>
+                <th>{t('distance')}</th>
+                <th />
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {nearest.slice(0, 25).map(({ id, distanceM }) => {
+                // The live unit (its status changes meanwhile); the distance as measured.
+                const u = units.get(id);
+                if (!u) return null;
+                const free = ASSIGNABLE_UNIT_STATUSES.includes(u.status);
+                return (
+                  <tr key={id} data-testid={`near-${u.callsign}`}>
+                    <td>
+                      <strong>{u.callsign}</strong> <span className="muted">{u.type}</span>
+                    </td>
+                    <td>
+                      <span className="status" data-status={u.status}>
+                        {t(`st_${u.status}` as MessageKey)}
+                      </span>
+                    </td>
+                    <td>{formatDistance(distanceM ?? null)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className={free ? 'primary' : ''}
+                        disabled={!free}
+                        onClick={() => void assign(u.id)}
+                      >
+                        {t('assign')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
     </>
   );
 }

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { Recommendation } from '@/lib/dispatch/recommend-units';
 import { formatDistance } from '@/lib/i18n/format';
-import { ApiError, apiSend, newKey } from '../_components/api';
+import { apiSend, newKey } from '../_components/api';
+import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import { useDebouncedGet } from '../_components/use-debounced-get';
 import { useKey } from '../_components/use-key';
@@ -14,35 +15,58 @@ interface Answer {
 }
 
 // What to send, and why; one click (or the R key) assigns the whole recommended set.
-export function Recommendations({ incidentId, refreshKey }: { incidentId: number; refreshKey: number }) {
+export function Recommendations({
+  incidentId,
+  refreshKey,
+  farKm,
+  onAssigned,
+}: {
+  incidentId: number;
+  refreshKey: number;
+  /** A set with a unit farther than this is assigned only after a confirmation. */
+  farKm: number;
+  onAssigned: (assignments: { id: number; callsign: string }[]) => void;
+}) {
   const { t, lang } = useUi();
   const [busy, setBusy] = useState(false);
+  const [confirmFar, setConfirmFar] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Asked again whenever any unit changes (refreshKey).
   const asked = useDebouncedGet<Answer>(`/api/incidents/${incidentId}/recommendations`, 150, refreshKey);
   const answer = asked.url === `/api/incidents/${incidentId}/recommendations` ? asked.data : undefined;
 
-  const assignAll = async () => {
+  const far = (answer?.recommended ?? []).filter((r) => (r.roadDistanceM ?? r.distanceM ?? 0) > farKm * 1000);
+  const assignAll = async (confirmed = false) => {
     if (!answer || busy) return;
+    if (far.length > 0 && !confirmed) {
+      setConfirmFar(true);
+      return;
+    }
+    setConfirmFar(false);
     setBusy(true);
     setError(null);
+    const done: { id: number; callsign: string }[] = [];
     try {
       for (const r of answer.recommended)
-        await apiSend(
-          'POST',
-          `/api/incidents/${incidentId}/assignments`,
-          { unitId: r.id },
-          { idempotencyKey: newKey() },
+        done.push(
+          await apiSend<{ id: number; callsign: string }>(
+            'POST',
+            `/api/incidents/${incidentId}/assignments`,
+            { unitId: r.id },
+            { idempotencyKey: newKey() },
+          ),
         );
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
+      if (done.length > 0) onAssigned(done);
     }
   };
 
+  // R assigns; with distant units in the set, a second R (or Enter on the button) confirms.
   useKey('r', () => {
-    void assignAll();
+    void assignAll(confirmFar);
     return true;
   });
 
@@ -55,7 +79,7 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: number
           <button
             type="button"
             className="primary"
-            onClick={assignAll}
+            onClick={() => void assignAll()}
             disabled={busy}
             aria-keyshortcuts="R"
             data-testid="assign-recommended"
@@ -64,6 +88,32 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: number
           </button>
         )}
       </h2>
+      {confirmFar && (
+        <div
+          className="toast err"
+          role="alertdialog"
+          aria-label={t('farUnitsConfirm')}
+          data-testid="far-confirm"
+        >
+          <strong>{t('farUnitsConfirm')}:</strong>{' '}
+          {far.map((r) => `${r.callsign} (${formatDistance(r.roadDistanceM ?? r.distanceM)})`).join(', ')}
+          <div className="row-buttons">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void assignAll(true)}
+              data-testid="far-confirm-yes"
+              // biome-ignore lint/a11y/noAutofocus: the confirmation takes the keyboard at once
+              autoFocus
+            >
+              {t('confirm')} <kbd>R</kbd>
+            </button>
+            <button type="button" onClick={() => setConfirmFar(false)}>
+              {t('back')}
+            </button>
+          </div>
+        </div>
+      )}
       {error && (
         <div className="toast err" role="alert">
           {error}

@@ -47,5 +47,15 @@ export function useDispatchData(extra?: (f: EventFrame) => void) {
     [incidents],
   );
   const unitList = useMemo(() => [...units.values()], [units]);
-  return { incidents, open, units, unitList, types, typeName, state };
+  /** Adds incidents read outside the open list (a closed one to reopen, one jumped to by number). */
+  const put = useCallback(
+    (list: IncidentRow[]) =>
+      setIncidents((m) => {
+        const next = new Map(m);
+        for (const i of list) if ((m.get(i.id)?.version ?? 0) <= i.version) next.set(i.id, i);
+        return next;
+      }),
+    [],
+  );
+  return { incidents, open, units, unitList, types, typeName, state, put };
 }

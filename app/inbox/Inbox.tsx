@@ -7,6 +7,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
 import { useRealtime } from '../_components/use-realtime';
@@ -84,7 +85,7 @@ export function Inbox({ user }: { user: PageUser }) {
       await fn();
       await Promise.all([loadList(), loadCurrent(selected)]);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }

@@ -6,8 +6,9 @@ import { formatElapsed, formatStamp, fromLjubljana, toLjubljana } from '@/lib/i1
 import type { MessageKey } from '@/lib/i18n/messages';
 import { type ReplayState, stateAt } from '@/lib/replay/fold-replay';
 import type { Replay as ReplayData } from '@/lib/replay/load-replay';
-import { ApiError, apiGet } from '../_components/api';
+import { apiGet } from '../_components/api';
 import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
+import { errorText } from '../_components/error-text';
 import { eventSummary } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
 import { LiveMap, type MapMarker } from '../_components/Map';
@@ -40,20 +41,21 @@ export function Replay({
   const [windowHours, setWindowHours] = useState(1);
   const state = useRef<ReplayState | undefined>(undefined);
 
-  const load = useCallback(async (path: string) => {
-    setError(null);
-    try {
-      const d = await apiGet<ReplayData>(path);
-      state.current = undefined;
-      setData(d);
-      setNow(Date.parse(d.from));
-      setPlaying(false);
-    } catch (err) {
-      setError(
-        err instanceof ApiError ? `${err.message} ${err.fields.map((f) => f.field).join(', ')}` : String(err),
-      );
-    }
-  }, []);
+  const load = useCallback(
+    async (path: string) => {
+      setError(null);
+      try {
+        const d = await apiGet<ReplayData>(path);
+        state.current = undefined;
+        setData(d);
+        setNow(Date.parse(d.from));
+        setPlaying(false);
+      } catch (err) {
+        setError(errorText(err, t));
+      }
+    },
+    [t],
+  );
   useEffect(() => {
     if (incidentId !== null) void load(`/api/incidents/${incidentId}/replay`);
   }, [incidentId, load]);

@@ -27,7 +27,7 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
   const pending = useMemo(
     () =>
       [...s.alerts.values()]
-        .filter((a) => !a.acknowledgedAt)
+        .filter((a) => !a.acknowledgedAt && !a.cancelledAt)
         .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
     [s.alerts],
   );
@@ -89,6 +89,9 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
                   {a.incident?.location.address}
                   {a.acknowledgedAt
                     ? ` · ${t('acknowledged')} ${formatTime(a.acknowledgedAt)} (${a.acknowledgedBy ?? ''})`
+                    : ''}
+                  {a.cancelledAt && !a.acknowledgedAt
+                    ? ` · ${t('alertCancelledShort')} ${formatTime(a.cancelledAt)}`
                     : ''}
                 </div>
               </li>

@@ -14,6 +14,8 @@ import {
 } from '@/lib/live/station-alerts';
 import type { UnitStatus } from '@/lib/units/unit-status-machine';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { errorText } from '../_components/error-text';
+import { useUi } from '../_components/i18n';
 import { reduceUnits, type UnitDto, type UnitMap, unitMap } from '../_components/live-state';
 import { useRealtime } from '../_components/use-realtime';
 import type { PageUser } from '../_lib/page-props';
@@ -21,6 +23,7 @@ import type { PageUser } from '../_lib/page-props';
 // A station's live state: its alerts (each confirmed as delivered the moment it reaches this screen),
 // its hand-overs and its units, folded from the event stream; and what the crew can do about them.
 export function useStationData(user: PageUser) {
+  const { t } = useUi();
   const [alerts, setAlerts] = useState<StationAlertMap>(new Map());
   const [handovers, setHandovers] = useState<HandoverMap>(new Map());
   const [units, setUnits] = useState<UnitMap>(new Map());
@@ -46,7 +49,7 @@ export function useStationData(user: PageUser) {
     setAlerts(new Map(list.map((a) => [a.id, a])));
     setUnits(unitMap(us));
     setUnitsLoaded(true);
-    for (const a of list) if (!a.deliveredAt && !a.acknowledgedAt) confirmDelivery(a.id);
+    for (const a of list) if (!a.deliveredAt && !a.acknowledgedAt && !a.cancelledAt) confirmDelivery(a.id);
   }, [confirmDelivery]);
 
   const onEvent = useCallback(
@@ -69,7 +72,7 @@ export function useStationData(user: PageUser) {
     try {
       return await write();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, t));
       return undefined;
     }
   };

@@ -5,8 +5,9 @@ import { addDays, formatDuration, toLjubljana } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Stats as StatsData } from '@/lib/stats/compute-stats';
 import { RESPONSE_AGENCIES } from '../_components/agencies';
-import { ApiError, apiGet } from '../_components/api';
+import { apiGet } from '../_components/api';
 import { BarChart } from '../_components/Chart';
+import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import type { IncidentType } from '../_components/live-state';
 import { LiveMap } from '../_components/Map';
@@ -54,11 +55,9 @@ export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
       setData(s);
       setHeat(h);
     } catch (err) {
-      setError(
-        err instanceof ApiError ? `${err.message} ${err.fields.map((f) => f.field).join(', ')}` : String(err),
-      );
+      setError(errorText(err, t));
     }
-  }, [query]);
+  }, [query, t]);
   useEffect(() => {
     void load();
   }, [load]);

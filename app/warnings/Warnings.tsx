@@ -5,6 +5,7 @@ import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { CAP_CATEGORIES } from '@/lib/interop/cap-codes';
 import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import { LiveMap } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
@@ -84,9 +85,7 @@ export function Warnings({ user, map }: { user: PageUser; map: MapConfig }) {
       setRing([]);
       await load();
     } catch (err) {
-      setError(
-        err instanceof ApiError ? `${err.message} ${err.fields.map((x) => x.field).join(', ')}` : String(err),
-      );
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }
@@ -97,7 +96,7 @@ export function Warnings({ user, map }: { user: PageUser; map: MapConfig }) {
       await apiSend('POST', `/api/cap/alerts/${id}/cancel`, undefined, { idempotencyKey: `cancel-${id}` });
       await load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, t));
     }
   };
   const cancelled = new Set(list.filter((a) => a.cancels).map((a) => a.cancels));

@@ -78,6 +78,8 @@ export const incidents = pgTable(
   (t) => [
     index('incidents_position_gist').using('gist', t.position),
     index('incidents_status_idx').on(t.status),
+    // The recently ended list (to reopen) reads the newest closings.
+    index('incidents_closed_at_idx').on(t.closedAt).where(sql`${t.closedAt} is not null`),
     index('incidents_created_by_idx').on(t.createdBy, t.createdAt),
     check('incidents_priority_check', sql`${t.priority} in ('red','yellow','green')`),
     check(
@@ -181,6 +183,8 @@ export const alerts = pgTable(
     acknowledgedByName: text('acknowledged_by_name'),
     /** Set when the acknowledgement timeout passed (lib/alerts/escalate-overdue-alerts.ts). */
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** Set when the unit was released before anyone acknowledged: the station's alarm stops. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     realertCount: integer('realert_count').notNull().default(0),
   },
   (t) => [

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound, present } from '../errors';
+import { AppError, forbidden, notFound, present } from '../errors';
 import { alertAcknowledged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { applyUnitStatus } from '../units/change-unit-status';
@@ -16,6 +16,10 @@ export async function acknowledgeAlert(db: Db, actor: Principal, alertId: number
     if (actor.role === 'station' && actor.stationId !== alert.stationId)
       throw forbidden('this alert is for another station');
     if (alert.acknowledgedAt) return selectAlert(w.tx, alertId);
+    if (alert.cancelledAt)
+      throw new AppError('invalid_transition', 'the alert was cancelled: the unit is no longer needed', [
+        { field: 'id', message: 'cancelled' },
+      ]);
     await w.tx
       .update(alerts)
       .set({

@@ -24,6 +24,7 @@ export async function selectAlerts(db: Db, where: SQL, limit = 100) {
     acknowledgedAt: a.acknowledgedAt ? a.acknowledgedAt.toISOString() : null,
     acknowledgedBy: a.acknowledgedByName,
     escalatedAt: a.escalatedAt ? a.escalatedAt.toISOString() : null,
+    cancelledAt: a.cancelledAt ? a.cancelledAt.toISOString() : null,
     realertCount: a.realertCount,
   }));
 }
@@ -53,6 +54,7 @@ export function newAlertDto(a: {
     acknowledgedAt: null,
     acknowledgedBy: null,
     escalatedAt: null,
+    cancelledAt: null,
     realertCount: 0,
   };
 }

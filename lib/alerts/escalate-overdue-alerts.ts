@@ -15,7 +15,7 @@ export async function escalateOverdueAlerts(db: Db, now: Date = new Date()): Pro
       update alerts a set escalated_at = ${now.toISOString()}::timestamptz
       from units u, stations s, agencies ag
       where a.unit_id = u.id and u.station_id = s.id and s.agency_id = ag.id
-        and a.acknowledged_at is null and a.escalated_at is null
+        and a.acknowledged_at is null and a.escalated_at is null and a.cancelled_at is null
         and a.sent_at + make_interval(secs => ag.ack_timeout_s) <= ${now.toISOString()}::timestamptz
       returning a.id`);
     const rows = rowsOf<{ id: number }>(res);

@@ -11,9 +11,11 @@ export const ZAlertsQuery = z.object({ pending: z.enum(['true', 'false']).option
 // Alerts for the station screen: every unacknowledged one (so a reload never loses an alarm) plus the
 // last day's acknowledged ones. The centre sees all stations' alerts.
 export async function listAlerts(db: Db, viewer: Principal, opts: { pending?: boolean }) {
-  const recent = or(isNull(alerts.acknowledgedAt), gt(alerts.sentAt, sql`now() - interval '24 hours'`));
+  // Pending: neither acknowledged nor cancelled (a cancelled alert stays in the day's list, marked).
+  const pending = and(isNull(alerts.acknowledgedAt), isNull(alerts.cancelledAt));
+  const recent = or(pending, gt(alerts.sentAt, sql`now() - interval '24 hours'`));
   const scope = viewer.role === 'station' ? eq(alerts.stationId, viewer.stationId ?? -1) : undefined;
-  const where = and(scope, opts.pending ? isNull(alerts.acknowledgedAt) : recent) ?? sql`true`;
+  const where = and(scope, opts.pending ? pending : recent) ?? sql`true`;
   const list = await selectAlerts(db, where, 200);
   const byId = await selectIncidentsByIds(
     db,

@@ -19,6 +19,10 @@ export async function realert(db: Db, actor: Principal, alertId: number) {
       throw new AppError('conflict', 'the alert is already acknowledged', [
         { field: 'id', message: 'acknowledged' },
       ]);
+    if (a.cancelledAt)
+      throw new AppError('invalid_transition', 'the alert was cancelled', [
+        { field: 'id', message: 'cancelled' },
+      ]);
     await w.tx
       .update(alerts)
       .set({

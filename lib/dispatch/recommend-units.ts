@@ -3,6 +3,7 @@ import { type Db, rowsOf } from '../../db/client';
 import { assignments, incidents, incidentTypes, units } from '../../db/schema';
 import { notFound } from '../errors';
 import type { TNeed } from '../triage/schemas';
+import { capabilityLabel } from '../units/capabilities';
 import type { UnitDto } from '../units/unit-dto';
 import { ASSIGNABLE_UNIT_STATUSES } from '../units/unit-status-machine';
 import { MAX_DESTINATIONS, type Router } from './routing';
@@ -173,8 +174,8 @@ export async function recommendUnits(
     if (picked.length < need.count) {
       const missing = need.count - picked.length;
       shortfalls.push({
-        sl: `ni dovolj razpoložljivih enot z zmožnostjo ${need.capability} (manjka ${missing})`,
-        en: `no available ${need.capability} unit${missing > 1 ? `s (${missing} missing)` : ''}`,
+        sl: `ni dovolj razpoložljivih enot z zmožnostjo »${capabilityLabel(need.capability, 'sl')}« (manjka ${missing})`,
+        en: `no available unit for ${capabilityLabel(need.capability, 'en')}${missing > 1 ? ` (${missing} missing)` : ''}`,
       });
     }
   }
@@ -263,7 +264,7 @@ function reasonFor(c: Candidate, capability: string, k: number, byRoad: boolean)
           }
         : { sl: km(c.distanceM), en: km(c.distanceM) };
   return {
-    sl: `${nth.sl} enota (${capability}), ${area.sl}, ${far.sl}${stale.sl}`,
-    en: `${nth.en} ${capability} unit, ${area.en}, ${far.en}${stale.en}`,
+    sl: `${nth.sl} enota (${capabilityLabel(capability, 'sl')}), ${area.sl}, ${far.sl}${stale.sl}`,
+    en: `${nth.en} unit (${capabilityLabel(capability, 'en')}), ${area.en}, ${far.en}${stale.en}`,
   };
 }

@@ -86,6 +86,7 @@ export const alertCreated = (alert: AlertDto, incident: IncidentDto, unit: UnitD
 export const alertDelivered = (alert: AlertDto) => make('alert.delivered', ofAlert(alert), { alert });
 export const alertAcknowledged = (alert: AlertDto) => make('alert.acknowledged', ofAlert(alert), { alert });
 export const alertEscalated = (alert: AlertDto) => make('alert.escalated', ofAlert(alert), { alert });
+export const alertCancelled = (alert: AlertDto) => make('alert.cancelled', ofAlert(alert), { alert });
 
 /**
  * Filed under the incident the unit works on (or has just been released from) too, so the incident's

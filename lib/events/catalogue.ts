@@ -33,6 +33,8 @@ export interface EventPayloads {
   /** Also a re-alert: the same alert sent anew (`alert.realertCount` > 0). */
   'alert.created': { alert: AlertDto; incident: IncidentDto; unit: UnitDto };
   'alert.delivered': { alert: AlertDto };
+  /** The unit was released before the alert was acknowledged (undo, cancel, reassignment, closing). */
+  'alert.cancelled': { alert: AlertDto };
   'alert.acknowledged': { alert: AlertDto };
   'alert.escalated': { alert: AlertDto };
   'unit.status_changed': { unit: UnitDto; from: UnitStatus };
@@ -175,6 +177,13 @@ export const EVENT_CATALOGUE = {
     scope: ALL_IDS,
     label: { sl: 'Alarm prejet', en: 'Alert delivered' },
     doc: "the station's screen confirmed it received the alert",
+  },
+  'alert.cancelled': {
+    data: ['alert'],
+    audience: 'centre',
+    scope: ALL_IDS,
+    label: { sl: 'Alarm preklican', en: 'Alert cancelled' },
+    doc: "the unit was released before anyone acknowledged; the station's alarm stops",
   },
   'alert.acknowledged': {
     data: ['alert'],

@@ -54,6 +54,7 @@ function upcastAlertCreated(p: AlertCreatedV1): EventData<'alert.created'> {
       acknowledgedAt: null,
       acknowledgedBy: null,
       escalatedAt: null,
+      cancelledAt: null,
       realertCount: p.realert ?? 0,
     },
     incident: p.incident,
@@ -106,6 +107,15 @@ function withLaterFields(data: unknown, at: string): unknown {
   }
   if (isObject(out.note) && !('kind' in out.note)) {
     out.note = { ...out.note, kind: 'note' };
+    changed = true;
+  }
+  if (isObject(out.alert) && !('cancelledAt' in out.alert)) {
+    out.alert = { ...out.alert, cancelledAt: null };
+    changed = true;
+  }
+  const asg = out.assignment;
+  if (isObject(asg) && isObject(asg.alert) && !('cancelledAt' in asg.alert)) {
+    out.assignment = { ...asg, alert: { ...asg.alert, cancelledAt: null } };
     changed = true;
   }
   if (isObject(out.unit) && !('statusSince' in out.unit)) {

@@ -148,13 +148,17 @@ function toDto(r: Row): IncidentDto {
 export async function selectIncidents(
   db: Db,
   where: SQL | undefined,
-  opts: { limit?: number } = {},
+  opts: { limit?: number; byClosed?: boolean } = {},
 ): Promise<IncidentDto[]> {
   const rows = await db
     .select(incidentColumns)
     .from(incidents)
     .where(where)
-    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .orderBy(
+      ...(opts.byClosed ? [sql`${incidents.closedAt} desc nulls last`] : []),
+      desc(incidents.createdAt),
+      desc(incidents.id),
+    )
     .limit(opts.limit ?? 1000);
   return rows.map((r: Row) => toDto(r));
 }
@@ -192,6 +196,8 @@ export interface AssignmentDto {
     acknowledgedAt: string | null;
     acknowledgedBy: string | null;
     escalatedAt: string | null;
+    /** The unit was released before the alert was acknowledged. */
+    cancelledAt: string | null;
   } | null;
 }
 
@@ -242,6 +248,7 @@ export async function selectAssignments(
           acknowledgedAt: iso(alert.acknowledgedAt),
           acknowledgedBy: alert.acknowledgedByName,
           escalatedAt: iso(alert.escalatedAt),
+          cancelledAt: iso(alert.cancelledAt),
         }
       : null,
   }));

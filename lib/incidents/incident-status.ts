@@ -1,9 +1,16 @@
-import { INCIDENT_STATUSES, type IncidentStatus, PRIORITIES, type Priority } from '../../db/schema/enums';
+import {
+  INCIDENT_STATUSES,
+  type IncidentStatus,
+  OUTCOMES,
+  type Outcome,
+  PRIORITIES,
+  type Priority,
+} from '../../db/schema/enums';
 
 // The incident's small rules in one place, free of the database layer so the browser uses the same
 // ones: the lifecycle, which statuses are open, and how priorities rank.
 
-export { INCIDENT_STATUSES, type IncidentStatus, PRIORITIES, type Priority };
+export { INCIDENT_STATUSES, type IncidentStatus, OUTCOMES, type Outcome, PRIORITIES, type Priority };
 
 // new → dispatched → in_progress → closed, or cancelled (called off, at any stage, with a reason).
 // A closed or cancelled incident comes back only by reopening it (canReopen), as new.

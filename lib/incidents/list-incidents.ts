@@ -7,7 +7,8 @@ import { type IncidentDto, selectAssignments, selectIncidents } from './incident
 import { OPEN_INCIDENT_STATUSES } from './incident-status';
 
 export interface ListIncidentsOptions {
-  status: 'open' | 'all' | IncidentDto['status'];
+  status: 'open' | 'all' | 'ended' | IncidentDto['status'];
+  number?: string;
   mine?: boolean;
   limit: number;
 }
@@ -16,11 +17,16 @@ export interface ListIncidentsOptions {
 export async function listIncidents(db: Db, viewer: Principal, opts: ListIncidentsOptions) {
   const where: SQL[] = [];
   if (opts.status === 'open') where.push(inArray(incidents.status, [...OPEN_INCIDENT_STATUSES]));
+  else if (opts.status === 'ended') where.push(inArray(incidents.status, ['closed', 'cancelled']));
   else if (opts.status !== 'all') where.push(eq(incidents.status, opts.status));
+  if (opts.number) where.push(eq(incidents.number, opts.number));
   if (opts.mine && viewer.userId !== null) where.push(eq(incidents.createdBy, viewer.userId));
   if (viewer.role === 'station')
     where.push(inArray(incidents.id, stationIncidentIds(db, viewer.stationId ?? -1)));
-  const list = await selectIncidents(db, where.length ? and(...where) : sql`true`, { limit: opts.limit });
+  const list = await selectIncidents(db, where.length ? and(...where) : sql`true`, {
+    limit: opts.limit,
+    byClosed: opts.status === 'ended',
+  });
   const assignments = await selectAssignments(
     db,
     list.map((i) => i.id),

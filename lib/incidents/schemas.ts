@@ -121,7 +121,13 @@ export const ZAssignUnit = z.object({
 });
 
 export const ZIncidentListQuery = z.object({
-  status: z.enum(['open', 'all', ...INCIDENT_STATUSES]).default('open'),
+  /** 'ended': closed or cancelled, newest first (the dispatcher's recently ended list, to reopen). */
+  status: z.enum(['open', 'all', 'ended', ...INCIDENT_STATUSES]).default('open'),
+  /** One incident by its number (jump to it), e.g. 2026-000123. */
+  number: z
+    .string()
+    .regex(/^\d{4}-\d{6}$/, 'YYYY-NNNNNN')
+    .optional(),
   mine: z.enum(['true', 'false']).optional(),
   /** The dispatcher's board asks for every open incident (a storm can open thousands). */
   limit: z.coerce.number().int().min(1).max(10_000).default(200),

@@ -23,6 +23,7 @@ export function alertOfAssignment(a: AlertDto): NonNullable<AssignmentDto['alert
     acknowledgedAt: a.acknowledgedAt,
     acknowledgedBy: a.acknowledgedBy,
     escalatedAt: a.escalatedAt,
+    cancelledAt: a.cancelledAt,
   };
 }
 
@@ -50,6 +51,7 @@ export function reduceIncidents(map: IncidentMap, f: EventFrame): IncidentMap {
     case 'alert.delivered':
     case 'alert.acknowledged':
     case 'alert.escalated':
+    case 'alert.cancelled':
       return patchAssignment(map, f.data.alert.incidentId, f.data.alert.assignmentId, (a) => ({
         ...a,
         alert: alertOfAssignment(f.data.alert),
@@ -95,9 +97,10 @@ function patchAssignment(
 /** Where an alert stands, as the board shows it. */
 export function alertState(
   a: AssignmentDto['alert'],
-): 'sent' | 'delivered' | 'acknowledged' | 'escalated' | null {
+): 'sent' | 'delivered' | 'acknowledged' | 'escalated' | 'cancelled' | null {
   if (!a) return null;
   if (a.acknowledgedAt) return 'acknowledged';
+  if (a.cancelledAt) return 'cancelled';
   if (a.escalatedAt) return 'escalated';
   if (a.deliveredAt) return 'delivered';
   return 'sent';

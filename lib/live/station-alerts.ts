@@ -27,7 +27,8 @@ export function reduceStationAlerts(
     }
     case 'alert.delivered':
     case 'alert.acknowledged':
-    case 'alert.escalated': {
+    case 'alert.escalated':
+    case 'alert.cancelled': {
       const prev = map.get(f.data.alert.id);
       if (!prev) return map;
       return new Map(map).set(prev.id, { ...prev, ...f.data.alert });

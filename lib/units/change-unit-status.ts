@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, incidents, units } from '../../db/schema';
+import { alerts, assignments, incidents, units } from '../../db/schema';
 import type { AssignmentStatus } from '../../db/schema/enums';
+import { selectAlert } from '../alerts/alert-dto';
 import type { Principal } from '../auth/principal';
 import { AppError, forbidden, notFound, present } from '../errors';
-import { assignmentUpdated, incidentUpdated, unitStatusChanged } from '../events/build';
+import { alertCancelled, assignmentUpdated, incidentUpdated, unitStatusChanged } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { authorOf, writeNote } from '../incidents/add-incident-note';
 import { selectAssignments, selectIncident } from '../incidents/incident-dto';
@@ -83,6 +84,17 @@ export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitSt
       .where(eq(assignments.id, active.id));
     const [assignment] = await selectAssignments(w.tx, [active.incidentId], active.id);
     w.emit(assignmentUpdated(present(assignment, 'assignment'), active.status));
+    // Released before anyone acknowledged: the alert is cancelled, so the station's alarm stops.
+    if (next === 'released') {
+      const cancelled = await w.tx
+        .update(alerts)
+        .set({ cancelledAt: sql`now()` })
+        .where(
+          and(eq(alerts.assignmentId, active.id), isNull(alerts.acknowledgedAt), isNull(alerts.cancelledAt)),
+        )
+        .returning({ id: alerts.id });
+      for (const c of cancelled) w.emit(alertCancelled(present(await selectAlert(w.tx, c.id), 'alert')));
+    }
     if (status === 'on_scene') await markIncidentOnScene(w, active.incidentId);
   }
   const dto = present(await selectUnit(w.tx, unitId), 'unit');

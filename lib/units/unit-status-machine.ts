@@ -1,6 +1,7 @@
 import { type AssignmentStatus, UNIT_STATUSES, type UnitStatus } from '../../db/schema/enums';
 
 export type { AssignmentStatus, UnitStatus };
+export { UNIT_STATUSES };
 
 // The unit lifecycle in one table. "alerted" is entered only by an assignment (assign-unit.ts, through
 // alertTransitionError); "available" from an assigned status releases the unit from its incident.
@@ -15,6 +16,11 @@ const NEXT: Record<UnitStatus, readonly UnitStatus[]> = {
   returning: ['available', 'out_of_service'],
   out_of_service: ['available'],
 };
+
+/** The statuses a unit may report next (a dispatcher's radio report offers these). */
+export function nextUnitStatuses(from: UnitStatus): readonly UnitStatus[] {
+  return NEXT[from];
+}
 
 export function unitTransitionError(from: UnitStatus, to: UnitStatus): string | null {
   if (NEXT[from].includes(to)) return null;

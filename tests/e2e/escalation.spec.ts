@@ -32,8 +32,8 @@ test('one station acknowledges, the other does not and is escalated, then re-ale
   await expect(recs.getByTestId('rec-GB-LJ-31')).toBeVisible();
   await expect(recs.locator('tbody tr')).toHaveCount(2);
   await disp.page.keyboard.press('r');
-  await expect(disp.page.getByTestId('assigned').locator('tr')).toHaveCount(2);
-  const emsCallsign = (await disp.page.getByTestId('assigned').locator('tr').allTextContents())
+  await expect(disp.page.getByTestId('assigned').locator('tr.assigned-row')).toHaveCount(2);
+  const emsCallsign = (await disp.page.getByTestId('assigned').locator('tr.assigned-row').allTextContents())
     .find((t) => t.startsWith('NMP-LJ'))
     ?.slice(0, 9);
   expect(emsCallsign).toMatch(/^NMP-LJ-0\d$/);

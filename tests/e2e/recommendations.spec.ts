@@ -22,12 +22,14 @@ test('dispatcher assigns the recommended units for a building fire with the R ke
   const dispatcher = new DispatcherPage(disp.page);
   await dispatcher.open(number);
   const recs = disp.page.getByTestId('recommendations');
-  await expect(recs.getByTestId('rec-PGD-NM-11')).toContainText('najbližja enota (fire), v območju postaje');
+  await expect(recs.getByTestId('rec-PGD-NM-11')).toContainText(
+    'najbližja enota (gašenje), v območju postaje',
+  );
   const count = await recs.locator('tbody tr').count();
   expect(count).toBe(3);
 
   await disp.page.keyboard.press('r');
-  await expect(disp.page.getByTestId('assigned').locator('tr')).toHaveCount(3);
+  await expect(disp.page.getByTestId('assigned').locator('tr.assigned-row')).toHaveCount(3);
   await expect(disp.page.getByTestId('assigned-PGD-NM-11')).toContainText('alarmirana');
   await disp.context.close();
 });

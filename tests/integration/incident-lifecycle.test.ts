@@ -220,6 +220,16 @@ describe('release, cancel alert, swap, radio report', () => {
     expect(d.assignments[0].status).toBe('released');
     expect(d.notes.at(-1)).toMatchObject({ kind: 'alert_cancelled' });
     expect(d.notes.at(-1).text).toMatch(/napačna enota/);
+    // The alert is cancelled: logged for the station, never escalated, and no longer acknowledgeable.
+    const alert = (
+      await s.raw.query('select id, cancelled_at from alerts where assignment_id = $1', [assignmentId])
+    ).rows[0];
+    expect(alert.cancelled_at).not.toBeNull();
+    expect((await lastEvent('alert.cancelled')).payload.alert.id).toBe(alert.id);
+    const ack = await s.as.station.send('POST', `/api/alerts/${alert.id}/ack`);
+    expect(ack.status).toBe(409);
+    const pending = (await s.as.station.get('/api/alerts?pending=true')).body as { id: number }[];
+    expect(pending.map((x) => x.id)).not.toContain(alert.id);
     const twice = await post(`/api/assignments/${assignmentId}/release`, {});
     expect(twice.status).toBe(409);
     expect((await post('/api/assignments/999999999/release', {})).status).toBe(404);

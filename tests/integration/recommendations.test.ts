@@ -51,7 +51,9 @@ describe('unit recommendations', () => {
     expect(local.length).toBeGreaterThan(0);
     for (const r of local) {
       expect(r.inServiceArea).toBe(true);
-      expect(r.reason.en).toMatch(/^(\d+\w\w )?nearest (fire|aerial) unit, in service area, \d/);
+      expect(r.reason.en).toMatch(
+        /^(\d+\w\w )?nearest unit \((firefighting|aerial ladder)\), in service area, \d/,
+      );
     }
     // The nearest unit of all is an ambulance (NMP-MB), which fits no need here.
     expect(res.body.others[0].callsign).toMatch(/^NMP-MB-/);
@@ -85,7 +87,9 @@ describe('unit recommendations', () => {
   it('states shortfalls: no cave rescue unit exists in the demo', async () => {
     const inc = await calltaker.send('POST', '/api/incidents', { ...FIRE_IN_LJUBLJANA, type: 'cave_rescue' });
     const res = await dispatcher.get(`/api/incidents/${inc.body.id}/recommendations`);
-    expect(res.body.shortfalls.map((s: { en: string }) => s.en)).toContain('no available cave_rescue unit');
+    expect(res.body.shortfalls.map((s: { en: string }) => s.en)).toContain(
+      'no available unit for cave rescue',
+    );
   });
 
   it('a stale position is not trusted: measured from the station, ranked after fresh ones, and said', async () => {

@@ -127,9 +127,9 @@ describe('recommendations with an OSRM-compatible routing engine', () => {
     expect(fire[0].etaS).toBe(180);
     expect(fire[0].roadDistanceM).toBeGreaterThan(fire[0].distanceM);
     expect(fire[0].reason.en).toMatch(
-      /^fastest fire unit, in service area, ETA 3 min \([\d.]+ km by road\)$/,
+      /^fastest unit \(firefighting\), in service area, ETA 3 min \([\d.]+ km by road\)$/,
     );
-    expect(fire[0].reason.sl).toMatch(/^najhitrejša enota \(fire\), v območju postaje, prihod v 3 min/);
+    expect(fire[0].reason.sl).toMatch(/^najhitrejša enota \(gašenje\), v območju postaje, prihod v 3 min/);
     const all = [...res.body.recommended, ...res.body.others] as { callsign: string; etaS: number | null }[];
     const i11 = all.findIndex((u) => u.callsign === 'GB-LJ-11');
     const i12 = all.findIndex((u) => u.callsign === 'GB-LJ-12');
@@ -181,7 +181,7 @@ describe('recommendations with an OSRM-compatible routing engine', () => {
       const fire = res.body.recommended.filter((r: { fulfils: string }) => r.fulfils === 'fire');
       expect(fire[0].callsign).toBe('GB-LJ-12');
       expect(fire[0].etaS).toBeNull();
-      expect(fire[0].reason.en).toMatch(/^nearest fire unit, in service area, [\d.]+ (k)?m$/);
+      expect(fire[0].reason.en).toMatch(/^nearest unit \(firefighting\), in service area, [\d.]+ (k)?m$/);
       expect(res.body.shortfalls.map((s: { en: string }) => s.en)).toContain(
         'road routing unavailable (routing engine timed out) – straight-line distances',
       );

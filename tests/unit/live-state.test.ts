@@ -58,6 +58,7 @@ describe('the centre’s incidents', () => {
         acknowledgedAt: at(40),
         acknowledgedBy: 'PGD Vič',
         escalatedAt: null,
+        cancelledAt: null,
       },
     });
     m = reduceIncidents(m, frame(ev.assignmentUpdated(enRoute, 'acknowledged'), 4));
@@ -76,6 +77,7 @@ describe('the centre’s incidents', () => {
         acknowledgedAt: null,
         acknowledgedBy: null,
         escalatedAt: at(90),
+        cancelledAt: null,
       },
     });
     const m0 = incidentMap([{ ...incidentDto(), assignments: [escalated] }]);

@@ -9,5 +9,10 @@ export const POST = handle('createIncident', async ({ db, principal, body }) =>
 );
 
 export const GET = handle('listIncidents', async ({ db, principal, query }) =>
-  listIncidents(db, principal, { status: query.status, mine: query.mine === 'true', limit: query.limit }),
+  listIncidents(db, principal, {
+    status: query.status,
+    number: query.number,
+    mine: query.mine === 'true',
+    limit: query.limit,
+  }),
 );
