@@ -12,8 +12,15 @@ import './styles/shift.css';
 import { I18nProvider } from './_components/i18n';
 import { uiPrefs } from './_lib/session';
 
-export const metadata: Metadata = { title: 'CAD 112', description: '112 computer-aided dispatch' };
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+// The station's wall tablet installs the app from this manifest (public/), full screen on /station.
+export const metadata: Metadata = {
+  title: 'CAD 112',
+  description: '112 computer-aided dispatch',
+  manifest: '/manifest.webmanifest',
+  icons: { icon: '/icon.svg', apple: '/icon-192.png' },
+  appleWebApp: { capable: true, title: 'CAD 112', statusBarStyle: 'black-translucent' },
+};
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#c4161c' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { lang, theme } = await uiPrefs();

@@ -4,9 +4,35 @@ import { useEffect, useState } from 'react';
 import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ConnectionState } from '@/lib/realtime/client';
+import { apiGet } from './api';
 import { useUi } from './i18n';
 import { PrefsSelects } from './PrefsSelects';
 import { roleKey } from './roles';
+import { MESSAGES_CHANGED } from './use-realtime';
+
+/** New written messages (e-mail, SMS 112) nobody has taken yet: read on load and on every change. */
+function useUnreadMessages(enabled: boolean): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        apiGet<unknown[]>('/api/messages?status=new')
+          .then((list) => setCount(list.length))
+          .catch(() => {});
+      }, 200);
+    };
+    load();
+    window.addEventListener(MESSAGES_CHANGED, load);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener(MESSAGES_CHANGED, load);
+    };
+  }, [enabled]);
+  return count;
+}
 
 const CONN_KEY: Record<ConnectionState, MessageKey> = {
   connecting: 'connConnecting',
@@ -58,6 +84,7 @@ export function TopBar({
                 ]
               : []),
           ];
+  const unread = useUnreadMessages(user.role !== 'station');
   const logout = async () => {
     await fetch('/api/auth/logout', { method: 'POST' });
     location.assign('/login');
@@ -72,6 +99,11 @@ export function TopBar({
         {links.map((l) => (
           <a key={l.href} href={l.href} aria-current={current === l.href ? 'page' : undefined}>
             {t(l.key)}
+            {l.href === '/inbox' && unread > 0 && (
+              <span className="count-badge" title={t('unreadMessages')} data-testid="unread-count">
+                {unread}
+              </span>
+            )}
           </a>
         ))}
       </nav>

@@ -4,6 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { EventFrame } from '@/lib/events/catalogue';
 import { type ConnectionState, RealtimeClient } from '@/lib/realtime/client';
 
+/** A window event the top bar listens to: an e-mail or SMS arrived or a conversation changed. */
+export const MESSAGES_CHANGED = 'cad112:messages-changed';
+
 // Subscribes for the life of the page. `onReady` runs after the first completed subscription: the
 // page loads its initial data then, so nothing committed after the subscription point is missed;
 // events that arrive meanwhile are applied afterwards as snapshots (version-checked by the page).
@@ -26,7 +29,12 @@ export function useRealtime(onEvent: (f: EventFrame) => void, onReady: () => Pro
       for (const f of q) eventRef.current(f);
     };
     const client = new RealtimeClient({
-      onEvent: (f) => (loaded ? eventRef.current(f) : queue.push(f)),
+      onEvent: (f) => {
+        // Written messages change the top bar's count, whatever the page does with them.
+        if (f.type.startsWith('message.') || f.type === 'conversation.updated')
+          window.dispatchEvent(new Event(MESSAGES_CHANGED));
+        return loaded ? eventRef.current(f) : queue.push(f);
+      },
       onState: setState,
       onResynced: () => {
         if (!loaded) void load();

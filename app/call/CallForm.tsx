@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { formatCoord, formatD96 } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { PRIORITIES, type Priority } from '@/lib/incidents/incident-status';
@@ -31,6 +32,8 @@ export function CallForm({
   const { t, lang } = useUi();
   const { call, errors, picked } = intake;
   const { form, set, setForm } = call;
+  /** The address chosen from a search whose house number it did not match (until it is edited). */
+  const [placeDoubt, setPlaceDoubt] = useState<string | null>(null);
   return (
     <form onSubmit={intake.submit} onKeyDown={intake.onKeyDown} aria-label={t('newIncident')} noValidate>
       <div className="row">
@@ -54,9 +57,10 @@ export function CallForm({
       </div>
       <DeviceFixPanel fix={intake.deviceFix} onUse={intake.applyDeviceLocation} />
       <PlaceSearch
-        onChoose={(p) =>
-          setForm((f) => ({ ...f, coords: formatCoord(p.position.lat, p.position.lon), address: p.label }))
-        }
+        onChoose={(p, doubt) => {
+          setForm((f) => ({ ...f, coords: formatCoord(p.position.lat, p.position.lon), address: p.label }));
+          setPlaceDoubt(doubt.houseNumberMissing ? p.label : null);
+        }}
       />
       <div className="field">
         <label htmlFor="coords">
@@ -78,6 +82,28 @@ export function CallForm({
             WGS84 {formatCoord(picked.lat, picked.lon)} · D96/TM {formatD96(picked.d96)}
           </div>
         )}
+        {intake.doubt?.kind === 'outside' && (
+          <div className="location-doubt" role="alert" data-testid="location-doubt">
+            {t('outsideCountry')}
+            {intake.doubt.swapped && (
+              <>
+                {' '}
+                {t('swappedCoords')}:{' '}
+                <button
+                  type="button"
+                  data-testid="use-swapped"
+                  onClick={() => {
+                    const s = intake.doubt?.kind === 'outside' ? intake.doubt.swapped : null;
+                    if (s) set('coords', formatCoord(s.lat, s.lon));
+                  }}
+                >
+                  {t('useSwapped')} ({intake.doubt.swapped.lat.toFixed(5)},{' '}
+                  {intake.doubt.swapped.lon.toFixed(5)})
+                </button>
+              </>
+            )}
+          </div>
+        )}
         {errors.coords && <div className="error">{errors.coords}</div>}
       </div>
       <Duplicates nearby={intake.nearby} typeName={typeName} onAttach={intake.attachCall} />
@@ -85,6 +111,11 @@ export function CallForm({
         <div className="field" style={{ flex: 3 }}>
           <label htmlFor="address">{t('address')}</label>
           <input id="address" value={form.address} onChange={(e) => set('address', e.target.value)} />
+          {placeDoubt !== null && placeDoubt === form.address && (
+            <div className="location-doubt" role="alert" data-testid="house-number-doubt">
+              {t('houseNumberMismatch')}
+            </div>
+          )}
         </div>
         <div className="field" style={{ flex: 1 }}>
           <label htmlFor="accuracy">{t('accuracy')}</label>

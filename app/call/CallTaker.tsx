@@ -25,7 +25,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   const { t } = useUi();
   const now = useNow();
   const { types, typeName } = useIncidentTypes();
-  const intake = useCallIntake(types);
+  const intake = useCallIntake(types, user.id);
   const { call, deviceFix, picked } = intake;
   const [incidents, setIncidents] = useState<IncidentMap>(new Map());
 

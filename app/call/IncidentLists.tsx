@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useUi } from '../_components/i18n';
@@ -20,12 +20,15 @@ export function Duplicates({
   onAttach: (incidentId: number, number: string) => void;
 }) {
   const { t } = useUi();
+  const [all, setAll] = useState(false);
   if (nearby.length === 0) return null;
   return (
     <section className="duplicates" data-testid="duplicates" aria-label={t('possibleDuplicates')}>
-      <strong>{t('possibleDuplicates')}</strong>
+      <strong>
+        {t('possibleDuplicates')} (<span data-testid="duplicates-count">{nearby.length}</span>)
+      </strong>
       <ul className="list">
-        {nearby.slice(0, 4).map((i) => (
+        {nearby.slice(0, all ? nearby.length : 4).map((i) => (
           <IncidentItem
             key={i.id}
             incident={i}
@@ -39,6 +42,16 @@ export function Duplicates({
           </IncidentItem>
         ))}
       </ul>
+      {nearby.length > 4 && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setAll((a) => !a)}
+          data-testid="duplicates-more"
+        >
+          {all ? t('showFewer') : `${t('showAll')} (${nearby.length})`}
+        </button>
+      )}
     </section>
   );
 }

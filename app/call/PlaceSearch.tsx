@@ -1,6 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { matchesHouseNumber, typedHouseNumber } from '@/lib/geo/house-number';
 import { formatD96 } from '@/lib/i18n/format';
 import { useUi } from '../_components/i18n';
 import { useDebouncedGet } from '../_components/use-debounced-get';
@@ -12,8 +13,14 @@ export interface PlaceResult {
   position: { lat: number; lon: number; d96: { e: number; n: number } };
 }
 
-// Search the offline gazetteer as you type; ↓/↑ to move, Enter to choose, Esc to close.
-export function PlaceSearch({ onChoose }: { onChoose: (p: PlaceResult) => void }) {
+// Search the offline gazetteer as you type; ↓/↑ to move, Enter to choose, Esc to close. Enter with
+// text in the field never submits the form (with no result it only says so). A result without the
+// typed house number is marked, and choosing it tells the form to ask for a check.
+export function PlaceSearch({
+  onChoose,
+}: {
+  onChoose: (p: PlaceResult, doubt: { houseNumberMissing: boolean }) => void;
+}) {
   const { t } = useUi();
   const listId = useId();
   const [q, setQ] = useState('');
@@ -25,6 +32,9 @@ export function PlaceSearch({ onChoose }: { onChoose: (p: PlaceResult) => void }
     120,
   );
   const results = found.data ?? [];
+  const asked = text.length < 2 ? null : `/api/geocode?q=${encodeURIComponent(text)}&limit=8`;
+  const none = asked !== null && found.url === asked && results.length === 0;
+  const number = typedHouseNumber(text);
   // A new answer opens the list at its first place.
   useEffect(() => {
     setActive(0);
@@ -33,12 +43,17 @@ export function PlaceSearch({ onChoose }: { onChoose: (p: PlaceResult) => void }
 
   const choose = (p: PlaceResult | undefined) => {
     if (!p) return;
-    onChoose(p);
+    onChoose(p, { houseNumberMissing: !matchesHouseNumber(p.label, p.kind, number) });
     setQ('');
     setOpen(false);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Enter in a search with text is for the search, never the form's save.
+    if (e.key === 'Enter' && text) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
     if (!open || results.length === 0) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -87,11 +102,21 @@ export function PlaceSearch({ onChoose }: { onChoose: (p: PlaceResult) => void }
               }}
             >
               <strong>{r.label}</strong>{' '}
+              {!matchesHouseNumber(r.label, r.kind, number) && (
+                <span className="flag" data-testid="no-house-number">
+                  {t('noHouseNumber')}
+                </span>
+              )}{' '}
               <span className="muted">
                 {r.kind === 'address' ? t('kindAddress') : t('kindSettlement')} · {formatD96(r.position.d96)}
               </span>
             </div>
           ))}
+        </div>
+      )}
+      {none && (
+        <div className="muted" role="status" data-testid="place-none">
+          {t('noResults')}
         </div>
       )}
     </div>

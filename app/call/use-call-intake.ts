@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { locationDoubt } from '@/lib/geo/plausible-location';
 import { formatCoord } from '@/lib/i18n/format';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
 import { ApiError, apiGet, apiSend } from '../_components/api';
@@ -18,9 +19,9 @@ export interface FromMessage {
 
 // Everything the call-taker does with one call: the form and its lookups, saving the incident (or
 // attaching the call to an existing one), the keyboard, and an intake opened from the inbox.
-export function useCallIntake(types: IncidentType[]) {
+export function useCallIntake(types: IncidentType[], userId: number) {
   const { t } = useUi();
-  const call = useCallForm(types);
+  const call = useCallForm(types, userId);
   const { form, setForm } = call;
   const device = useDeviceFix(form.phone);
   const coords = useCoordinates(form.coords);
@@ -28,8 +29,26 @@ export function useCallIntake(types: IncidentType[]) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'err'; text: string } | null>(null);
+  /** The coordinates text the call-taker confirmed although it lies abroad. */
+  const [confirmedAbroad, setConfirmedAbroad] = useState<string | null>(null);
+  const doubt = coords.picked ? locationDoubt(coords.picked.lat, coords.picked.lon) : null;
   const phoneRef = useRef<HTMLInputElement>(null);
   const fromMessage = useFromMessage(setForm);
+
+  // A field's error goes as soon as the field is valid again (or is being corrected).
+  const prev = useRef(form);
+  useEffect(() => {
+    const before = prev.current;
+    prev.current = form;
+    setErrors((errs) => {
+      const next = { ...errs };
+      for (const k of Object.keys(errs) as (keyof typeof form)[])
+        if (k in form && form[k] !== before[k]) delete next[k];
+      if (next.type && form.type) delete next.type;
+      if (next.coords && coords.picked) delete next.coords;
+      return Object.keys(next).length === Object.keys(errs).length ? errs : next;
+    });
+  }, [form, coords.picked]);
 
   const fail = (err: unknown) => setNotice({ kind: 'err', text: `${t('error')}: ${errorText(err, t)}` });
   const resetForm = () => {
@@ -77,6 +96,12 @@ export function useCallIntake(types: IncidentType[]) {
     if (!pos) errs.coords = form.coords ? t('invalidCoordinates') : t('fieldRequired');
     setErrors(errs);
     if (Object.keys(errs).length || !pos) return;
+    // A position abroad is asked about once; saving again confirms it (a caller can be abroad).
+    if (locationDoubt(pos.lat, pos.lon).kind === 'outside' && confirmedAbroad !== form.coords) {
+      setConfirmedAbroad(form.coords);
+      setNotice({ kind: 'err', text: `${t('outsideCountry')} ${t('saveAgainToConfirm')}` });
+      return;
+    }
     setBusy(true);
     setNotice(null);
     const accuracy = Number.parseInt(form.accuracy, 10);
@@ -129,6 +154,8 @@ export function useCallIntake(types: IncidentType[]) {
     deviceFix: fix,
     onDeviceEvent: device.onEvent,
     picked: coords.picked,
+    /** The position seems abroad (and maybe swapped): the form asks before saving. */
+    doubt,
     nearby,
     errors,
     busy,

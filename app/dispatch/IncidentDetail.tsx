@@ -10,7 +10,9 @@ import { apiSend, newKey } from '../_components/api';
 import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
 import type { IncidentMap, IncidentRow, UnitDto, UnitMap } from '../_components/live-state';
+import { TriageAnswers } from '../_components/TriageAnswers';
 import { useDebouncedGet } from '../_components/use-debounced-get';
+import { useIncidentTypes } from '../_components/use-incident-types';
 import { useKey } from '../_components/use-key';
 import { useWrite } from '../_components/use-write';
 import type { MapConfig } from '../_lib/page-props';
@@ -47,6 +49,7 @@ export function IncidentDetail({
   onOpen: (id: number) => void;
 }) {
   const { t } = useUi();
+  const { types } = useIncidentTypes();
   const { run, error } = useWrite();
   const [mode, setMode] = useState<ActionMode>(null);
   const [editing, setEditing] = useState(false);
@@ -155,6 +158,7 @@ export function IncidentDetail({
       <p className="muted" style={{ margin: '4px 0' }} data-testid="detail-coords">
         WGS84 {formatCoord(lat, lon)} · D96/TM {formatD96(current.location.d96)}
       </p>
+      <TriageAnswers incident={current} types={types} />
       <p className="muted" style={{ margin: '4px 0' }}>
         {t('caller')}: {[current.caller.name, current.caller.phone].filter(Boolean).join(' ') || '–'}
       </p>

@@ -6,7 +6,9 @@ import type { StationAlert } from '@/lib/live/station-alerts';
 import { AlarmSound } from '../_components/alarm-sound';
 import { PRIORITY_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
+import type { IncidentType } from '../_components/live-state';
 import { LiveMap } from '../_components/Map';
+import { TriageAnswers } from '../_components/TriageAnswers';
 import { useNow } from '../_components/use-now';
 import type { MapConfig } from '../_lib/page-props';
 
@@ -18,12 +20,14 @@ export function AlarmOverlay({
   more,
   map,
   typeName,
+  types,
   onAcknowledge,
 }: {
   top: StationAlert | undefined;
   more: number;
   map: MapConfig;
   typeName: (code: string) => string;
+  types: IncidentType[];
   onAcknowledge: (alertId: number) => void;
 }) {
   const { t } = useUi();
@@ -87,7 +91,10 @@ export function AlarmOverlay({
           <dt>D96/TM</dt>
           <dd data-testid="alarm-d96">{formatD96(inc?.location.d96)}</dd>
           <dt>{t('description')}</dt>
-          <dd>{inc?.description || '–'}</dd>
+          <dd>
+            {inc?.description || '–'}
+            {inc && <TriageAnswers incident={inc} types={types} large />}
+          </dd>
           <dt>{t('caller')}</dt>
           <dd>
             {inc?.caller.name} {inc?.caller.phone}

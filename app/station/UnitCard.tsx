@@ -1,21 +1,30 @@
 'use client';
 
-import { formatTime } from '@/lib/i18n/format';
+import { formatCoord, formatD96, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { IncidentDto } from '@/lib/incidents/incident-dto';
 import { CREW_REPORTS, type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
 import { UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
-import type { UnitDto } from '../_components/live-state';
+import type { IncidentType, UnitDto } from '../_components/live-state';
+import { TriageAnswers } from '../_components/TriageAnswers';
 import type { AvlState } from './use-device-avl';
 
 // One of the station's units: its status, a button for each status it may report next (the others
 // are disabled by the same state table the server checks), and this device's location sharing.
 export function UnitCard({
   unit: u,
+  incident,
+  types,
+  typeName,
   avl,
   onStatus,
 }: {
   unit: UnitDto;
+  /** The incident the unit works on, as the station's alert carried it. */
+  incident: IncidentDto | undefined;
+  types: IncidentType[];
+  typeName: (code: string) => string;
   avl: { active: boolean; state: AvlState; onStart: () => void; onStop: () => void };
   onStatus: (status: UnitStatus) => void;
 }) {
@@ -37,6 +46,19 @@ export function UnitCard({
           {t(`st_${u.status}` as MessageKey)}
         </span>
       </div>
+      {incident && (
+        <div className="unit-incident" data-testid="unit-incident">
+          <div>
+            <strong>
+              {t('unitOnIncident')}: {typeName(incident.type)} · {incident.number}
+            </strong>
+          </div>
+          <div>{incident.location.address || formatCoord(incident.location.lat, incident.location.lon)}</div>
+          <div className="muted">D96/TM {formatD96(incident.location.d96)}</div>
+          {incident.description && <div>{incident.description}</div>}
+          <TriageAnswers incident={incident} types={types} />
+        </div>
+      )}
       <AvlControl {...avl} />
       <div className="status-buttons">
         {CREW_REPORTS.map((s) => (

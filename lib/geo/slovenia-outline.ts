@@ -1,5 +1,6 @@
 // A coarse outline of Slovenia's border (lon, lat), drawn when no tile server is reachable so the
-// map still gives orientation offline. Approximate: for orientation only, never for decisions.
+// map still gives orientation offline. Approximate: for orientation and for asking the call-taker
+// about a position that seems abroad (plausible-location.ts), never for refusing anything.
 export const SLOVENIA_OUTLINE: [number, number][] = [
   [13.72, 46.52],
   [14.1, 46.48],

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AML_GOOD, amlSms } from '../helpers/aml';
-import { cookieHeader, loggedIn, VARIANTS, waitLive } from './pages/screens';
+import { codesOnScreen, cookieHeader, loggedIn, VARIANTS, waitLive } from './pages/screens';
 
 // Every screen in Slovenian and English, light and dark, saved to screenshots/ for people to look at.
 
@@ -23,8 +23,11 @@ const TEXT = {
 
 for (const v of VARIANTS) {
   test(`screens in ${v.lang}, ${v.theme}`, async ({ browser, request }) => {
-    const shot = (page: import('@playwright/test').Page, name: string) =>
-      page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
+    // Each screen is saved for people to look at, and read for codes that should have been words.
+    const shot = async (page: import('@playwright/test').Page, name: string) => {
+      await page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
+      expect(await codesOnScreen(page, v.lang), `${name} in ${v.lang}`).toEqual([]);
+    };
 
     const anon = await browser.newContext();
     await anon.addCookies([
@@ -57,6 +60,10 @@ for (const v of VARIANTS) {
     await disp.page.getByTestId('board').getByRole('option').first().click();
     await expect(disp.page.getByTestId('near-units').locator('tbody tr').first()).toBeVisible();
     await shot(disp.page, 'dispatch');
+    await disp.page.keyboard.press('b');
+    await expect(disp.page.getByTestId('units-board')).toBeVisible();
+    await shot(disp.page, 'dispatch-units');
+    await disp.page.keyboard.press('b');
 
     // An alarm for GRS Kranjska Gora, so the station screen shows it full-screen.
     const cookies = await cookieHeader(disp.context);

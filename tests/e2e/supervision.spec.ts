@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { cookieHeader, loggedIn, VARIANTS } from './pages/screens';
+import { codesOnScreen, cookieHeader, loggedIn, VARIANTS } from './pages/screens';
 
 // The supervisor's screens: statistics with charts and the heat map, the audit trail, replay of an
 // incident on the map, and administration — in Slovenian and English, light and dark.
@@ -60,8 +60,10 @@ async function workedIncident(
 for (const v of VARIANTS) {
   test(`statistics, audit and administration screens in ${v.lang}, ${v.theme}`, async ({ browser }) => {
     const sv = await loggedIn(browser, 'supervisor', v);
-    const shot = (page: Page, name: string) =>
-      page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
+    const shot = async (page: Page, name: string) => {
+      await page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
+      expect(await codesOnScreen(page, v.lang), `${name} in ${v.lang}`).toEqual([]);
+    };
 
     await sv.page.goto('/stats');
     await expect(sv.page.getByTestId('stats-times').locator('tbody tr')).toHaveCount(4);

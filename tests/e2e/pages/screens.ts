@@ -45,6 +45,42 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
+/** Raw values that are codes, not Slovenian words: they must never show on a Slovenian screen. */
+const RAW_CODES_SL = [
+  'available',
+  'alerted',
+  'acknowledged',
+  'returning',
+  'transporting',
+  'dispatched',
+  'cancelled',
+  'closed',
+  'handled',
+  'unknown',
+  'gnss',
+  'cell',
+  'wifi',
+  'fire',
+  'ems',
+  'phone',
+  'email',
+];
+
+/**
+ * What on the screen looks like a code instead of language: snake_case and dotted identifiers
+ * (statuses, event types, capabilities, error codes) in any language, and raw English values on a
+ * Slovenian screen. An e-mail address or a URL is not a code.
+ */
+export async function codesOnScreen(page: Page, lang: 'sl' | 'en'): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?<![\w@./:-])[a-z]+(?:[_.][a-z]+)+(?![\w@/-])/g)) found.add(m[0]);
+  if (lang === 'sl')
+    for (const code of RAW_CODES_SL)
+      if (new RegExp(`(?<![\\w@./-])${code}(?![\\w@/-])`).test(text)) found.add(code);
+  return [...found];
+}
+
 export async function waitLive(page: Page) {
   await expect(page.getByTestId('conn')).toHaveAttribute('data-state', /live|resynced/);
 }
