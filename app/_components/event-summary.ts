@@ -1,6 +1,7 @@
 import type { EventFrame } from '@/lib/events/catalogue';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
 import type { IncidentChange } from '@/lib/incidents/schemas';
+import { noteText } from './note-text';
 import { roleKey } from './roles';
 
 // A one-line reading of an event-log entry in the screen's language, for the audit trail and the
@@ -61,7 +62,7 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
       return join(
         e.data.note.kind !== 'note' && t(`note_${e.data.note.kind}`),
         e.data.note.author,
-        e.data.note.text.slice(0, 140),
+        noteText(e.data.note, t).slice(0, 140),
       );
     case 'incident.caller_added':
       return join(e.data.caller.name, e.data.caller.phone);

@@ -1,9 +1,12 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
 import type { TQuestion } from '@/lib/triage/schemas';
+import { CAPABILITY_LABELS, capabilityLabel } from '@/lib/units/capabilities';
 import { ALL_AGENCIES } from '../_components/agencies';
 import { apiGet, apiSend, newKey } from '../_components/api';
+import { useUi } from '../_components/i18n';
 import type { IncidentType } from '../_components/live-state';
 import {
   AdminForm,
@@ -89,6 +92,7 @@ function toForm(x: IncidentType & { agencies?: string[] }): TypeForm {
 // which is how the call-taker's triage and the dispatcher's recommendations are driven.
 export function TypesAdmin() {
   const t = useT();
+  const { lang } = useUi();
   const [types, setTypes] = useState<(IncidentType & { agencies?: string[] })[]>([]);
   const [form, setForm] = useState<TypeForm>(EMPTY);
   const save = useSave();
@@ -141,8 +145,9 @@ export function TypesAdmin() {
           {types.map((x) => (
             <li key={x.code}>
               <button type="button" className="link-button" onClick={() => setForm(toForm(x))}>
-                <span className={`prio prio-${x.defaultPriority}`} /> <code>{x.code}</code> {x.name.sl} /{' '}
-                {x.name.en} · {x.questions.length} {t('adminQuestions').toLowerCase()}
+                <span className={`prio prio-${x.defaultPriority}`} /> <code>{x.code}</code>{' '}
+                <span lang="sl">{x.name.sl}</span> / <span lang="en">{x.name.en}</span> · {x.questions.length}{' '}
+                {t('adminQuestions').toLowerCase()}
               </button>
             </li>
           ))}
@@ -152,7 +157,15 @@ export function TypesAdmin() {
         </button>
       </section>
       <section className="panel">
-        <h2>{form.existing ? `${t('adminEdit')}: ${form.code}` : t('adminNewType')}</h2>
+        <h2>
+          {form.existing ? (
+            <>
+              {t('adminEdit')}: <code>{form.code}</code>
+            </>
+          ) : (
+            t('adminNewType')
+          )}
+        </h2>
         <Feedback save={save} />
         <AdminForm onSubmit={submit} testId="type-form">
           {!form.existing && (
@@ -192,20 +205,20 @@ export function TypesAdmin() {
                 <option value="green">{t('priorityGreen')}</option>
               </select>
             </Field>
-            <Field
-              label={`${t('filterAgency')} (${ALL_AGENCIES.slice(0, 3).join(', ')}…)`}
-              name="agencies"
-              save={save}
-            >
+            <Field label={t('filterAgency')} name="agencies" save={save}>
               <input value={form.agencies} onChange={(e) => setForm({ ...form, agencies: e.target.value })} />
+              <CodeHint codes={ALL_AGENCIES.map((a) => [a, t(`agency_${a}` as MessageKey)] as const)} />
             </Field>
           </div>
           <Field label={t('adminNeeds')} name="needs" save={save}>
             <input
               value={form.needs}
               onChange={(e) => setForm({ ...form, needs: e.target.value })}
-              placeholder="fire:2, ladder"
+              placeholder="fire:2, aerial"
               data-testid="type-needs"
+            />
+            <CodeHint
+              codes={Object.keys(CAPABILITY_LABELS).map((c) => [c, capabilityLabel(c, lang)] as const)}
             />
           </Field>
           <h3>{t('adminQuestions')}</h3>
@@ -333,6 +346,20 @@ export function TypesAdmin() {
           <SaveButtons save={save} testId="type-save" blocked={!form.code} />
         </AdminForm>
       </section>
+    </div>
+  );
+}
+
+/** The codes a field takes, each with its name in the screen's language (identifiers set as code). */
+function CodeHint({ codes }: { codes: readonly (readonly [string, string])[] }) {
+  return (
+    <div className="muted code-hint">
+      {codes.map(([code, name], i) => (
+        <span key={code}>
+          {i > 0 && ' · '}
+          <code>{code}</code> {name}
+        </span>
+      ))}
     </div>
   );
 }

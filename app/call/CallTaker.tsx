@@ -108,6 +108,22 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
       ]
     : [];
 
+  // The map goes to the chosen place (close enough to check it), else to the device's location; a new
+  // object only when the place changes, so the call-taker can pan freely in between.
+  const pLat = picked?.lat;
+  const pLon = picked?.lon;
+  const dLat = devicePos?.lat;
+  const dLon = devicePos?.lon;
+  const focus = useMemo(
+    () =>
+      pLat !== undefined && pLon !== undefined
+        ? { lat: pLat, lon: pLon, zoom: 16 }
+        : dLat !== undefined && dLon !== undefined
+          ? { lat: dLat, lon: dLon, zoom: 13 }
+          : null,
+    [pLat, pLon, dLat, dLon],
+  );
+
   const pickOnMap = (lat: number, lon: number) => {
     call.set('coords', formatCoord(lat, lon));
     // Suggest the nearest address only into an empty field: never overwrite what was typed.
@@ -154,6 +170,14 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               {notice.text}
             </div>
           )}
+          {call.restored && (
+            <div className="toast" role="status" data-testid="draft-restored">
+              {t('draftRestored')}{' '}
+              <button type="button" onClick={intake.resetForm} data-testid="discard-draft">
+                {t('discardDraft')}
+              </button>
+            </div>
+          )}
           {fromMessage && (
             <div className="toast" role="status" data-testid="from-message">
               {t('fromMessage')}: {fromMessage.channel === 'email' ? t('channelEmail') : 'SMS'}{' '}
@@ -170,7 +194,7 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           attribution={map.attribution}
           markers={markers}
           circles={circles}
-          focus={devicePos ? { lat: devicePos.lat, lon: devicePos.lon, zoom: 13 } : null}
+          focus={focus}
           onMapClick={pickOnMap}
         />
       </main>

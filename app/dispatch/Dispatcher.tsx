@@ -333,26 +333,28 @@ function CentreTabs({
 }) {
   const { t } = useUi();
   return (
-    <div className="row-buttons centre-tabs" role="tablist" aria-label="B">
-      <button
-        type="button"
-        role="tab"
-        aria-selected={centre === 'map'}
-        onClick={() => setCentre('map')}
-        data-testid="tab-map"
-      >
-        {t('map')}
-      </button>
-      <button
-        type="button"
-        role="tab"
-        aria-selected={centre === 'units'}
-        onClick={() => setCentre('units')}
-        aria-keyshortcuts="B"
-        data-testid="tab-units"
-      >
-        {t('unitsBoard')} <kbd>B</kbd>
-      </button>
+    <div className="row-buttons centre-tabs">
+      <div className="row-buttons" role="tablist" aria-label={t('centreView')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={centre === 'map'}
+          onClick={() => setCentre('map')}
+          data-testid="tab-map"
+        >
+          {t('map')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={centre === 'units'}
+          onClick={() => setCentre('units')}
+          aria-keyshortcuts="B"
+          data-testid="tab-units"
+        >
+          {t('unitsBoard')} <kbd>B</kbd>
+        </button>
+      </div>
       <button
         type="button"
         onClick={() => window.open('/dispatch/map', 'cad112-map')}

@@ -24,6 +24,60 @@ import { Timeline } from './Timeline';
 
 const UNDO_MS = 8000;
 
+/** Any unit by its call sign, from the keyboard (D): type, Enter. */
+function QuickAssign({ units, onAssign }: { units: UnitMap; onAssign: (unitId: number) => void }) {
+  const { t } = useUi();
+  const [text, setText] = useState('');
+  const [miss, setMiss] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const free = useMemo(
+    () => [...units.values()].filter((u) => ASSIGNABLE_UNIT_STATUSES.includes(u.status)),
+    [units],
+  );
+  useKey('d', () => {
+    field.current?.focus();
+    return field.current !== null;
+  });
+  return (
+    <div className="field quick-assign">
+      <label htmlFor="quick-assign">
+        {t('assignByCallsign')} <kbd>D</kbd>
+      </label>
+      <input
+        id="quick-assign"
+        ref={field}
+        value={text}
+        list="free-callsigns"
+        autoComplete="off"
+        aria-invalid={miss}
+        onChange={(e) => {
+          setText(e.target.value);
+          setMiss(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') field.current?.blur();
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const want = text.trim().toUpperCase();
+          const unit = free.find((u) => u.callsign.toUpperCase() === want);
+          if (!unit) return setMiss(true);
+          onAssign(unit.id);
+          setText('');
+        }}
+        data-testid="quick-assign"
+      />
+      <datalist id="free-callsigns">
+        {free.slice(0, 500).map((u) => (
+          <option key={u.id} value={u.callsign}>
+            {u.stationName}
+          </option>
+        ))}
+      </datalist>
+      {miss && <div className="error">{t('noFreeUnit')}</div>}
+    </div>
+  );
+}
+
 // The selected incident: its facts, what to do with it (edit, close, cancel, reopen, merge, link),
 // the units on it (release, swap, radio report), what to send (recommendations), hand-over, its
 // timeline, and every unit by distance (measured by PostGIS) with an Assign button. An assignment
@@ -202,6 +256,7 @@ export function IncidentDetail({
       )}
       <h2 style={{ marginTop: 14 }}>{t('assigned')}</h2>
       <AssignedUnits incident={current} units={units} nearest={nearest} />
+      {open && <QuickAssign units={units} onAssign={(id) => void assign(id)} />}
       {open && (
         <Recommendations
           incidentId={current.id}

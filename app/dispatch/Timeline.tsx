@@ -7,6 +7,7 @@ import type { CallerDto, NoteDto } from '@/lib/incidents/incident-dto';
 import type { LinkedIncident } from '@/lib/incidents/merge-incident';
 import { apiSend, newKey } from '../_components/api';
 import { useUi } from '../_components/i18n';
+import { noteText } from '../_components/note-text';
 import { useDebouncedGet } from '../_components/use-debounced-get';
 import { useKey } from '../_components/use-key';
 import { useWrite } from '../_components/use-write';
@@ -127,11 +128,4 @@ export function Timeline({
       </form>
     </section>
   );
-}
-
-/** A radio report's note names the status as a code ("GB-LJ-12 → en_route: …"): shown as its label. */
-function noteText(n: NoteDto, t: (k: MessageKey) => string): string {
-  if (n.kind !== 'status_report') return n.text;
-  const m = /^(\S+) → ([a-z_]+)(: [\s\S]*)?$/.exec(n.text);
-  return m ? `${m[1]} → ${t(`st_${m[2]}` as MessageKey)}${m[3] ?? ''}` : n.text;
 }

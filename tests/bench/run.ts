@@ -230,6 +230,7 @@ const openNow = Number(
 await bulkIncidents(raw, Math.max(0, 5000 - openNow), 0);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 const renders: number[] = [];
+const boardSteps: number[] = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.addCookies([
@@ -253,10 +254,22 @@ try {
     .textContent()
     .catch(() => null);
   notes.push(`dispatcher page: board count shown "${boardCount ?? '?'}"`);
+  // Working the board at that size: ↓ to the next incident until its detail shows (each step a
+  // re-render of the selection, the detail and the map's focus).
+  await page.locator('[data-testid="board"] .board-item').first().click();
+  for (let i = 0; i < 21; i++) {
+    const next = page.locator('[data-testid="board"] .board-item[aria-selected="true"] + .board-item');
+    const number = ((await next.locator('.title span').first().textContent()) ?? '').slice(0, 11);
+    const t0 = performance.now();
+    await page.keyboard.press('ArrowDown');
+    await page.locator('#detail-title', { hasText: number }).waitFor({ timeout: 10_000 });
+    if (i > 0) boardSteps.push(performance.now() - t0);
+  }
 } finally {
   await browser.close();
 }
 record('dispatcher page usable, 5,000 open incidents + 2,000 units', renders, '< 1500');
+record('board ↓ to the next incident, its detail shown (5,000 open)', boardSteps, '< 200');
 
 // ---------------------------------------------------------------------------------------------
 // 5. Nearest available units among 10,000 units with 100,000 incidents in the table.

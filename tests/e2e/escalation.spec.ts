@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { E2E_DATABASE_URL } from '../helpers/env';
-import { cookieHeader, DispatcherPage, loggedIn, StationPage, waitLive } from './pages/screens';
+import { cookieHeader, DispatcherPage, loggedIn, lookAt, StationPage, waitLive } from './pages/screens';
 
 // Three people: the dispatcher sends the recommended units to a crash with a trapped driver; the fire
 // station acknowledges at once, the ambulance station does not, and is escalated on the dispatcher's
@@ -53,7 +53,7 @@ test('one station acknowledges, the other does not and is escalated, then re-ale
   await db.end();
   await expect(disp.page.getByTestId('escalated')).toContainText(`${emsCallsign} · ${number}`);
   await expect(dispatcher.alertChip(emsCallsign as string)).toHaveAttribute('data-alert', 'escalated');
-  await disp.page.screenshot({ path: 'screenshots/dispatch-escalated-sl-light.png' });
+  await lookAt(disp.page, 'dispatch-escalated-sl-light');
 
   await disp.page.keyboard.press('a');
   await expect(disp.page.getByTestId('escalated')).toBeHidden();

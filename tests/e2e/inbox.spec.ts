@@ -4,7 +4,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { AML_GOOD, amlSms } from '../helpers/aml';
-import { cookieHeader, loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, loggedIn, lookAt, waitLive } from './pages/screens';
 
 // A deaf caller writes to 112 by e-mail. The call-taker sees it arrive live, takes it, answers it (the
 // answer leaves through the relay, threaded), and turns it into an incident from the prefilled form.
@@ -52,7 +52,7 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
     await expect(conv.getByTestId('thread')).toContainText('Zaloški 12');
     await conv.getByTestId('claim').click();
     await expect(conv).toContainText('Ana Kovač');
-    await ct.page.screenshot({ path: 'screenshots/inbox-sl-light.png' });
+    await lookAt(ct.page, 'inbox-sl-light');
 
     await conv.getByTestId('reply-text').fill('Gasilci so na poti. Zaprite vrata in ostanite ob oknu.');
     await conv.getByTestId('reply-text').press('Control+Enter');
@@ -78,7 +78,7 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
     await ct.page.evaluate(() => {
       document.documentElement.dataset.theme = 'dark';
     });
-    await ct.page.screenshot({ path: 'screenshots/inbox-sl-dark.png' });
+    await lookAt(ct.page, 'inbox-sl-dark');
     await ct.context.addCookies([
       { name: 'lang', value: 'en', url: `http://127.0.0.1:${BASE_PORT}` },
       { name: 'theme', value: 'light', url: `http://127.0.0.1:${BASE_PORT}` },
@@ -88,7 +88,7 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
     await ct.page.getByTestId('inbox-filter').selectOption('all');
     await ct.page.getByTestId('inbox-list').getByText(`Ne slišim – dim v stanovanju ${RUN}`).click();
     await expect(ct.page.getByTestId('conversation')).toContainText('Reply');
-    await ct.page.screenshot({ path: 'screenshots/inbox-en-light.png' });
+    await lookAt(ct.page, 'inbox-en-light');
     await ct.context.close();
   } finally {
     await new Promise<void>((r) => sink.close(() => r()));
@@ -130,6 +130,6 @@ test('an SMS 112 shows the phone’s AML location and offers the first questions
     .getByRole('button', { name: 'Is anyone hurt? How many people?' })
     .click();
   await expect(conv.getByTestId('reply-text')).toHaveValue('Is anyone hurt? How many people?');
-  await ct.page.screenshot({ path: 'screenshots/inbox-sms-en-light.png' });
+  await lookAt(ct.page, 'inbox-sms-en-light');
   await ct.context.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cookieHeader, DispatcherPage, loggedIn, waitLive } from './pages/screens';
+import { cookieHeader, DispatcherPage, loggedIn, lookAt, waitLive } from './pages/screens';
 
 // The dispatcher sees what to send and why, and sends it with one key.
 test('dispatcher assigns the recommended units for a building fire with the R key', async ({
@@ -28,6 +28,12 @@ test('dispatcher assigns the recommended units for a building fire with the R ke
   const count = await recs.locator('tbody tr').count();
   expect(count).toBe(3);
 
+  await disp.page.keyboard.press('r');
+  // The set reaches a distant unit: the screen asks first, and R again confirms.
+  const far = disp.page.getByTestId('far-confirm');
+  await expect(far).toBeVisible();
+  await expect(disp.page.getByTestId('assigned').locator('tr.assigned-row')).toHaveCount(0);
+  await lookAt(disp.page, 'dispatch-far-confirm-sl-light');
   await disp.page.keyboard.press('r');
   await expect(disp.page.getByTestId('assigned').locator('tr.assigned-row')).toHaveCount(3);
   await expect(disp.page.getByTestId('assigned-PGD-NM-11')).toContainText('alarmirana');

@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { AML_GOOD, amlSms } from '../helpers/aml';
-import { codesOnScreen, cookieHeader, loggedIn, VARIANTS, waitLive } from './pages/screens';
+import {
+  accessibilityViolations,
+  codesOnScreen,
+  cookieHeader,
+  loggedIn,
+  VARIANTS,
+  waitLive,
+} from './pages/screens';
 
 // Every screen in Slovenian and English, light and dark, saved to screenshots/ for people to look at.
 
@@ -27,6 +34,7 @@ for (const v of VARIANTS) {
     const shot = async (page: import('@playwright/test').Page, name: string) => {
       await page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
       expect(await codesOnScreen(page, v.lang), `${name} in ${v.lang}`).toEqual([]);
+      expect(await accessibilityViolations(page), `${name} ${v.lang} ${v.theme}: WCAG 2 AA`).toEqual([]);
     };
 
     const anon = await browser.newContext();

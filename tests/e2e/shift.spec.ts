@@ -6,6 +6,7 @@ import {
   cookieHeader,
   DispatcherPage,
   loggedIn,
+  lookAt,
   StationPage,
   waitLive,
 } from './pages/screens';
@@ -65,7 +66,7 @@ test('a whole incident: marked red call, edit with a conflict, note, undo, radio
   // New and red: marked on the board until someone opens it.
   const row = dispatcher.boardItem(number);
   await expect(row.getByTestId('unopened')).toBeVisible();
-  await p.screenshot({ path: 'screenshots/shift-unopened-red-sl-light.png' });
+  await lookAt(p, 'shift-unopened-red-sl-light');
   await dispatcher.open(number);
   await expect(row.getByTestId('unopened')).toBeHidden();
 
@@ -81,7 +82,7 @@ test('a whole incident: marked red call, edit with a conflict, note, undo, radio
   expect(other.status()).toBe(200);
   await expect(p.getByTestId('edit-conflict')).toBeVisible();
   await expect(p.getByTestId('theirs-priority')).toContainText('Rumena');
-  await p.screenshot({ path: 'screenshots/shift-edit-conflict-sl-light.png' });
+  await lookAt(p, 'shift-edit-conflict-sl-light');
   await p.getByTestId('edit-priority').selectOption('red');
   await p.getByTestId('edit-save').click();
   // The first save met the other version (409); the second, after looking, saves.
@@ -109,7 +110,7 @@ test('a whole incident: marked red call, edit with a conflict, note, undo, radio
   await station.acknowledge();
   await expect(dispatcher.alertChip('GB-KP-11').first()).toHaveAttribute('data-alert', 'acknowledged');
   const live = p.getByTestId('assigned-GB-KP-11').first();
-  await live.getByTestId('radio-GB-KP-11').click();
+  await p.getByTestId('radio-GB-KP-11').click();
   await p.getByTestId('radio-status').selectOption('en_route');
   await fill(p, 'row-reason', 'javili po radiu');
   await p.getByTestId('row-submit').click();
@@ -117,7 +118,7 @@ test('a whole incident: marked red call, edit with a conflict, note, undo, radio
   await expect(p.getByTestId('note-status_report')).toContainText('GB-KP-11 → na poti: javili po radiu');
 
   // Swap: another unit in its place, one write.
-  await live.getByTestId('swap-GB-KP-11').click();
+  await p.getByTestId('swap-GB-KP-11').click();
   const swapTo = p.getByTestId('form-swap-GB-KP-11').locator('select');
   await swapTo.selectOption(
     (await swapTo.locator('option', { hasText: 'GB-KP-21' }).getAttribute('value')) ?? '',
@@ -126,7 +127,7 @@ test('a whole incident: marked red call, edit with a conflict, note, undo, radio
   await p.getByTestId('row-submit').click();
   await expect(p.getByTestId('assigned-GB-KP-21')).toContainText('alarmirana');
   await expect(p.getByTestId('note-swapped')).toContainText('GB-KP-11 → GB-KP-21: okvara vozila');
-  await p.screenshot({ path: 'screenshots/shift-detail-sl-light.png' });
+  await lookAt(p, 'shift-detail-sl-light');
 
   // Close with an outcome: the unit still on it is released only with the tick.
   const before = Number(await p.getByTestId('board-count').textContent());
@@ -233,7 +234,7 @@ test('an escalated alert stays in view while the board is scrolled; A re-alerts 
   // Scroll the board to its end: the strip stays on screen.
   await p.getByTestId('board').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(strip).toBeInViewport();
-  await p.screenshot({ path: 'screenshots/shift-escalated-scrolled-sl-light.png' });
+  await lookAt(p, 'shift-escalated-scrolled-sl-light');
 
   // Selecting the incident from the strip, then A: that alert is sent again.
   await strip.getByRole('button', { name: `${unit.callsign} · ${inc.number}` }).click();
@@ -294,8 +295,51 @@ test('the units status board: time in status, filters, and an alarm for a unit o
       await expect(p.getByTestId('unitrow-GB-KP-11')).toContainText('na kraju');
       await expect(p.getByTestId('unitrow-GB-KP-21')).toBeHidden();
     }
-    await p.screenshot({ path: `screenshots/shift-units-board-${v.lang}-${v.theme}.png` });
+    await lookAt(p, `shift-units-board-${v.lang}-${v.theme}`);
     await disp.context.close();
   }
+  await freeKoper();
+});
+
+test('keyboard only: jump to an incident by number, assign a unit by call sign, go to the newest unassigned', async ({
+  browser,
+  request,
+}) => {
+  await freeKoper();
+  const disp = await loggedIn(browser, 'dispatcher', { lang: 'en', theme: 'dark' });
+  await waitLive(disp.page);
+  const p = disp.page;
+  const headers = { cookie: await cookieHeader(disp.context) };
+  const older = await (
+    await request.post('/api/incidents', {
+      headers,
+      data: { type: 'flood', priority: 'green', location: { ...KOPER, address: 'Kidričeva 1, Koper' } },
+    })
+  ).json();
+  const newest = await (
+    await request.post('/api/incidents', {
+      headers,
+      data: { type: 'flood', priority: 'green', location: { ...KOPER, address: 'Kidričeva 2, Koper' } },
+    })
+  ).json();
+  await expect(p.getByTestId(`board-${newest.number}`)).toBeVisible();
+
+  // G, the number's digits, Enter: the incident is open; the board keeps the keyboard.
+  await p.keyboard.press('g');
+  await p.keyboard.type(String(Number(older.number.slice(5))));
+  await p.keyboard.press('Enter');
+  await expect(p.locator('#detail-title')).toContainText(older.number);
+  // D, a call sign, Enter: alerted without touching the board.
+  await p.keyboard.press('d');
+  await p.keyboard.type('gb-kp-21');
+  await p.keyboard.press('Enter');
+  await expect(p.getByTestId('assigned-GB-KP-21')).toContainText('alerted');
+  await p.keyboard.press('Escape');
+  // Shift+N: the newest incident nobody works on.
+  await p.getByTestId('detail-coords').click();
+  await p.keyboard.press('Shift+N');
+  await expect(p.locator('#detail-title')).toContainText(newest.number);
+  await lookAt(p, 'shift-keyboard-en-dark');
+  await disp.context.close();
   await freeKoper();
 });

@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { codesOnScreen, cookieHeader, loggedIn, VARIANTS } from './pages/screens';
+import {
+  accessibilityViolations,
+  codesOnScreen,
+  cookieHeader,
+  loggedIn,
+  lookAt,
+  VARIANTS,
+} from './pages/screens';
 
 // The supervisor's screens: statistics with charts and the heat map, the audit trail, replay of an
 // incident on the map, and administration — in Slovenian and English, light and dark.
@@ -61,8 +68,9 @@ for (const v of VARIANTS) {
   test(`statistics, audit and administration screens in ${v.lang}, ${v.theme}`, async ({ browser }) => {
     const sv = await loggedIn(browser, 'supervisor', v);
     const shot = async (page: Page, name: string) => {
-      await page.screenshot({ path: `screenshots/${name}-${v.lang}-${v.theme}.png` });
+      await lookAt(page, `${name}-${v.lang}-${v.theme}`);
       expect(await codesOnScreen(page, v.lang), `${name} in ${v.lang}`).toEqual([]);
+      expect(await accessibilityViolations(page), `${name} ${v.lang} ${v.theme}: WCAG 2 AA`).toEqual([]);
     };
 
     await sv.page.goto('/stats');
@@ -120,7 +128,7 @@ test('the audit trail finds an incident’s story by its number and shows what e
   await sv.page.getByTestId('audit-incident').fill(inc.number);
   const rows = sv.page.getByTestId('audit-table').locator('tbody tr[data-type]');
   await expect(rows.last()).toHaveAttribute('data-type', 'incident.created');
-  const note = sv.page.locator('tr[data-type="incident.note_added"]');
+  const note = sv.page.locator('tr[data-type="incident.note_added"]').filter({ hasText: 'Dim iz kleti' });
   // The entry's kind in words (no event codes on the screen), and what the note said, by whom.
   await expect(note).toContainText('Note');
   await expect(note).toContainText(`Marko Horvat · Dim iz kleti ${inc.tag}`);
@@ -130,7 +138,7 @@ test('the audit trail finds an incident’s story by its number and shows what e
   await expect(rows.first()).toBeVisible();
   await note.getByRole('button').click();
   await expect(sv.page.locator('.audit-json')).toContainText('"text"');
-  await sv.page.screenshot({ path: 'screenshots/audit-incident-en-light.png' });
+  await lookAt(sv.page, 'audit-incident-en-light');
   await sv.context.close();
 });
 
@@ -164,7 +172,7 @@ test('replay plays an incident back on the map: the unit drives in, statuses and
   await expect(sv.page.getByTestId('replay-notes')).toContainText(`Marko Horvat: Dim iz kleti ${inc.tag}`);
   await expect(map.locator('.marker-unit')).toHaveCount(1);
   await expect(map.locator('path.leaflet-interactive')).not.toHaveCount(0);
-  await sv.page.screenshot({ path: 'screenshots/replay-sl-light.png' });
+  await lookAt(sv.page, 'replay-sl-light');
   // The slider is a keyboard control: Home goes back to the start, End to the end.
   const slider = sv.page.getByTestId('replay-slider');
   await slider.focus();
@@ -190,7 +198,7 @@ test('replay plays an incident back on the map: the unit drives in, statuses and
   await en.page.getByTestId('replay-slider').focus();
   await en.page.keyboard.press('End');
   await expect(en.page.getByTestId('replay-map').locator('.marker-incident').first()).toBeVisible();
-  await en.page.screenshot({ path: 'screenshots/replay-window-en-dark.png' });
+  await lookAt(en.page, 'replay-window-en-dark');
   await en.context.close();
 });
 
@@ -249,7 +257,7 @@ test('a supervisor administers accounts, stations, units, tokens and the knowled
     .getByTestId('stations-table')
     .locator(`tr[data-code="${`PGD-T${tag}`.toUpperCase().slice(0, 20)}"]`);
   await expect(row).toContainText('✓');
-  await p.screenshot({ path: 'screenshots/admin-station-drawn-sl-light.png' });
+  await lookAt(p, 'admin-station-drawn-sl-light');
 
   // A unit at that station.
   await p.getByTestId('tab-units').click();
@@ -268,7 +276,7 @@ test('a supervisor administers accounts, stations, units, tokens and the knowled
   await p.getByTestId('token-role').selectOption('dispatcher');
   await p.getByTestId('token-create').click();
   await expect(p.getByTestId('token-secret').locator('code')).toHaveText(/^cad_/);
-  await p.screenshot({ path: 'screenshots/admin-token-sl-light.png' });
+  await lookAt(p, 'admin-token-sl-light');
   p.once('dialog', (d) => void d.accept());
   await p.getByTestId(`revoke-pozivnik-${tag}`).click();
   await expect(p.getByTestId('tokens-table').locator(`tr[data-name="pozivnik-${tag}"]`)).toHaveClass(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loggedIn, waitLive } from './pages/screens';
+import { loggedIn, lookAt, waitLive } from './pages/screens';
 
 // A supervisor draws the area of a public warning on the map, writes it in both languages and
 // publishes it; it appears in the list and in the Atom feed, and can be cancelled.
@@ -29,7 +29,7 @@ test('a supervisor publishes and cancels a public warning drawn on the map', asy
   await sv.page.getByTestId('publish').click();
   const item = sv.page.getByTestId('published').locator('li', { hasText: `Močno neurje s točo ${run}` });
   await expect(item).toBeVisible();
-  await sv.page.screenshot({ path: 'screenshots/warnings-sl-light.png' });
+  await lookAt(sv.page, 'warnings-sl-light');
   const feed = await (await request.get('/api/cap/feed')).text();
   expect(feed).toContain(`Močno neurje s točo ${run}`);
   await item.getByRole('button').click();
@@ -40,6 +40,6 @@ test('a supervisor publishes and cancels a public warning drawn on the map', asy
   await en.page.goto('/warnings');
   await waitLive(en.page);
   await expect(en.page.getByTestId('published')).toContainText(`Severe storm with hail ${run}`);
-  await en.page.screenshot({ path: 'screenshots/warnings-en-dark.png' });
+  await lookAt(en.page, 'warnings-en-dark');
   await en.context.close();
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 
 // Page objects: what a call-taker, a dispatcher and a station crew see and do.
@@ -72,13 +74,56 @@ const RAW_CODES_SL = [
  * Slovenian screen. An e-mail address or a URL is not a code.
  */
 export async function codesOnScreen(page: Page, lang: 'sl' | 'en'): Promise<string[]> {
-  const text = await page.locator('body').innerText();
+  // Identifiers an administrator types are shown as such (<code>, beside their names); keys as <kbd>.
+  // Text marked as another language (an administrator's bilingual names) is that language's.
+  const text = await page.evaluate((screenLang) => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const el of body.querySelectorAll(`code, kbd, script, style, [lang]:not([lang="${screenLang}"])`))
+      el.remove();
+    document.documentElement.appendChild(body);
+    const out = body.innerText;
+    body.remove();
+    return out;
+  }, lang);
   const found = new Set<string>();
   for (const m of text.matchAll(/(?<![\w@./:-])[a-z]+(?:[_.][a-z]+)+(?![\w@/-])/g)) found.add(m[0]);
   if (lang === 'sl')
     for (const code of RAW_CODES_SL)
       if (new RegExp(`(?<![\\w@./-])${code}(?![\\w@/-])`).test(text)) found.add(code);
   return [...found];
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * WCAG 2 A and AA failures on the page as axe-core finds them (rule, how many elements, the first
+ * few). Evaluated through the browser's debugging protocol, so the page's CSP does not block it.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<Result> } }).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes.length} × ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+  });
+}
+
+/** Saves the screen for people to look at, and checks it: no codes for words, no WCAG 2 AA failure. */
+export async function lookAt(page: Page, name: string) {
+  await page.screenshot({ path: `screenshots/${name}.png` });
+  const lang = /-(sl|en)-(light|dark)$/.exec(name)?.[1] === 'en' ? 'en' : 'sl';
+  expect(await codesOnScreen(page, lang), `${name}: codes on screen`).toEqual([]);
+  expect(await accessibilityViolations(page), `${name}: WCAG 2 AA`).toEqual([]);
 }
 
 export async function waitLive(page: Page) {
