@@ -45,7 +45,9 @@ export function TriageAnswers({
       <ul>
         {lines.map((l) => (
           <li key={l.question} data-raised={l.raised}>
-            {l.question}: <strong>{l.answer}</strong>
+            {l.question}
+            {/[?:]$/.test(l.question) ? ' ' : ': '}
+            <strong>{l.answer}</strong>
           </li>
         ))}
       </ul>

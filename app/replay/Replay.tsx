@@ -12,6 +12,7 @@ import { errorText } from '../_components/error-text';
 import { eventSummary } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
 import { LiveMap, type MapMarker } from '../_components/Map';
+import { noteText } from '../_components/note-text';
 import { TopBar } from '../_components/TopBar';
 import { useIncidentTypes } from '../_components/use-incident-types';
 import type { MapConfig, PageUser } from '../_lib/page-props';
@@ -303,7 +304,8 @@ export function Replay({
                               : ''}
                             {n.author}:
                           </span>{' '}
-                          {n.text}
+                          {n.kind !== 'note' && <strong>{t(`note_${n.kind}`)}: </strong>}
+                          {noteText(n, t)}
                         </li>
                       ))}
                     </ul>

@@ -1,4 +1,4 @@
-import type { AssignmentStatus } from '../../db/schema/enums';
+import type { AssignmentStatus, NoteKind } from '../../db/schema/enums';
 import type { EventFrame } from '../events/catalogue';
 import type { IncidentDto } from '../incidents/incident-dto';
 import type { UnitDto } from '../units/unit-dto';
@@ -20,6 +20,8 @@ export interface ReplayNote {
   incidentId: number;
   at: string;
   text: string;
+  /** A plain note, or the reason given with a lifecycle action (labelled on the screen). */
+  kind: NoteKind;
   author: string;
 }
 
@@ -83,7 +85,14 @@ export function applyEvent(s: ReplayState, e: ReplayEvent): void {
     }
     case 'incident.note_added': {
       const n = e.data.note;
-      s.notes.push({ seq: e.seq, incidentId: n.incidentId, at: e.at, text: n.text, author: n.author });
+      s.notes.push({
+        seq: e.seq,
+        incidentId: n.incidentId,
+        at: e.at,
+        text: n.text,
+        kind: n.kind,
+        author: n.author,
+      });
       break;
     }
   }
