@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatTime } from '@/lib/i18n/format';
-import { ApiError, apiGet, apiSend, newKey } from './api';
+import { apiGet, apiSend, newKey } from './api';
 import { errorText } from './error-text';
 import { useUi } from './i18n';
 

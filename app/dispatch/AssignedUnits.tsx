@@ -24,7 +24,6 @@ export function AssignedUnits({
   /** Units by distance from the incident (the swap offers the free ones, nearest first). */
   nearest: UnitDto[];
 }) {
-  const { t } = useUi();
   const [open, setOpen] = useState<Open>(null);
   const active = incident.assignments.filter((a) => !a.releasedAt);
   const released = incident.assignments.filter((a) => a.releasedAt);

@@ -103,7 +103,6 @@ export function Recommendations({
               className="primary"
               onClick={() => void assignAll(true)}
               data-testid="far-confirm-yes"
-              // biome-ignore lint/a11y/noAutofocus: the confirmation takes the keyboard at once
               autoFocus
             >
               {t('confirm')} <kbd>R</kbd>

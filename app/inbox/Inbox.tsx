@@ -6,7 +6,7 @@ import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { LocationFixDto } from '@/lib/locations/location-fix-dto';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
-import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { apiGet, apiSend, newKey } from '../_components/api';
 import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';

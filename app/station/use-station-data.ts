@@ -13,7 +13,7 @@ import {
   type StationHandover,
 } from '@/lib/live/station-alerts';
 import type { UnitStatus } from '@/lib/units/unit-status-machine';
-import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { apiGet, apiSend, newKey } from '../_components/api';
 import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import { reduceUnits, type UnitDto, type UnitMap, unitMap } from '../_components/live-state';

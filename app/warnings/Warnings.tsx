@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { CAP_CATEGORIES } from '@/lib/interop/cap-codes';
-import { ApiError, apiGet, apiSend, newKey } from '../_components/api';
+import { apiGet, apiSend, newKey } from '../_components/api';
 import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import { LiveMap } from '../_components/Map';

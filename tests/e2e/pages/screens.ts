@@ -81,6 +81,7 @@ export async function codesOnScreen(page: Page, lang: 'sl' | 'en'): Promise<stri
     for (const el of body.querySelectorAll(`code, kbd, script, style, [lang]:not([lang="${screenLang}"])`))
       el.remove();
     document.documentElement.appendChild(body);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out)
     const out = body.innerText;
     body.remove();
     return out;
