@@ -63,15 +63,37 @@ export function Timeline({
         <p data-testid="related">
           {t('related')}:{' '}
           {data.related.map((r) => (
-            <button
-              type="button"
-              className="link-button"
-              key={r.id}
-              onClick={() => onOpen(r.id)}
-              data-testid={`related-${r.number}`}
-            >
-              {r.number} ({t(RELATION_KEY[r.relation])}, {t(`inc_${r.status}` as MessageKey)})
-            </button>
+            <span key={r.id} className="related-item">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpen(r.id)}
+                data-testid={`related-${r.number}`}
+              >
+                {r.number} ({t(RELATION_KEY[r.relation])}, {t(`inc_${r.status}` as MessageKey)})
+              </button>
+              {r.relation === 'link' && (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${t('unlink')} ${r.number}`}
+                  title={t('unlink')}
+                  onClick={() =>
+                    void run(() =>
+                      apiSend(
+                        'POST',
+                        `/api/incidents/${incidentId}/links`,
+                        { other: r.id, linked: false },
+                        { idempotencyKey: newKey() },
+                      ),
+                    )
+                  }
+                  data-testid={`unlink-${r.number}`}
+                >
+                  ✕
+                </button>
+              )}{' '}
+            </span>
           ))}
         </p>
       )}

@@ -110,11 +110,28 @@ export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
   return { ...result, incident };
 }
 
+/** EN 15722 vehicle classes in the centre's working language (the stored text is read by people). */
+const VEHICLE_CLASS_SL: Record<TEcallMsd['control']['vehicleType'], string> = {
+  passengerVehicleClassM1: 'osebno vozilo (M1)',
+  busesAndCoachesClassM2: 'avtobus (M2)',
+  busesAndCoachesClassM3: 'avtobus (M3)',
+  lightCommercialVehiclesClassN1: 'lahko gospodarsko vozilo (N1)',
+  heavyDutyVehiclesClassN2: 'tovorno vozilo (N2)',
+  heavyDutyVehiclesClassN3: 'težko tovorno vozilo (N3)',
+  motorcyclesClassL1e: 'moped (L1e)',
+  motorcyclesClassL2e: 'trikolesni moped (L2e)',
+  motorcyclesClassL3e: 'motorno kolo (L3e)',
+  motorcyclesClassL4e: 'motorno kolo s prikolico (L4e)',
+  motorcyclesClassL5e: 'trikolesno motorno vozilo (L5e)',
+  motorcyclesClassL6e: 'lahko štirikolo (L6e)',
+  motorcyclesClassL7e: 'štirikolo (L7e)',
+};
+
 function summarise(msd: TEcallMsd): string {
   const how = msd.control.automaticActivation ? 'samodejni eCall (trčenje)' : 'ročni eCall (gumb SOS)';
   const people = msd.numberOfPassengers !== undefined ? `, potnikov: ${msd.numberOfPassengers}` : '';
   const trust = msd.control.positionCanBeTrusted ? '' : ' Položaj ni zanesljiv.';
-  return `${how}, vozilo ${msd.control.vehicleType}${people}.${trust}`;
+  return `${how}, ${VEHICLE_CLASS_SL[msd.control.vehicleType]}${people}.${trust}`;
 }
 
 function vehicleNote(msd: TEcallMsd): string {
@@ -124,7 +141,7 @@ function vehicleNote(msd: TEcallMsd): string {
   const lines = [
     `eCall MSD #${msd.messageIdentifier}, ${new Date(msd.timestamp * 1000).toISOString()}`,
     `VIN: ${msd.vehicleIdentificationNumber}`,
-    `Vrsta vozila: ${msd.control.vehicleType}`,
+    `Vrsta vozila: ${VEHICLE_CLASS_SL[msd.control.vehicleType]}`,
     `Pogon: ${fuel.length ? fuel.join(', ') : 'ni podatka'}`,
     `Aktivacija: ${msd.control.automaticActivation ? 'samodejna' : 'ročna'}`,
     `Smer vožnje: ${msd.vehicleDirection ?? '?'}°`,

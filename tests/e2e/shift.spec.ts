@@ -349,6 +349,13 @@ test('keyboard only: jump to an incident by number, assign a unit by call sign, 
   await p.keyboard.press('Shift+N');
   await expect(p.locator('#detail-title')).toContainText(newest.number);
   await lookAt(p, 'shift-keyboard-en-dark');
+  // Related incidents: linked from the form, shown both ways, and the link removed again.
+  await p.getByTestId('action-link').click();
+  await p.getByTestId('other-incident').fill(older.number);
+  await p.getByTestId('action-submit').click();
+  await expect(p.getByTestId(`related-${older.number}`)).toContainText('linked');
+  await p.getByTestId(`unlink-${older.number}`).click();
+  await expect(p.getByTestId(`related-${older.number}`)).toBeHidden();
   await disp.context.close();
   await freeKoper();
 });

@@ -35,7 +35,33 @@ const AUTOPLAY_POLICY = () => {
   window.AudioContext = PolicyAudioContext;
 };
 
+/** Earlier stories may have left a station's units alerted (a far unit of a recommended set). */
+async function clearStation(code: string) {
+  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(
+      `update alerts set cancelled_at = now()
+        where acknowledged_at is null and cancelled_at is null
+          and station_id = (select id from stations where code = $1)`,
+      [code],
+    );
+    await db.query(
+      `update assignments set status = 'released', released_at = now()
+        where released_at is null and unit_id in (select u.id from units u join stations s on s.id = u.station_id where s.code = $1)`,
+      [code],
+    );
+    await db.query(
+      `update units set status = 'available' where station_id = (select id from stations where code = $1)`,
+      [code],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
 test('a station screen that may not play sound says so at once, and how to fix it', async ({ browser }) => {
+  await clearStation('PGD-BR');
   const st = await loggedIn(browser, 'st-pgd-br');
   await st.context.addInitScript(AUTOPLAY_POLICY);
   await st.page.reload();
@@ -74,6 +100,7 @@ test("the station's own units apart from other stations' units on the same incid
 }) => {
   const disp = await loggedIn(browser, 'dispatcher');
   const headers = { cookie: await cookieHeader(disp.context) };
+  await clearStation('PGD-BR');
   const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await db.connect();
   const free = async (prefix: string) =>
@@ -84,13 +111,6 @@ test("the station's own units apart from other stations' units on the same incid
         [`${prefix}%`],
       )
     ).rows[0] as { id: number; callsign: string };
-  // Earlier stories may have left Brežice's units alerted (a far unit of a recommended set).
-  await db.query(`update alerts set cancelled_at = now()
-                   where acknowledged_at is null and cancelled_at is null
-                     and station_id = (select id from stations where code = 'PGD-BR')`);
-  await db.query(`update assignments set status = 'released', released_at = now()
-                   where released_at is null and unit_id in (select id from units where callsign like 'PGD-BR-%')`);
-  await db.query(`update units set status = 'available' where callsign like 'PGD-BR-%'`);
   const fire = await free('PGD-BR-');
   const ems = await free('NMP-NM-');
   await db.end();
