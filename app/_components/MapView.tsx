@@ -46,6 +46,8 @@ export interface MapViewProps {
   circles?: { id: string; lat: number; lon: number; radiusM: number; color: string }[];
   onMapClick?: (lat: number, lon: number) => void;
   onMarkerClick?: (id: string) => void;
+  /** The selected marker's id, highlighted where it is drawn (not part of `markers`). */
+  selectedId?: string | null;
   focus?: { lat: number; lon: number; zoom?: number } | null;
   testId?: string;
   /** Show a layer switcher (incidents, units, stations, service areas). */
@@ -170,18 +172,24 @@ function ClusteredMarkerList({
   markers,
   onClick,
   noun,
+  selectedId,
 }: {
   markers: MapMarker[];
   onClick?: (id: string) => void;
   noun: string;
+  selectedId?: string | null;
 }) {
   const map = useMap();
   const clusterer = useMemo(() => new MarkerClusterer(markers), [markers]);
+  // The selection is applied to the markers drawn, not to the list clustered: selecting another
+  // incident must not rebuild the index of thousands of markers.
+  const mark = (list: MapMarker[]) =>
+    selectedId ? list.map((m) => (m.id === selectedId ? { ...m, selected: true } : m)) : list;
   const [view, setView] = useState(() => ({ bounds: map.getBounds(), zoom: map.getZoom() }));
   useMapEvents({
     moveend: () => setView({ bounds: map.getBounds(), zoom: map.getZoom() }),
   });
-  if (!clusterer.clustering) return <MarkerList markers={markers} onClick={onClick} />;
+  if (!clusterer.clustering) return <MarkerList markers={mark(markers)} onClick={onClick} />;
   const b = view.bounds.pad(0.2);
   const { clusters, singles } = clusterer.view(
     [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
@@ -204,7 +212,7 @@ function ClusteredMarkerList({
           />
         );
       })}
-      <MarkerList markers={singles} onClick={onClick} />
+      <MarkerList markers={mark(singles)} onClick={onClick} />
     </>
   );
 }
@@ -284,6 +292,7 @@ export default function MapView(props: MapViewProps) {
                     markers={byKind[kind]}
                     onClick={props.onMarkerClick}
                     noun={name.toLowerCase()}
+                    selectedId={props.selectedId}
                   />
                 </LayerGroup>
               </LayersControl.Overlay>

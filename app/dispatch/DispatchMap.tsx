@@ -102,10 +102,9 @@ export function DispatchMap({
         color: PRIORITY_COLOR[i.priority] ?? '#888',
         rank: priorityRank(i.priority),
         title: `${i.number} ${typeName(i.type)}`,
-        selected: i.id === selected,
       });
     return list;
-  }, [stations, units, incidents, selected, agency, status, typeName, t, minute, map.staleMin]);
+  }, [stations, units, incidents, agency, status, typeName, t, minute, map.staleMin]);
 
   const areas = useMemo(
     () =>
@@ -151,6 +150,7 @@ export function DispatchMap({
         tileUrl={map.tileUrl}
         attribution={map.attribution}
         markers={markers}
+        selectedId={selected !== null ? `i${selected}` : null}
         areas={areas}
         layers
         focus={focus}
