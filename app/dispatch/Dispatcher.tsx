@@ -43,7 +43,14 @@ export function Dispatcher({
   const [selected, setSelected] = useState<number | null>(null);
   const selectedRef = useRef<number | null>(null);
   selectedRef.current = selected;
-  const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
+  // The map follows the selection once it rests: holding ↓ through the board updates the detail at
+  // once and moves the map (and its thousands of markers) only where the dispatcher stops.
+  const [target, setFocus] = useState<{ lat: number; lon: number } | null>(null);
+  const [focus, setMapFocus] = useState<{ lat: number; lon: number } | null>(null);
+  useEffect(() => {
+    const id = setTimeout(() => setMapFocus(target), 250);
+    return () => clearTimeout(id);
+  }, [target]);
   const [error, setError] = useState<string | null>(null);
   const [handovers, setHandovers] = useState<HandoverMap>(new Map());
   const [timelineTick, setTimelineTick] = useState(0);

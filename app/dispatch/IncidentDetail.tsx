@@ -67,11 +67,13 @@ function QuickAssign({ units, onAssign }: { units: UnitMap; onAssign: (unitId: n
         data-testid="quick-assign"
       />
       <datalist id="free-callsigns">
-        {free.slice(0, 500).map((u) => (
-          <option key={u.id} value={u.callsign}>
-            {u.stationName}
-          </option>
-        ))}
+        {(text.trim() ? free.filter((u) => u.callsign.toUpperCase().includes(text.trim().toUpperCase())) : [])
+          .slice(0, 20)
+          .map((u) => (
+            <option key={u.id} value={u.callsign}>
+              {u.stationName}
+            </option>
+          ))}
       </datalist>
       {miss && <div className="error">{t('noFreeUnit')}</div>}
     </div>
