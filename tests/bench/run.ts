@@ -261,23 +261,23 @@ try {
   for (let i = 0; i < 21; i++) {
     const next = page.locator('[data-testid="board"] .board-item[aria-selected="true"] + .board-item');
     const number = ((await next.locator('.title span').first().textContent()) ?? '').slice(0, 11);
-    const shown = page.evaluate(
-      (n) =>
-        new Promise<number>((resolve) => {
-          let t0 = 0;
-          window.addEventListener('keydown', () => (t0 = performance.now()), { once: true, capture: true });
-          const detail = document.querySelector('[data-testid="detail"]') as Node;
-          const mo = new MutationObserver(() => {
-            if (!document.querySelector('#detail-title')?.textContent?.includes(n)) return;
-            mo.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          });
-          mo.observe(detail, { subtree: true, childList: true, characterData: true });
-        }),
-      number,
-    );
+    // The listener and the observer are in place (awaited) before the key is sent.
+    await page.evaluate((n) => {
+      const w = window as unknown as { __step?: Promise<number> };
+      w.__step = new Promise<number>((resolve) => {
+        let t0 = -1;
+        window.addEventListener('keydown', () => (t0 = performance.now()), { once: true, capture: true });
+        const detail = document.querySelector('[data-testid="detail"]') as Node;
+        const mo = new MutationObserver(() => {
+          if (t0 < 0 || !document.querySelector('#detail-title')?.textContent?.includes(n)) return;
+          mo.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+        mo.observe(detail, { subtree: true, childList: true, characterData: true });
+      });
+    }, number);
     await page.keyboard.press('ArrowDown');
-    const ms = await shown;
+    const ms = await page.evaluate(() => (window as unknown as { __step: Promise<number> }).__step);
     if (i > 0) boardSteps.push(ms);
   }
 } finally {
