@@ -23,25 +23,36 @@ interface Active {
 }
 
 async function lockActive(w: WriteTx, assignmentId: number): Promise<Active> {
-  const [a] = await w.tx
-    .select({
-      id: assignments.id,
-      incidentId: assignments.incidentId,
-      unitId: assignments.unitId,
-      callsign: units.callsign,
-      status: assignments.status,
-      releasedAt: assignments.releasedAt,
-    })
-    .from(assignments)
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(eq(assignments.id, assignmentId));
+  const read = async () => {
+    const [a] = await w.tx
+      .select({
+        id: assignments.id,
+        incidentId: assignments.incidentId,
+        unitId: assignments.unitId,
+        callsign: units.callsign,
+        status: assignments.status,
+        releasedAt: assignments.releasedAt,
+      })
+      .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .where(eq(assignments.id, assignmentId));
+    return a;
+  };
+  const first = await read();
+  if (!first) throw notFound('assignment');
+  // Incident first, then unit: the lock order every writer uses. Read again under the lock: a release
+  // (or a merge) that committed meanwhile decides.
+  await w.tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(eq(incidents.id, first.incidentId))
+    .for('update');
+  const a = await read();
   if (!a) throw notFound('assignment');
   if (a.releasedAt !== null)
     throw new AppError('invalid_transition', `${a.callsign} was already released`, [
       { field: 'id', message: 'already released' },
     ]);
-  // Incident first, then unit: the lock order every writer uses.
-  await w.tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, a.incidentId)).for('update');
   return a;
 }
 
