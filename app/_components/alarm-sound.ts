@@ -25,21 +25,7 @@ export class AlarmSound {
     this.ensure();
     void this.ctx?.resume().catch(() => {});
     const beep = () => {
-      const ctx = this.ctx;
-      if (ctx?.state !== 'running') return;
-      const t0 = ctx.currentTime;
-      for (const [i, freq] of [880, 660, 880, 660].entries()) {
-        const osc = ctx.createOscillator();
-        const gain = ctx.createGain();
-        osc.type = 'square';
-        osc.frequency.value = freq;
-        gain.gain.setValueAtTime(0.0001, t0 + i * 0.25);
-        gain.gain.exponentialRampToValueAtTime(0.25, t0 + i * 0.25 + 0.02);
-        gain.gain.exponentialRampToValueAtTime(0.0001, t0 + i * 0.25 + 0.23);
-        osc.connect(gain).connect(ctx.destination);
-        osc.start(t0 + i * 0.25);
-        osc.stop(t0 + i * 0.25 + 0.24);
-      }
+      if (this.ctx?.state === 'running') tones(this.ctx, [880, 660, 880, 660], 0.25, 'square', 0.25);
     };
     beep();
     this.timer = setInterval(beep, 1600);
@@ -51,20 +37,7 @@ export class AlarmSound {
     const ctx = this.ctx;
     if (!ctx) return;
     void ctx.resume().catch(() => {});
-    if (ctx.state !== 'running') return;
-    const t0 = ctx.currentTime;
-    for (const [i, freq] of [660, 990].entries()) {
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      osc.type = 'sine';
-      osc.frequency.value = freq;
-      gain.gain.setValueAtTime(0.0001, t0 + i * 0.18);
-      gain.gain.exponentialRampToValueAtTime(0.3, t0 + i * 0.18 + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + i * 0.18 + 0.17);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(t0 + i * 0.18);
-      osc.stop(t0 + i * 0.18 + 0.18);
-    }
+    if (ctx.state === 'running') tones(ctx, [660, 990], 0.18, 'sine', 0.3);
   }
 
   stop(): void {
@@ -74,5 +47,23 @@ export class AlarmSound {
 
   private ensure() {
     if (!this.ctx && typeof AudioContext !== 'undefined') this.ctx = new AudioContext();
+  }
+}
+
+/** Plays the frequencies one after another, `step` seconds each, with a short fade in and out. */
+function tones(ctx: AudioContext, freqs: number[], step: number, type: OscillatorType, peak: number): void {
+  const t0 = ctx.currentTime;
+  for (const [i, freq] of freqs.entries()) {
+    const at = t0 + i * step;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = type;
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0.0001, at);
+    gain.gain.exponentialRampToValueAtTime(peak, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, at + step - 0.02);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(at);
+    osc.stop(at + step - 0.01);
   }
 }

@@ -8,6 +8,7 @@ import { useUi } from '../_components/i18n';
 import type { AssignmentDto, IncidentRow, UnitDto, UnitMap } from '../_components/live-state';
 import { useWrite } from '../_components/use-write';
 import { AssignmentChip } from './BoardRow';
+import { InlineForm } from './InlineForm';
 
 type Open = { id: number; kind: 'release' | 'swap' | 'radio' } | null;
 
@@ -160,16 +161,16 @@ function RowForm({
   };
 
   return (
-    <form
-      className="action-form inline"
+    <InlineForm
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          done();
-        }
-      }}
-      data-testid={`form-${kind}-${a.callsign}`}
+      done={done}
+      error={error}
+      busy={busy}
+      submitLabel={t('confirm')}
+      submitTestId="row-submit"
+      submitDisabled={kind !== 'release' && !choice}
+      inline
+      testId={`form-${kind}-${a.callsign}`}
     >
       {kind === 'swap' && (
         <label className="field">
@@ -212,24 +213,6 @@ function RowForm({
           data-testid="row-reason"
         />
       </label>
-      {error && (
-        <div className="toast err" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="row-buttons">
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || (kind !== 'release' && !choice)}
-          data-testid="row-submit"
-        >
-          {t('confirm')}
-        </button>
-        <button type="button" onClick={done}>
-          {t('back')} <kbd>Esc</kbd>
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

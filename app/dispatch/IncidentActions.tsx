@@ -7,6 +7,7 @@ import { useUi } from '../_components/i18n';
 import type { IncidentMap, IncidentRow } from '../_components/live-state';
 import { useKey } from '../_components/use-key';
 import { useWrite } from '../_components/use-write';
+import { InlineForm } from './InlineForm';
 
 export type ActionMode = 'close' | 'cancel' | 'reopen' | 'merge' | 'link' | null;
 
@@ -167,17 +168,15 @@ function ActionForm({
     link: t('linkWith'),
   }[mode];
   return (
-    <form
-      className="action-form"
+    <InlineForm
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          done();
-        }
-      }}
-      aria-label={title}
-      data-testid={`form-${mode}`}
+      done={done}
+      error={error}
+      busy={busy}
+      submitLabel={t('confirm')}
+      submitTestId="action-submit"
+      label={title}
+      testId={`form-${mode}`}
     >
       <strong>{title}</strong>
       {mode === 'close' && (
@@ -246,19 +245,6 @@ function ActionForm({
           {t('releaseUnitsConfirm')}: {active.map((a) => a.callsign).join(', ')}
         </label>
       )}
-      {error && (
-        <div className="toast err" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="row-buttons">
-        <button type="submit" className="primary" disabled={busy} data-testid="action-submit">
-          {t('confirm')}
-        </button>
-        <button type="button" onClick={done}>
-          {t('back')} <kbd>Esc</kbd>
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -7,6 +7,7 @@ import { useUi } from '../_components/i18n';
 import type { IncidentRow } from '../_components/live-state';
 import { useIncidentTypes } from '../_components/use-incident-types';
 import { useWrite } from '../_components/use-write';
+import { InlineForm } from './InlineForm';
 
 const PRIORITY_KEY = { red: 'priorityRed', yellow: 'priorityYellow', green: 'priorityGreen' } as const;
 
@@ -91,17 +92,15 @@ export function IncidentEdit({ incident, done }: { incident: IncidentRow; done: 
     ) : null;
 
   return (
-    <form
-      className="action-form"
+    <InlineForm
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          done();
-        }
-      }}
-      aria-label={t('editIncident')}
-      data-testid="form-edit"
+      done={done}
+      error={error}
+      busy={busy}
+      submitLabel={t('save')}
+      submitTestId="edit-save"
+      label={t('editIncident')}
+      testId="form-edit"
     >
       {theirs && (
         <div className="toast err" role="alert" data-testid="edit-conflict">
@@ -169,19 +168,6 @@ export function IncidentEdit({ incident, done }: { incident: IncidentRow; done: 
           {diff('lon')}
         </label>
       </div>
-      {error && (
-        <div className="toast err" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="row-buttons">
-        <button type="submit" className="primary" disabled={busy} data-testid="edit-save">
-          {t('save')}
-        </button>
-        <button type="button" onClick={done}>
-          {t('back')} <kbd>Esc</kbd>
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
