@@ -116,6 +116,8 @@ const ZEnv = z.object({
     .default(12 * 60),
   /** A recommended set with a unit farther than this (km) is assigned only after a confirmation. */
   FAR_UNIT_CONFIRM_KM: z.coerce.number().min(1).max(1000).default(30),
+  /** Shared key of the AML HTTPS form's `hmac` field; unset = the field is not checked. */
+  AML_HMAC_KEY: z.string().min(16).optional(),
   ESCALATION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

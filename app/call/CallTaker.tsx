@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
+import type { EcallDto } from '@/lib/ecall/ecall-dto';
 import type { EventFrame } from '@/lib/events/catalogue';
 import { formatCoord, formatElapsed } from '@/lib/i18n/format';
 import { isOpenIncident } from '@/lib/incidents/incident-status';
@@ -15,7 +16,7 @@ import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 import { CallForm } from './CallForm';
-import { FlaggedIncidents, MyIncidents } from './IncidentLists';
+import { FlaggedIncidents, MyIncidents, WaitingEcalls } from './IncidentLists';
 import { KnowledgePanel } from './KnowledgePanel';
 import { useCallIntake } from './use-call-intake';
 
@@ -29,16 +30,24 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
   const { call, deviceFix, picked } = intake;
   const [incidents, setIncidents] = useState<IncidentMap>(new Map());
 
+  const [waiting, setWaiting] = useState<EcallDto[]>([]);
+  const loadWaiting = useCallback(() => {
+    apiGet<EcallDto[]>('/api/ecall')
+      .then(setWaiting)
+      .catch(() => {});
+  }, []);
   const load = useCallback(async () => {
     setIncidents(incidentMap(await apiGet<IncidentRow[]>('/api/incidents?status=all&limit=300')));
-  }, []);
+    loadWaiting();
+  }, [loadWaiting]);
   const onDeviceEvent = intake.onDeviceEvent;
   const onEvent = useCallback(
     (f: EventFrame) => {
       onDeviceEvent(f);
       setIncidents((m) => reduceIncidents(m, f));
+      if (f.type === 'ecall.received') loadWaiting();
     },
-    [onDeviceEvent],
+    [onDeviceEvent, loadWaiting],
   );
   const { state } = useRealtime(onEvent, load);
 
@@ -180,11 +189,17 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
           )}
           {fromMessage && (
             <div className="toast" role="status" data-testid="from-message">
-              {t('fromMessage')}: {fromMessage.channel === 'email' ? t('channelEmail') : 'SMS'}{' '}
+              {t('fromMessage')}:{' '}
+              {fromMessage.channel === 'email'
+                ? t('channelEmail')
+                : fromMessage.channel === 'ecall'
+                  ? t('ecallFromForm')
+                  : 'SMS'}{' '}
               {fromMessage.label}
             </div>
           )}
           <CallForm intake={intake} types={types} typeName={typeName} />
+          <WaitingEcalls waiting={waiting} onTake={intake.takeEcall} />
           <FlaggedIncidents flagged={flagged} typeName={typeName} onConfirm={confirmFlagged} />
           <MyIncidents mine={mine} typeName={typeName} />
         </div>

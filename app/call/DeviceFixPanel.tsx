@@ -1,7 +1,7 @@
 'use client';
 
 import { formatCoord, formatD96, formatElapsed } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { type MessageKey, messages } from '@/lib/i18n/messages';
 import type { DeviceFix } from '@/lib/live/location-fixes';
 import { useUi } from '../_components/i18n';
 import { useNow } from '../_components/use-now';
@@ -14,6 +14,12 @@ const METHOD_KEY: Record<string, MessageKey> = {
   unknown: 'fixUnknown',
   none: 'fixNone',
 };
+
+/** A stored doubt's label; a code this screen does not know reads as "check the message". */
+function doubtKey(code: string): MessageKey {
+  const key = `doubt_${code}`;
+  return (key in messages.sl ? key : 'doubtOther') as MessageKey;
+}
 
 /** How the handset found its position (AML's positioning method), in words. */
 function methodLabel(method: string | null, t: (k: MessageKey) => string): string {
@@ -30,6 +36,11 @@ export function DeviceFixPanel({ fix, onUse }: { fix: DeviceFix; onUse: () => vo
     <div className="device-fix" data-testid="device-fix" role="status">
       <strong>{t('deviceLocation')}</strong>
       {fix === null && <div className="muted">{t('deviceNone')}</div>}
+      {fix && fix.doubts.length > 0 && (
+        <div className="device-doubts" data-testid="device-doubts">
+          {t('deviceDoubts')} {fix.doubts.map((d) => t(doubtKey(d))).join('; ')}
+        </div>
+      )}
       {fix && !fix.position && <div className="muted">{t('deviceNoFix')}</div>}
       {fix?.position && (
         <>

@@ -1,8 +1,10 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import type { EcallDto } from '@/lib/ecall/ecall-dto';
 import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { vehicleClassKey } from '@/lib/i18n/messages-partners';
 import { useUi } from '../_components/i18n';
 import type { IncidentRow } from '../_components/live-state';
 import type { NearbyIncident } from './use-call-lookups';
@@ -77,6 +79,37 @@ export function FlaggedIncidents({
               {t('confirmIncident')}
             </button>
           </IncidentItem>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** eCalls whose vehicle sent no usable position: the call-taker asks and opens the incident. */
+export function WaitingEcalls({ waiting, onTake }: { waiting: EcallDto[]; onTake: (e: EcallDto) => void }) {
+  const { t } = useUi();
+  if (waiting.length === 0) return null;
+  return (
+    <section className="duplicates ecall-waiting" aria-label={t('ecallWaiting')} data-testid="ecall-waiting">
+      <strong>{t('ecallWaiting')}</strong>
+      <div className="muted">{t('ecallWaitingHint')}</div>
+      <ul className="list">
+        {waiting.map((e) => (
+          <li key={e.id} data-testid={`ecall-${e.id}`}>
+            <div>
+              <strong>{formatTime(e.receivedAt)}</strong> · {t(vehicleClassKey(e.vehicleType))} ·{' '}
+              {e.automaticActivation ? t('ecallAutomatic') : t('ecallManual')}
+              {e.passengers !== null ? ` · ${t('ecallPassengers')}: ${e.passengers}` : ''}
+            </div>
+            <div className="muted">
+              VIN {e.vin}
+              {e.callbackNumber ? ` · ${e.callbackNumber}` : ''}
+              {e.doubts.length ? ` · ${e.doubts.map((d) => t(`doubt_${d}` as MessageKey)).join('; ')}` : ''}
+            </div>
+            <button type="button" onClick={() => onTake(e)} data-testid={`take-ecall-${e.id}`}>
+              {t('ecallTake')}
+            </button>
+          </li>
         ))}
       </ul>
     </section>

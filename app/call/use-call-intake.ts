@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { EcallDto } from '@/lib/ecall/ecall-dto';
 import { locationDoubt } from '@/lib/geo/plausible-location';
 import { formatCoord } from '@/lib/i18n/format';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
@@ -13,7 +14,7 @@ import { useCoordinates, useDeviceFix, useNearby } from './use-call-lookups';
 
 export interface FromMessage {
   id: number;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'ecall';
   label: string;
 }
 
@@ -164,6 +165,7 @@ export function useCallIntake(types: IncidentType[], userId: number) {
     fail,
     phoneRef,
     fromMessage: fromMessage.current,
+    takeEcall: fromMessage.takeEcall,
     applyDeviceLocation,
     attachCall,
     submit,
@@ -217,12 +219,34 @@ function useAltKeys(applyDeviceLocation: () => void) {
   }, [applyDeviceLocation]);
 }
 
-// Opened from the inbox (/call?message=ID): the message prefills the form, and the incident, once
-// saved, is linked to the conversation (its transcript goes into the incident's notes).
+// Opened from the inbox (/call?message=ID) or for an eCall that waits for a location (/call?ecall=ID,
+// or "open in the form" on this screen): the message prefills the form, and the incident, once saved,
+// is linked to the conversation or the eCall (its transcript or vehicle data goes into the notes).
 function useFromMessage(setForm: ReturnType<typeof useCallForm>['setForm']) {
   const [current, setCurrent] = useState<FromMessage | null>(null);
+  const takeEcall = useCallback(
+    (e: EcallDto) => {
+      setCurrent({ id: e.id, channel: 'ecall', label: `VIN ${e.vin}` });
+      setForm((f) => ({
+        ...f,
+        type: 'traffic_accident',
+        priority: e.automaticActivation ? 'red' : 'yellow',
+        description: `${e.summary}\n${e.note}`.slice(0, 4000),
+        ...(e.callbackNumber ? { phone: e.callbackNumber } : {}),
+      }));
+    },
+    [setForm],
+  );
   useEffect(() => {
-    const id = Number(new URLSearchParams(location.search).get('message'));
+    const params = new URLSearchParams(location.search);
+    const ecall = Number(params.get('ecall'));
+    if (Number.isInteger(ecall) && ecall > 0) {
+      apiGet<EcallDto>(`/api/ecall/${ecall}`)
+        .then(takeEcall)
+        .catch(() => {});
+      return;
+    }
+    const id = Number(params.get('message'));
     if (!Number.isInteger(id) || id <= 0) return;
     apiGet<ConversationDto>(`/api/messages/${id}`)
       .then((c) => {
@@ -242,17 +266,19 @@ function useFromMessage(setForm: ReturnType<typeof useCallForm>['setForm']) {
         }));
       })
       .catch(() => {});
-  }, [setForm]);
+  }, [setForm, takeEcall]);
   const link = async (incidentId: number) => {
     if (!current) return;
     await apiSend(
       'POST',
-      `/api/messages/${current.id}/incident`,
+      current.channel === 'ecall'
+        ? `/api/ecall/${current.id}/incident`
+        : `/api/messages/${current.id}/incident`,
       { incidentId },
-      { idempotencyKey: `link-${current.id}-${incidentId}` },
+      { idempotencyKey: `link-${current.channel}-${current.id}-${incidentId}` },
     );
     setCurrent(null);
     history.replaceState(null, '', '/call');
   };
-  return { current, link };
+  return { current, link, takeEcall };
 }

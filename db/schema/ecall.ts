@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { incidents } from './incidents';
 
@@ -14,6 +15,14 @@ export const ecallMessages = pgTable(
     testCall: boolean('test_call').notNull(),
     incidentId: integer('incident_id').references(() => incidents.id),
     msd: jsonb('msd').notNull(),
+    /** MSD format version (1, 2, 3…); JSON deliveries say which they follow, or 2. */
+    msdVersion: integer('msd_version').notNull().default(2),
+    /** How it came: 'uper' (the standard's binary, kept in `raw` as hex) or 'json'. */
+    encoding: text('encoding').notNull().default('json'),
+    /** The message exactly as received: hex of the UPER bytes, or the JSON text. */
+    raw: text('raw').notNull().default(''),
+    /** What deserves a second look (ECALL_DOUBTS): stored anyway, shown to the call-taker. */
+    doubts: text('doubts').array().notNull().default(sql`'{}'::text[]`),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ecall_messages_identity_uq').on(t.vin, t.messageIdentifier, t.msdTimestamp)],

@@ -9,75 +9,105 @@ import { createIncident } from '../incidents/create-incident';
 import { selectIncident } from '../incidents/incident-dto';
 import { normalizePhone } from '../locations/phone';
 import { recordLocationFix } from '../locations/record-location-fix';
-import { PROPULSION_SL, type TEcallMsd } from './schemas';
+import { type EcallReport, interpretMsd } from './interpret-msd';
+import type { ParsedEcall } from './schemas';
 
 // A car called: the MSD opens a traffic-accident incident at the car's position, flagged for a
-// call-taker to confirm; a test call is recorded and nothing is dispatched. The same MSD delivered
-// twice is answered with what the first delivery did.
-export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
-  const vin = msd.vehicleIdentificationNumber;
-  const msdTimestamp = new Date(msd.timestamp * 1000);
+// call-taker to confirm; a test call is recorded and nothing is dispatched. An MSD without a usable
+// position (the standard's "not available", or unreadable) is stored and waits on the call-takers'
+// screens for the location (the call form opens prefilled; the incident is linked when saved).
+// The same MSD delivered twice is answered with what the first delivery did.
+export async function receiveEcall(db: Db, actor: Principal, input: ParsedEcall) {
+  const report = interpretMsd(input.msd);
+  const msdTimestamp = new Date(input.msd.timestamp * 1000);
   const identity = and(
-    eq(ecallMessages.vin, vin),
-    eq(ecallMessages.messageIdentifier, msd.messageIdentifier),
+    eq(ecallMessages.vin, report.vin),
+    eq(ecallMessages.messageIdentifier, report.messageIdentifier),
     eq(ecallMessages.msdTimestamp, msdTimestamp),
   );
+  const phone = input.callbackNumber ? normalizePhone(input.callbackNumber) : null;
+  const stored = {
+    ...input.msd,
+    ...(input.msd.optionalAdditionalData
+      ? {
+          optionalAdditionalData: {
+            oid: input.msd.optionalAdditionalData.oid,
+            data: Buffer.from(input.msd.optionalAdditionalData.data).toString('hex'),
+          },
+        }
+      : {}),
+    ...(input.unknownVehicleType ? { vehicleTypeSent: input.unknownVehicleType } : {}),
+    ...(input.callbackNumber ? { callbackNumber: input.callbackNumber } : {}),
+  };
 
   const write = () =>
     inWriteTx(db, actor, async (w) => {
       const [seen] = await w.tx.select().from(ecallMessages).where(identity);
       if (seen)
-        return { ecallId: seen.id, duplicate: true, testCall: seen.testCall, incidentId: seen.incidentId };
+        return {
+          ecallId: seen.id,
+          duplicate: true,
+          testCall: seen.testCall,
+          incidentId: seen.incidentId,
+          doubts: seen.doubts,
+        };
 
       let incidentId: number | null = null;
-      if (!msd.control.testCall) {
+      if (!report.testCall && report.position) {
         const incident = await createIncident(
           w.tx,
           actor,
           {
             type: 'traffic_accident',
-            priority: msd.control.automaticActivation ? 'red' : 'yellow',
+            priority: report.automaticActivation ? 'red' : 'yellow',
             channel: 'ecall',
-            description: summarise(msd),
+            description: summarise(report),
             location: {
-              lat: msd.vehicleLocation.latitude,
-              lon: msd.vehicleLocation.longitude,
+              lat: report.position.lat,
+              lon: report.position.lon,
               // An untrusted position is marked as coarse so nobody mistakes it for a precise one.
-              accuracyM: msd.control.positionCanBeTrusted ? 20 : 500,
+              accuracyM: report.positionTrusted ? 20 : 500,
               address: 'eCall',
             },
-            caller: {
-              phone: msd.callbackNumber ? (normalizePhone(msd.callbackNumber) ?? '') : '',
-              name: `eCall ${vin}`,
-            },
+            caller: { phone: phone ?? '', name: `eCall ${report.vin}` },
           },
-          { flagged: true, notes: [vehicleNote(msd)] },
+          { flagged: true, notes: [vehicleNote(report, input)] },
         );
         incidentId = incident.id;
       }
       const [row] = await w.tx
         .insert(ecallMessages)
         .values({
-          vin,
-          messageIdentifier: msd.messageIdentifier,
+          vin: report.vin,
+          messageIdentifier: report.messageIdentifier,
           msdTimestamp,
-          automaticActivation: msd.control.automaticActivation,
-          testCall: msd.control.testCall,
+          automaticActivation: report.automaticActivation,
+          testCall: report.testCall,
           incidentId,
-          msd,
+          msd: stored,
+          msdVersion: report.msdVersion,
+          encoding: input.encoding,
+          raw: input.raw,
+          doubts: report.doubts,
         })
         .returning({ id: ecallMessages.id });
       if (!row) throw new Error('eCall insert returned nothing');
       w.emit(
         ecallReceived({
           ecallId: row.id,
-          vin,
-          testCall: msd.control.testCall,
-          automatic: msd.control.automaticActivation,
+          vin: report.vin,
+          testCall: report.testCall,
+          automatic: report.automaticActivation,
           incidentId,
         }),
       );
-      return { ecallId: row.id, duplicate: false, testCall: msd.control.testCall, incidentId };
+      return {
+        ecallId: row.id,
+        duplicate: false,
+        testCall: report.testCall,
+        incidentId,
+        doubts: report.doubts,
+      };
     });
   // Two deliveries of one MSD at the same instant: the unique index lets one win, the other re-reads.
   const { result } = await write().catch((err) => {
@@ -85,7 +115,6 @@ export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
     throw err;
   });
 
-  const phone = msd.callbackNumber ? normalizePhone(msd.callbackNumber) : null;
   if (phone && !result.duplicate) {
     await recordLocationFix(
       db,
@@ -93,25 +122,26 @@ export async function receiveEcall(db: Db, actor: Principal, msd: TEcallMsd) {
       {
         phone,
         source: 'ecall',
-        lat: msd.vehicleLocation.latitude,
-        lon: msd.vehicleLocation.longitude,
-        accuracyM: msd.control.positionCanBeTrusted ? 20 : 500,
+        lat: report.position?.lat ?? null,
+        lon: report.position?.lon ?? null,
+        accuracyM: report.position ? (report.positionTrusted ? 20 : 500) : null,
         confidencePct: null,
-        method: 'gnss',
-        fixAt: new Date(msd.timestamp * 1000),
+        method: report.position ? 'gnss' : 'none',
+        fixAt: report.fixAt,
         imei: null,
         imsi: null,
-        details: { vin },
+        details: { vin: report.vin, msdVersion: String(report.msdVersion) },
+        doubts: report.doubts,
       },
-      JSON.stringify(msd),
+      input.raw,
     );
   }
   const incident = result.incidentId ? await selectIncident(db, result.incidentId) : null;
-  return { ...result, incident };
+  return { ...result, needsLocation: !result.testCall && !result.incidentId, incident };
 }
 
 /** EN 15722 vehicle classes in the centre's working language (the stored text is read by people). */
-const VEHICLE_CLASS_SL: Record<TEcallMsd['control']['vehicleType'], string> = {
+export const VEHICLE_CLASS_SL: Record<string, string> = {
   passengerVehicleClassM1: 'osebno vozilo (M1)',
   busesAndCoachesClassM2: 'avtobus (M2)',
   busesAndCoachesClassM3: 'avtobus (M3)',
@@ -127,27 +157,47 @@ const VEHICLE_CLASS_SL: Record<TEcallMsd['control']['vehicleType'], string> = {
   motorcyclesClassL7e: 'štirikolo (L7e)',
 };
 
-function summarise(msd: TEcallMsd): string {
-  const how = msd.control.automaticActivation ? 'samodejni eCall (trčenje)' : 'ročni eCall (gumb SOS)';
-  const people = msd.numberOfPassengers !== undefined ? `, potnikov: ${msd.numberOfPassengers}` : '';
-  const trust = msd.control.positionCanBeTrusted ? '' : ' Položaj ni zanesljiv.';
-  return `${how}, ${VEHICLE_CLASS_SL[msd.control.vehicleType]}${people}.${trust}`;
+const PROPULSION_SL: Record<string, string> = {
+  gasolineTankPresent: 'bencin',
+  dieselTankPresent: 'dizel',
+  compressedNaturalGas: 'stisnjen zemeljski plin (CNG)',
+  liquidPropaneGas: 'utekočinjen naftni plin (LPG)',
+  electricEnergyStorage: 'električna baterija',
+  hydrogenStorage: 'vodik',
+  otherStorage: 'drugo',
+};
+
+const vehicleClassSl = (t: string) => VEHICLE_CLASS_SL[t] ?? 'vrsta vozila ni znana';
+
+export function summarise(r: EcallReport): string {
+  const how = r.automaticActivation ? 'samodejni eCall (trčenje)' : 'ročni eCall (gumb SOS)';
+  const people = r.passengers !== null ? `, potnikov: ${r.passengers}` : '';
+  const trust = !r.position
+    ? ' Vozilo ni poslalo položaja: lokacijo ugotovite s klicočim.'
+    : r.positionTrusted
+      ? ''
+      : ' Položaj ni zanesljiv.';
+  return `${how}, ${vehicleClassSl(r.vehicleType)}${people}.${trust}`;
 }
 
-function vehicleNote(msd: TEcallMsd): string {
-  const fuel = Object.entries(msd.vehiclePropulsionStorageType ?? {})
-    .filter(([, v]) => v)
-    .map(([k]) => PROPULSION_SL[k] ?? k);
+export function vehicleNote(r: EcallReport, input: Pick<ParsedEcall, 'encoding' | 'callbackNumber'>): string {
+  const fuel = r.propulsion.map((k) => PROPULSION_SL[k] ?? k);
   const lines = [
-    `eCall MSD #${msd.messageIdentifier}, ${new Date(msd.timestamp * 1000).toISOString()}`,
-    `VIN: ${msd.vehicleIdentificationNumber}`,
-    `Vrsta vozila: ${VEHICLE_CLASS_SL[msd.control.vehicleType]}`,
+    `eCall MSD v${r.msdVersion} #${r.messageIdentifier}, ${r.fixAt ? r.fixAt.toISOString() : 'čas ni znan'} (${input.encoding === 'uper' ? 'binarno' : 'JSON'})`,
+    `VIN: ${r.vin}`,
+    `Vrsta vozila: ${vehicleClassSl(r.vehicleType)}`,
     `Pogon: ${fuel.length ? fuel.join(', ') : 'ni podatka'}`,
-    `Aktivacija: ${msd.control.automaticActivation ? 'samodejna' : 'ročna'}`,
-    `Smer vožnje: ${msd.vehicleDirection ?? '?'}°`,
-    `Potnikov: ${msd.numberOfPassengers ?? '?'}`,
-    `Položaj zanesljiv: ${msd.control.positionCanBeTrusted ? 'da' : 'ne'}`,
+    `Aktivacija: ${r.automaticActivation ? 'samodejna' : 'ročna'}`,
+    `Smer vožnje: ${r.directionDeg === null ? 'ni znana' : `${r.directionDeg}°`}`,
+    `Potnikov: ${r.passengers ?? 'ni podatka'}`,
+    `Položaj zanesljiv: ${!r.position ? 'ni položaja' : r.positionTrusted ? 'da' : 'ne'}`,
   ];
-  if (msd.callbackNumber) lines.push(`Povratna številka: ${msd.callbackNumber}`);
+  if (r.recentPositions.length)
+    lines.push(
+      `Prejšnja položaja: ${r.recentPositions.map((p) => `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}`).join('; ')}`,
+    );
+  if (r.additionalData)
+    lines.push(`Dodatni podatki (OID ${r.additionalData.oid}): ${r.additionalData.dataHex}`);
+  if (input.callbackNumber) lines.push(`Povratna številka: ${input.callbackNumber}`);
   return lines.join('\n');
 }

@@ -118,6 +118,10 @@ function withLaterFields(data: unknown, at: string): unknown {
     out.assignment = { ...asg, alert: { ...asg.alert, cancelledAt: null } };
     changed = true;
   }
+  if (isObject(out.fix) && !('doubts' in out.fix)) {
+    out.fix = { ...out.fix, doubts: [] };
+    changed = true;
+  }
   if (isObject(out.unit) && !('statusSince' in out.unit)) {
     out.unit = { ...out.unit, statusSince: at };
     changed = true;

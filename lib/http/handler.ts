@@ -28,10 +28,23 @@ type BodyOf<S> = S extends { body: infer B extends z.ZodType }
     ? RawBody
     : undefined;
 
-/** For endpoints that take other formats than JSON (AML SMS text, form posts): the body as text. */
+/** For endpoints that take other formats than JSON (AML SMS text, form posts, a binary MSD). */
 export interface RawBody {
+  /** The body as UTF-8 text (a binary body's text is meaningless; read `bytes`). */
   text: string;
+  /** The body exactly as sent. */
+  bytes: Buffer;
   contentType: string;
+}
+
+/** Media types whose body is bytes, not text: a NUL byte in them is data. */
+const BINARY_TYPES = /^(application\/octet-stream|application\/emergencycalldata\.ecall\.msd)\b/;
+
+async function readRaw(req: Request): Promise<RawBody> {
+  const contentType = (req.headers.get('content-type') ?? '').toLowerCase();
+  const bytes = await readBytes(req);
+  const text = bytes.toString('utf8');
+  return { text: BINARY_TYPES.test(contentType) ? text : rejectNulText(text), bytes, contentType };
 }
 type QueryOf<S> = S extends { query: infer Q extends z.ZodType } ? z.infer<Q> : undefined;
 type PrincipalOf<S> = S extends { access: 'public' } ? Principal | null : Principal;
@@ -79,10 +92,7 @@ export function handle<R extends RouteId>(
       const body = spec.body
         ? parseOrThrow(spec.body, await readJson(req), 'body')
         : spec.raw
-          ? {
-              text: rejectNulText(await readText(req)),
-              contentType: (req.headers.get('content-type') ?? '').toLowerCase(),
-            }
+          ? await readRaw(req)
           : await drainBody(req);
       const ctx = { req, db, principal, body, query, params } as HandlerContext<R>;
 
@@ -149,13 +159,17 @@ function checkOrigin(req: Request, principal: Principal | null): void {
 }
 
 async function readText(req: Request): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+async function readBytes(req: Request): Promise<Buffer> {
   const max = env().MAX_BODY_BYTES;
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > max)
     throw new AppError('payload_too_large', `body larger than ${max} bytes`, [
       { field: 'body', message: `at most ${max} bytes` },
     ]);
-  if (!req.body) return '';
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -171,7 +185,7 @@ async function readText(req: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 async function drainBody(req: Request): Promise<undefined> {

@@ -1,3 +1,4 @@
+import { partnersEn, partnersSl } from './messages-partners';
 import { shiftEn, shiftSl } from './messages-shift';
 
 // UI strings. Slovenian is the default; English must have exactly the same keys (checked by the type).
@@ -330,6 +331,7 @@ const sl = {
   adminDone: 'Shranjeno, skrij',
   demoMode: 'Demo način: demo računi z objavljenimi gesli so vklopljeni.',
   ...shiftSl,
+  ...partnersSl,
 };
 
 export type MessageKey = keyof typeof sl;
@@ -658,6 +660,7 @@ const en: Record<MessageKey, string> = {
   adminDone: 'Stored, hide',
   demoMode: 'Demo mode: demo accounts with published passwords are enabled.',
   ...shiftEn,
+  ...partnersEn,
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -13,6 +13,8 @@ export interface LocationFixDto {
   method: string | null;
   fixAt: string | null;
   receivedAt: string;
+  /** What deserves a second look (codes; labelled on the screens). */
+  doubts: string[];
 }
 
 export async function selectLocationFixes(db: Db, where: SQL, limit = 5): Promise<LocationFixDto[]> {
@@ -30,6 +32,7 @@ export async function selectLocationFixes(db: Db, where: SQL, limit = 5): Promis
       method: locationFixes.method,
       fixAt: locationFixes.fixAt,
       receivedAt: locationFixes.receivedAt,
+      doubts: locationFixes.doubts,
     })
     .from(locationFixes)
     .where(where)
@@ -46,5 +49,6 @@ export async function selectLocationFixes(db: Db, where: SQL, limit = 5): Promis
     method: r.method,
     fixAt: r.fixAt ? r.fixAt.toISOString() : null,
     receivedAt: r.receivedAt.toISOString(),
+    doubts: r.doubts,
   }));
 }

@@ -1,10 +1,36 @@
-import { z } from 'zod';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
-import { fieldErrors } from '../validation';
+import { decodeDataSms } from './data-sms';
 import { normalizePhone } from './phone';
 
 // Advanced Mobile Location (ETSI TS 103 625) in its two transports: the SMS text a gateway forwards
-// (A"ML=1;lt=…;lg=…;rd=…;top=…;lc=…;pm=…;si=…;ei=…;mcc=…;mnc=…;ml=…) and the HTTPS form post.
+// (A"ML=1;lt=…;lg=…;rd=…;top=…;lc=…;pm=…;si=…;ei=…;mcc=…;mnc=…;ml=…), also as a data SMS (8-bit or
+// 7-bit payload, raw or as hex/base64), and the HTTPS form post.
+//
+// A handset's message is never refused for a formality: what can be read is stored, what is doubtful
+// is named in `doubts` (shown to the call-taker), and only a message with no caller to attach it to or
+// no AML in it at all is refused.
+
+/** Why a stored fix deserves a second look; each has a label in both languages (`doubt_<code>`). */
+export const AML_DOUBTS = [
+  'length_mismatch',
+  'length_missing',
+  'version_unknown',
+  'key_repeated',
+  'position_missing',
+  'position_unreadable',
+  'radius_unreadable',
+  'time_unreadable',
+  'time_future',
+  'confidence_unreadable',
+  'method_unknown',
+  'device_id_unreadable',
+  'network_unreadable',
+  'accuracy_unreadable',
+  'hmac_missing',
+  'hmac_mismatch',
+] as const;
+export type AmlDoubt = (typeof AML_DOUBTS)[number];
 
 export interface AmlFix {
   phone: string;
@@ -18,200 +44,268 @@ export interface AmlFix {
   imei: string | null;
   imsi: string | null;
   details: Record<string, string>;
+  doubts: AmlDoubt[];
 }
 
-const fail = (fields: { field: string; message: string }[]) =>
-  new AppError('validation_failed', `invalid AML message: ${fields.map((f) => f.field).join(', ')}`, fields);
+const refuse = (field: string, message: string) =>
+  new AppError('validation_failed', `AML message refused: ${field}`, [{ field, message }]);
 
-const lat = z
-  .string()
-  .regex(/^[+-]?\d{1,2}\.\d{1,10}$/, 'degrees with a decimal point, e.g. +46.05140')
-  .transform(Number)
-  .refine((v) => Math.abs(v) <= 90, 'latitude within ±90');
-const lon = z
-  .string()
-  .regex(/^[+-]?\d{1,3}\.\d{1,10}$/, 'degrees with a decimal point, e.g. +014.50600')
-  .transform(Number)
-  .refine((v) => Math.abs(v) <= 180, 'longitude within ±180');
-const digits = (min: number, max: number) =>
-  z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `${min}–${max} digits`);
+const METHODS: Record<string, string> = {
+  G: 'gnss',
+  W: 'wifi',
+  C: 'cell',
+  H: 'hybrid',
+  U: 'unknown',
+  N: 'none',
+};
 
-/** top=YYYYMMDDhhmmss in UTC; a fix from more than a day ahead is refused. */
-const top = z
-  .string()
-  .regex(/^\d{14}$/, 'YYYYMMDDhhmmss (UTC)')
-  .transform((v, ctx) => {
-    const d = new Date(
-      Date.UTC(
-        +v.slice(0, 4),
-        +v.slice(4, 6) - 1,
-        +v.slice(6, 8),
-        +v.slice(8, 10),
-        +v.slice(10, 12),
-        +v.slice(12, 14),
-      ),
-    );
-    const roundTrip = d.toISOString().replace(/[-T:]/g, '').slice(0, 14);
-    if (roundTrip !== v || d.getTime() > Date.now() + 86_400_000) {
-      ctx.addIssue({ code: 'custom', message: 'not a valid UTC time' });
-      return z.NEVER;
-    }
-    return d;
-  });
+/** A decimal angle within ±max; AML writes `+46.05140`, handsets also send `46.0514` or `46`. */
+function angle(text: string, max: number): number | null {
+  if (!/^[+-]?\d{1,3}(\.\d{1,12})?$/.test(text)) return null;
+  const v = Number(text);
+  return Math.abs(v) <= max ? v : null;
+}
 
-const ZSms = z
-  .object({
-    'A"ML': z.literal('1', { message: 'only AML version 1 is supported' }),
-    lt: z.string().optional(),
-    lg: z.string().optional(),
-    rd: z.string(),
-    top,
-    lc: digits(1, 3)
-      .transform(Number)
-      .refine((v) => v <= 100, 'percent 0–100'),
-    pm: z.enum(['G', 'W', 'C', 'N', 'H', 'U'], { message: 'G, W, C, H, U or N' }),
-    si: digits(6, 15).optional(),
-    ei: digits(14, 16).optional(),
-    mcc: digits(3, 3),
-    mnc: digits(2, 3),
-    ml: digits(1, 4).transform(Number),
-  })
-  .strict();
+/** top=YYYYMMDDhhmmss in UTC. */
+function utcStamp(v: string): Date | null {
+  if (!/^\d{14}$/.test(v)) return null;
+  const d = new Date(
+    Date.UTC(
+      +v.slice(0, 4),
+      +v.slice(4, 6) - 1,
+      +v.slice(6, 8),
+      +v.slice(8, 10),
+      +v.slice(10, 12),
+      +v.slice(12),
+    ),
+  );
+  return d.toISOString().replace(/[-T:]/g, '').slice(0, 14) === v ? d : null;
+}
 
-/** The SMS form; `from` is the sender's number as the gateway reports it. */
-export function parseAmlSms(text: string, from: string | null): AmlFix {
-  const body = text.trim();
-  const fields: { field: string; message: string }[] = [];
+const FUTURE_SLACK_MS = 86_400_000;
+
+class Doubts {
+  readonly list: AmlDoubt[] = [];
+  add(d: AmlDoubt) {
+    if (!this.list.includes(d)) this.list.push(d);
+  }
+}
+
+/**
+ * The SMS form; `from` is the sender's number as the gateway reports it. `payload` is the body as
+ * sent: the text, or a data SMS's bytes (raw, hex or base64) that `decodeDataSms` turns into text.
+ */
+export function parseAmlSms(payload: string | Buffer, from: string | null): AmlFix {
   const phone = from ? normalizePhone(from) : null;
-  if (!phone)
-    fields.push({ field: 'query.from', message: "the sender's phone number (from the SMS gateway)" });
-  if (!body.startsWith('A"ML='))
-    throw fail([...fields, { field: 'A"ML', message: 'an AML SMS starts with A"ML=' }]);
+  if (!phone) throw refuse('query.from', "the sender's phone number (from the SMS gateway)");
+  const decoded = decodeDataSms(payload);
+  if (!decoded) throw refuse('A"ML', 'no AML message in the body (an AML SMS starts with A"ML=)');
+  const body = decoded.text;
+  const doubts = new Doubts();
   const kv: Record<string, string> = {};
+  const extra: Record<string, string> = {};
   for (const part of body.split(';')) {
     if (part === '') continue;
     const at = part.indexOf('=');
-    if (at < 1) {
-      fields.push({ field: part.slice(0, 20) || '(empty)', message: 'key=value expected' });
+    const key = at < 0 ? part : part.slice(0, at);
+    const value = at < 0 ? '' : part.slice(at + 1);
+    if (key in kv) {
+      doubts.add('key_repeated');
       continue;
     }
-    const key = part.slice(0, at);
-    if (key in kv) fields.push({ field: key.slice(0, 20), message: 'given twice' });
-    kv[key] = part.slice(at + 1);
+    kv[key] = value;
   }
-  const parsed = ZSms.safeParse(kv);
-  if (!parsed.success)
-    fields.push(
-      ...fieldErrors(parsed.error).map((f) => ({ ...f, field: f.field === '(root)' ? 'message' : f.field })),
-    );
-  if (parsed.success && parsed.data.ml !== body.length)
-    fields.push({
-      field: 'ml',
-      message: `message length ${body.length} differs from ml=${parsed.data.ml} (truncated?)`,
-    });
-  let position: { lat: number; lon: number } | null = null;
+  const version = kv['A"ML'] ?? '';
+  if (version !== '1' && version !== '2') doubts.add('version_unknown');
+
+  const ml = kv.ml ?? '';
+  if (ml === '') doubts.add('length_missing');
+  else if (!/^\d{1,4}$/.test(ml) || Number(ml) !== body.length) doubts.add('length_mismatch');
+
+  // Position: both coordinates or none. The no-fix forms (lt= and lg= empty, pm=N, rd=N or empty or
+  // a number) carry no position; that is the handset saying so, not a fault.
+  const noFix = kv.pm === 'N' || kv.rd === 'N';
+  let lat: number | null = null;
+  let lon: number | null = null;
+  const lt = kv.lt ?? '';
+  const lg = kv.lg ?? '';
+  if (lt !== '' || lg !== '') {
+    lat = angle(lt, 90);
+    lon = angle(lg, 180);
+    if (lat === null || lon === null) {
+      doubts.add('position_unreadable');
+      lat = lon = null;
+    }
+  } else if (!noFix) doubts.add('position_missing');
+
   let accuracyM: number | null = null;
-  if (kv.rd === 'N') {
-    // "No fix": the handset could not locate itself; stored so the call-taker knows it tried.
-    if (kv.lt || kv.lg) fields.push({ field: 'lt', message: 'a no-fix message (rd=N) carries no position' });
-  } else {
-    const la = lat.safeParse(kv.lt ?? '');
-    const lo = lon.safeParse(kv.lg ?? '');
-    const rd = digits(1, 6)
-      .transform(Number)
-      .safeParse(kv.rd ?? '');
-    if (!la.success) fields.push({ field: 'lt', message: la.error.issues[0]?.message ?? 'invalid' });
-    if (!lo.success) fields.push({ field: 'lg', message: lo.error.issues[0]?.message ?? 'invalid' });
-    if (!rd.success) fields.push({ field: 'rd', message: 'radius in metres, or N when there is no fix' });
-    if (la.success && lo.success) position = { lat: la.data, lon: lo.data };
-    if (rd.success) accuracyM = rd.data;
+  const rd = kv.rd ?? '';
+  if (rd !== '' && rd !== 'N') {
+    if (/^\d{1,7}(\.\d+)?$/.test(rd)) accuracyM = Number(rd);
+    else doubts.add('radius_unreadable');
   }
-  if (fields.length || !parsed.success || !phone) throw fail(dedupe(fields));
-  const d = parsed.data;
+
+  const fixAt = kv.top ? utcStamp(kv.top) : null;
+  if (kv.top && !fixAt) doubts.add('time_unreadable');
+  if (fixAt && fixAt.getTime() > Date.now() + FUTURE_SLACK_MS) doubts.add('time_future');
+
+  let confidencePct: number | null = null;
+  if (kv.lc) {
+    if (/^\d{1,3}$/.test(kv.lc) && Number(kv.lc) <= 100) confidencePct = Number(kv.lc);
+    else doubts.add('confidence_unreadable');
+  }
+
+  const pm = kv.pm ?? '';
+  const method = METHODS[pm] ?? 'unknown';
+  if (pm !== '' && !(pm in METHODS)) doubts.add('method_unknown');
+
+  const imsi = digitsOrDoubt(kv.si, 6, 15, doubts);
+  const imei = digitsOrDoubt(kv.ei, 14, 16, doubts);
+  for (const k of ['mcc', 'mnc'] as const)
+    if (kv[k] !== undefined && !/^\d{2,3}$/.test(kv[k] ?? '')) doubts.add('network_unreadable');
+
+  const known = new Set(['A"ML', 'lt', 'lg', 'rd', 'top', 'lc', 'pm', 'si', 'ei', 'mcc', 'mnc', 'ml']);
+  for (const [k, v] of Object.entries(kv)) if (!known.has(k)) extra[k.slice(0, 40)] = v.slice(0, 200);
+
   return {
     phone,
     source: 'aml_sms',
-    lat: position?.lat ?? null,
-    lon: position?.lon ?? null,
+    lat,
+    lon,
     accuracyM,
-    confidencePct: d.lc,
-    method: { G: 'gnss', W: 'wifi', C: 'cell', H: 'hybrid', U: 'unknown', N: 'none' }[d.pm],
-    fixAt: d.top,
-    imei: d.ei ?? null,
-    imsi: d.si ?? null,
-    details: { mcc: d.mcc, mnc: d.mnc },
+    confidencePct,
+    method,
+    fixAt,
+    imei,
+    imsi,
+    details: {
+      version,
+      ...(kv.mcc !== undefined ? { mcc: kv.mcc } : {}),
+      ...(kv.mnc !== undefined ? { mnc: kv.mnc } : {}),
+      ...(kv.ml !== undefined ? { ml: kv.ml, length: String(body.length) } : {}),
+      ...(decoded.transport !== 'text' ? { transport: decoded.transport } : {}),
+      ...(imsi === null && kv.si ? { si: kv.si.slice(0, 40) } : {}),
+      ...(imei === null && kv.ei ? { ei: kv.ei.slice(0, 40) } : {}),
+      ...extra,
+    },
+    doubts: doubts.list,
   };
 }
 
-const num = (name: string) =>
-  z
-    .string()
-    .regex(/^[+-]?\d+(\.\d+)?$/, `${name} as a decimal number`)
-    .transform(Number);
+function digitsOrDoubt(v: string | undefined, min: number, max: number, doubts: Doubts): string | null {
+  if (v === undefined || v === '') return null;
+  if (new RegExp(`^\\d{${min},${max}}$`).test(v)) return v;
+  doubts.add('device_id_unreadable');
+  return null;
+}
 
-const ZHttps = z
-  .object({
-    v: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'protocol version'),
-    device_number: z.string().min(3).max(32),
-    location_latitude: num('latitude').refine((v) => Math.abs(v) <= 90, 'latitude within ±90'),
-    location_longitude: num('longitude').refine((v) => Math.abs(v) <= 180, 'longitude within ±180'),
-    location_time: z
-      .string()
-      .regex(/^\d{10,13}$/, 'milliseconds since 1970')
-      .transform((v) => new Date(v.length === 13 ? Number(v) : Number(v) * 1000))
-      .refine((d) => d.getTime() <= Date.now() + 86_400_000, 'in the future'),
-    location_accuracy: num('accuracy in metres').refine((v) => v >= 0 && v <= 1_000_000, '0–1,000,000 m'),
-    location_source: z
-      .string()
-      .max(20)
-      .regex(/^[a-z_]*$/i, 'letters only')
-      .optional(),
-    location_confidence: num('confidence')
-      .refine((v) => v >= 0 && v <= 100, 'percent 0–100')
-      .optional(),
-    device_imei: digits(14, 16).optional(),
-    device_imsi: digits(6, 15).optional(),
-  })
-  .catchall(z.string().max(200));
+const HTTPS_KNOWN = new Set([
+  'v',
+  'device_number',
+  'location_latitude',
+  'location_longitude',
+  'location_time',
+  'location_accuracy',
+  'location_source',
+  'location_confidence',
+  'device_imei',
+  'device_imsi',
+  'hmac',
+]);
 
-/** The HTTPS form (application/x-www-form-urlencoded). */
-export function parseAmlHttps(form: URLSearchParams): AmlFix {
+/**
+ * The HTTPS form (application/x-www-form-urlencoded). With a shared key, `hmac` is checked: the hex
+ * HMAC (SHA-256, or SHA-1 when 40 hex digits are sent) of the body as sent without its hmac parameter.
+ * A missing or wrong hmac does not lose the location; the fix is stored and marked unauthenticated.
+ */
+export function parseAmlHttps(body: string, hmacKey?: string): AmlFix {
+  const form = new URLSearchParams(body);
   const obj: Record<string, string> = {};
-  const fields: { field: string; message: string }[] = [];
+  const doubts = new Doubts();
+  let count = 0;
   for (const [k, v] of form) {
-    if (k.length > 60) fields.push({ field: k.slice(0, 60), message: 'unknown field' });
-    else if (k in obj) fields.push({ field: k, message: 'given twice' });
-    else obj[k] = v;
+    if (++count > 100) break;
+    if (k in obj) doubts.add('key_repeated');
+    else obj[k.slice(0, 60)] = v.slice(0, 500);
   }
-  if (Object.keys(obj).length > 60) fields.push({ field: 'body', message: 'too many fields' });
-  const parsed = ZHttps.safeParse(obj);
-  if (!parsed.success) fields.push(...fieldErrors(parsed.error));
-  const phone = parsed.success ? normalizePhone(parsed.data.device_number) : null;
-  if (parsed.success && !phone) fields.push({ field: 'device_number', message: 'not a phone number' });
-  if (fields.length || !parsed.success || !phone) throw fail(dedupe(fields));
-  const d = parsed.data;
-  const known = new Set(Object.keys(ZHttps.shape));
-  const details = Object.fromEntries(Object.entries(obj).filter(([k]) => !known.has(k)));
+  const phone = obj.device_number ? normalizePhone(obj.device_number) : null;
+  if (!phone) throw refuse('device_number', "the caller's phone number is missing or not a number");
+
+  let lat = angle(obj.location_latitude ?? '', 90);
+  let lon = angle(obj.location_longitude ?? '', 180);
+  if (obj.location_latitude || obj.location_longitude) {
+    if (lat === null || lon === null) {
+      doubts.add('position_unreadable');
+      lat = lon = null;
+    }
+  } else doubts.add('position_missing');
+
+  let fixAt: Date | null = null;
+  if (obj.location_time) {
+    if (/^\d{10,13}$/.test(obj.location_time)) {
+      const n = Number(obj.location_time);
+      fixAt = new Date(obj.location_time.length === 13 ? n : n * 1000);
+      if (fixAt.getTime() > Date.now() + FUTURE_SLACK_MS) doubts.add('time_future');
+    } else doubts.add('time_unreadable');
+  }
+
+  // The accuracy as the handset sent it (metres, with its decimals); never rounded.
+  let accuracyM: number | null = null;
+  if (obj.location_accuracy) {
+    const a = Number(obj.location_accuracy);
+    if (/^\d+(\.\d+)?$/.test(obj.location_accuracy) && a <= 10_000_000) accuracyM = a;
+    else doubts.add('accuracy_unreadable');
+  }
+
+  let confidencePct: number | null = null;
+  if (obj.location_confidence) {
+    const c = Number(obj.location_confidence);
+    if (/^\d+(\.\d+)?$/.test(obj.location_confidence) && c <= 100) confidencePct = Math.round(c);
+    else doubts.add('confidence_unreadable');
+  }
+  if (obj.v && !/^\d{1,2}(\.\d{1,2})?$/.test(obj.v)) doubts.add('version_unknown');
+
+  if (hmacKey) {
+    const sent = obj.hmac?.toLowerCase() ?? '';
+    if (!sent) doubts.add('hmac_missing');
+    else if (!hmacMatches(body, hmacKey, sent)) doubts.add('hmac_mismatch');
+  }
+
+  const source = obj.location_source
+    ?.toLowerCase()
+    .replace(/[^a-z_]/g, '')
+    .slice(0, 20);
   return {
     phone,
     source: 'aml_https',
-    lat: d.location_latitude,
-    lon: d.location_longitude,
-    accuracyM: Math.round(d.location_accuracy),
-    confidencePct: d.location_confidence ?? null,
-    method: d.location_source?.toLowerCase() ?? null,
-    fixAt: d.location_time,
-    imei: d.device_imei ?? null,
-    imsi: d.device_imsi ?? null,
-    details,
+    lat,
+    lon,
+    accuracyM,
+    confidencePct,
+    method: source || null,
+    fixAt,
+    imei: digitsOrDoubt(obj.device_imei, 14, 16, doubts),
+    imsi: digitsOrDoubt(obj.device_imsi, 6, 15, doubts),
+    details: {
+      ...(obj.v ? { version: obj.v } : {}),
+      ...(obj.location_accuracy ? { location_accuracy: obj.location_accuracy } : {}),
+      ...(hmacKey ? { hmac: doubts.list.some((d) => d.startsWith('hmac')) ? 'failed' : 'verified' } : {}),
+      ...Object.fromEntries(Object.entries(obj).filter(([k]) => !HTTPS_KNOWN.has(k))),
+    },
+    doubts: doubts.list,
   };
 }
 
-function dedupe(fields: { field: string; message: string }[]) {
-  const seen = new Set<string>();
-  return fields.filter((f) => {
-    if (seen.has(f.field)) return false;
-    seen.add(f.field);
-    return true;
-  });
+/** The body without its hmac parameter, byte for byte as sent (the order of the other fields kept). */
+export function amlHmacInput(body: string): string {
+  return body
+    .split('&')
+    .filter((p) => !/^hmac(=|$)/i.test(p))
+    .join('&');
+}
+
+function hmacMatches(body: string, key: string, sent: string): boolean {
+  const alg = sent.length === 40 ? 'sha1' : 'sha256';
+  const expected = createHmac(alg, key).update(amlHmacInput(body)).digest('hex');
+  return expected.length === sent.length && timingSafeEqual(Buffer.from(expected), Buffer.from(sent));
 }

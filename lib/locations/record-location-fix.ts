@@ -13,7 +13,11 @@ import type { AmlFix } from './parse-aml';
 export async function recordLocationFix(
   db: Db,
   actor: Principal,
-  fix: Omit<AmlFix, 'source'> & { source: 'aml_sms' | 'aml_https' | 'ecall' },
+  fix: Omit<AmlFix, 'source' | 'doubts'> & {
+    source: 'aml_sms' | 'aml_https' | 'ecall';
+    /** AML_DOUBTS or ECALL_DOUBTS codes. */
+    doubts: readonly string[];
+  },
   raw: string,
 ): Promise<LocationFixDto> {
   const { result } = await inWriteTx(db, actor, async (w) => {
@@ -31,6 +35,7 @@ export async function recordLocationFix(
         imsi: fix.imsi,
         details: fix.details,
         raw: raw.slice(0, 4000),
+        doubts: [...fix.doubts],
       })
       .returning({ id: locationFixes.id });
     if (!row) throw new Error('location fix insert returned nothing');

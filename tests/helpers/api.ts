@@ -16,13 +16,20 @@ export async function request(
   base: string,
   method: string,
   path: string,
-  opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  opts: { body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const hasBody = opts.body !== undefined || opts.raw !== undefined;
   const res = await fetch(base + path, {
     method,
     headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...opts.headers },
-    body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
+    body:
+      typeof opts.raw === 'string'
+        ? opts.raw
+        : opts.raw
+          ? new Blob([Uint8Array.from(opts.raw)])
+          : opts.body !== undefined
+            ? JSON.stringify(opts.body)
+            : undefined,
   });
   const text = await res.text();
   let body: unknown = text;

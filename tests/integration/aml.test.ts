@@ -76,22 +76,54 @@ describe('POST /api/aml', () => {
     expect(res.body.position).toBeNull();
   });
 
-  const bad: [string, string, string][] = [
-    ['truncated', amlSms(AML_GOOD).slice(0, -20), 'ml'],
-    ['wrong type', amlSms({ ...AML_GOOD, lc: 'high' }), 'lc'],
-    ['out of range', amlSms({ ...AML_GOOD, lt: '+99.00000' }), 'lt'],
-    ['injection', amlSms({ ...AML_GOOD, si: "1';drop table location_fixes;--" }), 'si'],
-    ['not AML at all', 'Pomagajte, gori!', 'A"ML'],
+  // A handset's message is never lost for a formality: stored, its doubts named, shown to a person.
+  const doubtful: [string, string, string][] = [
+    ['truncated', amlSms(AML_GOOD).slice(0, -20), 'length_missing'],
+    ['wrong type', amlSms({ ...AML_GOOD, lc: 'high' }), 'confidence_unreadable'],
+    ['out of range', amlSms({ ...AML_GOOD, lt: '+99.00000' }), 'position_unreadable'],
+    ['injection', amlSms({ ...AML_GOOD, si: "1';drop table location_fixes;--" }), 'device_id_unreadable'],
   ];
-  for (const [name, text, field] of bad) {
-    it(`refuses a ${name} message with 400 naming ${field}, and stores nothing`, async () => {
-      const before = await count(raw, 'location_fixes');
-      const res = await postSms(text);
-      expect(res.status).toBe(400);
-      expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
-      expect(await count(raw, 'location_fixes')).toBe(before);
+  for (const [name, text, doubt] of doubtful) {
+    it(`stores a ${name} message with the doubt ${doubt}, raw text kept`, async () => {
+      const res = await postSms(text, '+38641555777');
+      expect(res.status).toBe(201);
+      expect(res.body.doubts).toContain(doubt);
+      const row = await raw.query('select raw, doubts from location_fixes where id = $1', [res.body.id]);
+      expect(row.rows[0].raw).toBe(text);
+      expect(row.rows[0].doubts).toContain(doubt);
     });
   }
+
+  it("the standard's example (ml=124 on a longer text) keeps its location, flagged", async () => {
+    const res = await postSms(
+      'A"ML=1;lt=+55.74317;lg=+013.67165;rd=50;top=20130717141935;lc=90;pm=W;si=123456789012345;ei=1234567890123456;mcc=234;mnc=30;ml=124',
+      '+447700900123',
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.position).toMatchObject({ lat: 55.74317, lon: 13.67165 });
+    expect(res.body.doubts).toEqual(['length_mismatch']);
+  });
+
+  it('a data SMS arrives as bytes (application/octet-stream) or as hex text', async () => {
+    const bytes = Buffer.from(amlSms(AML_GOOD), 'latin1');
+    const bin = await request(server.url, 'POST', '/api/aml?from=%2B38641555888', {
+      raw: bytes,
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${gatewayToken}` },
+    });
+    expect(bin.status).toBe(201);
+    expect(bin.body.position).toMatchObject({ lat: 46.0514 });
+    const hex = await postSms(bytes.toString('hex'), '+38641555888');
+    expect(hex.status).toBe(201);
+    expect(hex.body.position).toMatchObject({ lat: 46.0514 });
+  });
+
+  it('refuses a message with no AML in it with 400 naming the field, stores nothing, logs the raw text', async () => {
+    const before = await count(raw, 'location_fixes');
+    const res = await postSms('Pomagajte, gori!');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain('A"ML');
+    expect(await count(raw, 'location_fixes')).toBe(before);
+  });
 
   it('refuses other content types and unauthenticated posts', async () => {
     const json = await request(server.url, 'POST', '/api/aml', {

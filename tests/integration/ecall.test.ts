@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session } from '../helpers/api';
+import { encodeMsd } from '../../lib/ecall/msd-uper';
+import { login, request, type Session } from '../helpers/api';
 import { count, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
@@ -94,7 +95,7 @@ describe('POST /api/ecall', () => {
       'POST',
       '/api/ecall',
       msd({
-        vehicleLocation: { latitude: 46.05 * 3_600_000, longitude: 14.5 * 3_600_000 },
+        vehicleLocation: { positionLatitude: 46.05 * 3_600_000, positionLongitude: 14.5 * 3_600_000 },
         vehicleIdentificationNumber: {
           isowmi: 'WVW',
           isovds: 'ZZZ1JZ',
@@ -108,11 +109,11 @@ describe('POST /api/ecall', () => {
   });
 
   it.each([
-    ['body.vehicleIdentificationNumber', { vehicleIdentificationNumber: 'IOQ' }],
-    ['body.vehicleLocation.latitude', { vehicleLocation: { latitude: 95, longitude: 14 } }],
-    ['body.timestamp', { timestamp: 4_102_444_800 }],
+    ['vin_unreadable', { vehicleIdentificationNumber: 'IOQ' }, true],
+    ['position_unreadable', { vehicleLocation: { latitude: 95, longitude: 14 } }, false],
+    ['time_future', { timestamp: 4_102_444_800 }, true],
     [
-      'body.control.vehicleType',
+      'vehicle_class_unknown',
       {
         control: {
           automaticActivation: true,
@@ -121,10 +122,20 @@ describe('POST /api/ecall', () => {
           vehicleType: 'tank',
         },
       },
+      true,
     ],
+  ])('stores an MSD with %s, flagged (an incident only with a position)', async (doubt, patch, opens) => {
+    const res = await calltaker.send('POST', '/api/ecall', msd(patch));
+    expect(res.status).toBe(201);
+    expect(res.body.doubts).toContain(doubt);
+    expect(res.body.incidentId !== null).toBe(opens);
+    expect(res.body.needsLocation).toBe(!opens);
+  });
+
+  it.each([
     ['body.numberOfPassengers', { numberOfPassengers: -1 }],
     ['body.messageIdentifier', { messageIdentifier: '1' }],
-  ])('refuses a bad %s and writes nothing', async (field, patch) => {
+  ])('refuses an unreadable %s and writes nothing', async (field, patch) => {
     const before = { incidents: await count(raw, 'incidents'), ecalls: await count(raw, 'ecall_messages') };
     const res = await calltaker.send('POST', '/api/ecall', msd(patch));
     expect(res.status).toBe(400);
@@ -132,6 +143,93 @@ describe('POST /api/ecall', () => {
     expect({ incidents: await count(raw, 'incidents'), ecalls: await count(raw, 'ecall_messages') }).toEqual(
       before,
     );
+  });
+
+  it('a binary MSD (RFC 8147 media type) opens the incident and keeps the original bytes', async () => {
+    const bytes = encodeMsd({
+      id: 2,
+      messageIdentifier: 9,
+      control: {
+        automaticActivation: true,
+        testCall: false,
+        positionCanBeTrusted: true,
+        vehicleType: 'busesAndCoachesClassM3',
+      },
+      vehicleIdentificationNumber: 'WVWZZZ1JZXW000009',
+      vehiclePropulsionStorageType: { dieselTankPresent: true },
+      timestamp: BASE - 500,
+      vehicleLocation: {
+        positionLatitude: Math.round(46.1 * 3_600_000),
+        positionLongitude: Math.round(14.6 * 3_600_000),
+      },
+      vehicleDirection: 45,
+      numberOfPassengers: 31,
+    });
+    const res = await request(server.url, 'POST', '/api/ecall?callback=%2B38641000999', {
+      raw: bytes,
+      headers: { cookie: calltaker.cookie, 'content-type': 'application/emergencyCallData.eCall.MSD' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.incident.location.lat).toBeCloseTo(46.1, 6);
+    expect(res.body.incident.description).toContain('avtobus (M3)');
+    const row = await raw.query('select raw, encoding, msd_version from ecall_messages where id = $1', [
+      res.body.ecallId,
+    ]);
+    expect(row.rows[0]).toEqual({
+      raw: Buffer.from(bytes).toString('hex'),
+      encoding: 'uper',
+      msd_version: 2,
+    });
+    const garbage = await request(server.url, 'POST', '/api/ecall', {
+      raw: Buffer.from('not an msd at all, just text'),
+      headers: { cookie: calltaker.cookie, 'content-type': 'application/octet-stream' },
+    });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.fields[0].field).toBe('body');
+  });
+
+  it('an MSD without a position waits for the location; the call-taker links the incident they open', async () => {
+    const res = await calltaker.send(
+      'POST',
+      '/api/ecall',
+      msd({
+        vehicleLocation: { positionLatitude: 2147483647, positionLongitude: 2147483647 },
+        callbackNumber: '+38641000222',
+      }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ incidentId: null, needsLocation: true });
+    expect(res.body.doubts).toContain('position_unavailable');
+    const waiting = await calltaker.send('GET', '/api/ecall');
+    const item = waiting.body.find((e: { id: number }) => e.id === res.body.ecallId);
+    expect(item).toMatchObject({ position: null, callbackNumber: '+38641000222', vin: 'WVWZZZ1JZXW000001' });
+    const inc = await calltaker.send(
+      'POST',
+      '/api/incidents',
+      {
+        type: 'traffic_accident',
+        priority: 'red',
+        channel: 'ecall',
+        description: item.summary,
+        location: { lat: 46.2, lon: 14.9, address: 'AC A1, km 45' },
+        caller: { phone: '+38641000222', name: '' },
+      },
+      { 'idempotency-key': `ecall-${res.body.ecallId}` },
+    );
+    expect(inc.status).toBe(201);
+    const linked = await calltaker.send(
+      'POST',
+      `/api/ecall/${res.body.ecallId}/incident`,
+      { incidentId: inc.body.id },
+      { 'idempotency-key': `link-${res.body.ecallId}` },
+    );
+    expect(linked.status).toBe(200);
+    expect(linked.body.incidentId).toBe(inc.body.id);
+    const notes = await raw.query('select text from incident_notes where incident_id = $1', [inc.body.id]);
+    expect(notes.rows.some((n: { text: string }) => n.text.includes('VIN: WVWZZZ1JZXW000001'))).toBe(true);
+    expect(
+      (await calltaker.send('GET', '/api/ecall')).body.some((e: { id: number }) => e.id === res.body.ecallId),
+    ).toBe(false);
   });
 
   it('a call-taker confirms the flagged incident', async () => {

@@ -1,6 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors';
-import { parseAmlHttps, parseAmlSms } from '../../lib/locations/parse-aml';
+import { packSeptets, unpackSeptets } from '../../lib/locations/data-sms';
+import { amlHmacInput, parseAmlHttps, parseAmlSms } from '../../lib/locations/parse-aml';
 import { normalizePhone } from '../../lib/locations/phone';
 import { AML_GOOD, amlSms } from '../helpers/aml';
 
@@ -31,40 +33,108 @@ describe('AML SMS', () => {
     expect(fix.imei).toBe('356938035643809');
   });
 
-  it('reads the no-fix form (rd=N): stored without a position', () => {
-    const fix = parseAmlSms(amlSms({ ...GOOD, lt: '', lg: '', rd: 'N', pm: 'N' }), '041123456');
-    expect(fix.lat).toBeNull();
-    expect(fix.method).toBe('none');
-    expect(fix.phone).toBe('+38641123456');
+  it('reads the no-fix forms handsets send: stored without a position and without a doubt', () => {
+    for (const patch of [
+      { lt: '', lg: '', rd: 'N', pm: 'N' },
+      { lt: '', lg: '', rd: '', pm: 'N' },
+      { lt: '', lg: '', rd: '0', pm: 'N' },
+    ]) {
+      const fix = parseAmlSms(amlSms({ ...GOOD, ...patch }), '041123456');
+      expect(fix.lat).toBeNull();
+      expect(fix.method).toBe('none');
+      expect(fix.phone).toBe('+38641123456');
+      expect(fix.doubts).toEqual([]);
+    }
   });
 
-  it('refuses a truncated message (ml does not match)', () => {
+  // The standard's own example message states ml=124 for a longer text: a length mismatch must not
+  // lose the location. It is stored, marked, and the call-taker sees the warning.
+  it("stores the standard's example with its ml mismatch, flagged", () => {
+    const example =
+      'A"ML=1;lt=+55.74317;lg=+013.67165;rd=50;top=20130717141935;lc=90;pm=W;si=123456789012345;ei=1234567890123456;mcc=234;mnc=30;ml=124';
+    const fix = parseAmlSms(example, '+447700900123');
+    expect(fix).toMatchObject({
+      lat: 55.74317,
+      lon: 13.67165,
+      accuracyM: 50,
+      confidencePct: 90,
+      method: 'wifi',
+    });
+    expect(fix.fixAt?.toISOString()).toBe('2013-07-17T14:19:35.000Z');
+    expect(fix.doubts).toEqual(['length_mismatch']);
+    expect(fix.details).toMatchObject({ ml: '124', length: String(example.length), mcc: '234', mnc: '30' });
+  });
+
+  it('a truncated message keeps what it carries and is flagged', () => {
     const full = amlSms(GOOD);
-    expect(fieldsOf(() => parseAmlSms(full.replace(';ei=356938035643809', ''), '+38641123456'))).toContain(
-      'ml',
+    const cut = parseAmlSms(full.slice(0, 60), '+38641123456');
+    expect(cut.lat).toBe(46.0514);
+    expect(cut.doubts).toContain('length_missing');
+    expect(parseAmlSms(full.replace(';ei=356938035643809', ''), '+38641123456').doubts).toContain(
+      'length_mismatch',
     );
-    expect(fieldsOf(() => parseAmlSms(full.slice(0, 40), '+38641123456')).length).toBeGreaterThan(0);
+  });
+
+  it('accepts version 2 and keeps unknown keys; an unknown version is stored and flagged', () => {
+    const v2 = parseAmlSms(
+      amlSms({ ...GOOD, ve: '3.1', fl: 'x' }).replace('A"ML=1', 'A"ML=2'),
+      '+38641123456',
+    );
+    expect(v2.doubts).toEqual([]);
+    expect(v2.details).toMatchObject({ version: '2', ve: '3.1', fl: 'x' });
+    const v9 = parseAmlSms(amlSms(GOOD).replace('A"ML=1', 'A"ML=9'), '+38641123456');
+    expect(v9.doubts).toContain('version_unknown');
+    expect(v9.lat).toBe(46.0514);
   });
 
   it.each([
-    ['lt', { lt: 'north' }],
-    ['lt', { lt: '+91.00000' }],
-    ['lg', { lg: '+181.00000' }],
-    ['rd', { rd: '-5' }],
-    ['top', { top: '20261399999999' }],
-    ['top', { top: '29991231235959' }],
-    ['lc', { lc: '150' }],
-    ['pm', { pm: 'X' }],
-    ['mcc', { mcc: '29' }],
-    ['ei', { ei: "1'; drop table incidents;--" }],
-  ])('names the field %s when it is wrong', (field, patch) => {
-    expect(fieldsOf(() => parseAmlSms(amlSms({ ...GOOD, ...patch }), '+38641123456'))).toContain(field);
+    ['position_unreadable', { lt: 'north' }, { lat: null }],
+    ['position_unreadable', { lt: '+91.00000' }, { lat: null }],
+    ['position_unreadable', { lg: '+181.00000' }, { lon: null }],
+    ['radius_unreadable', { rd: '-5' }, { lat: 46.0514, accuracyM: null }],
+    ['time_unreadable', { top: '20261399999999' }, { fixAt: null }],
+    ['time_future', { top: '29991231235959' }, { lat: 46.0514 }],
+    ['confidence_unreadable', { lc: '150' }, { confidencePct: null }],
+    ['method_unknown', { pm: 'X' }, { method: 'unknown' }],
+    ['network_unreadable', { mcc: '2x9' }, { lat: 46.0514 }],
+    ['device_id_unreadable', { ei: "1'; drop table incidents;--" }, { imei: null }],
+  ])('stores a message with a doubtful field and names the doubt %s', (doubt, patch, expected) => {
+    const fix = parseAmlSms(amlSms({ ...GOOD, ...patch }), '+38641123456');
+    expect(fix.doubts).toContain(doubt);
+    expect(fix).toMatchObject(expected);
   });
 
-  it('refuses an unknown key, a missing sender, and text that is not AML', () => {
-    expect(fieldsOf(() => parseAmlSms(amlSms({ ...GOOD, zz: '1' }), '+38641123456'))).toContain('message');
+  it('refuses only what has no caller or no AML: a missing sender, text that is not AML', () => {
     expect(fieldsOf(() => parseAmlSms(amlSms(GOOD), null))).toContain('query.from');
     expect(fieldsOf(() => parseAmlSms('Hello, I need help', '+38641123456'))).toContain('A"ML');
+  });
+});
+
+describe('AML as a data SMS', () => {
+  const text = amlSms(GOOD);
+  it.each([
+    ['8-bit bytes', Buffer.from(text, 'latin1'), 'data_8bit'],
+    ['8-bit as hex', Buffer.from(text, 'latin1').toString('hex'), 'data_8bit'],
+    ['8-bit as base64', Buffer.from(text, 'latin1').toString('base64'), 'data_8bit'],
+    ['7-bit packed', packSeptets(text), 'data_7bit'],
+    ['7-bit packed as hex', packSeptets(text).toString('hex').toUpperCase(), 'data_7bit'],
+    [
+      '8-bit behind a user-data header',
+      Buffer.concat([Buffer.from('0605040b8423f0', 'hex'), Buffer.from(text)]),
+      'data_8bit',
+    ],
+  ])('reads %s', (_name, payload, transport) => {
+    const fix = parseAmlSms(payload, '+38641123456');
+    expect(fix).toMatchObject({ lat: 46.0514, lon: 14.506, accuracyM: 15 });
+    expect(fix.details.transport).toBe(transport);
+    expect(fix.doubts).toEqual([]);
+  });
+
+  it('packs and unpacks the GSM 7-bit alphabet both ways (TS 23.038)', () => {
+    const s = 'A"ML=1;@£$¥_ΔÆ{}[]~€|^\\';
+    expect(unpackSeptets(packSeptets(s))).toBe(s);
+    // "hellohello" from TS 23.038's example packing: E8 32 9B FD 46 97 D9 EC 37
+    expect(unpackSeptets(Buffer.from('E8329BFD4697D9EC37', 'hex'))).toBe('hellohello');
   });
 });
 
@@ -83,27 +153,52 @@ describe('AML HTTPS form', () => {
       ...patch,
     });
 
-  it('reads a fix and keeps the extra fields', () => {
-    const fix = parseAmlHttps(form());
+  it('reads a fix, keeps the accuracy as sent and the extra fields', () => {
+    const fix = parseAmlHttps(form().toString());
     expect(fix).toMatchObject({
       phone: '+38641123456',
       lat: 46.0514,
       lon: 14.506,
-      accuracyM: 12,
+      accuracyM: 11.8,
       method: 'gps',
       source: 'aml_https',
+      doubts: [],
     });
     expect(fix.details.device_model).toBe('Pixel 9');
   });
 
   it.each([
-    ['location_latitude', { location_latitude: '95' }],
-    ['location_longitude', { location_longitude: 'east' }],
-    ['location_time', { location_time: 'yesterday' }],
-    ['location_accuracy', { location_accuracy: '-1' }],
-    ['device_number', { device_number: 'abc' }],
-  ])('names %s when it is wrong', (field, patch) => {
-    expect(fieldsOf(() => parseAmlHttps(form(patch)))).toContain(field);
+    ['position_unreadable', { location_latitude: '95' }],
+    ['position_unreadable', { location_longitude: 'east' }],
+    ['time_unreadable', { location_time: 'yesterday' }],
+    ['accuracy_unreadable', { location_accuracy: '-1' }],
+  ])('stores a doubtful form and names %s', (doubt, patch) => {
+    expect(parseAmlHttps(form(patch).toString()).doubts).toContain(doubt);
+  });
+
+  it('refuses a form without the caller’s number', () => {
+    expect(fieldsOf(() => parseAmlHttps(form({ device_number: 'abc' }).toString()))).toContain(
+      'device_number',
+    );
+  });
+
+  it('checks the hmac with a shared key: right, wrong, missing', () => {
+    const key = 'centre-shared-key-0123456789';
+    const body = form().toString();
+    const good = createHmac('sha256', key)
+      .update(amlHmacInput(`${body}&hmac=x`))
+      .digest('hex');
+    expect(parseAmlHttps(`${body}&hmac=${good}`, key)).toMatchObject({
+      doubts: [],
+      details: { hmac: 'verified' },
+    });
+    const sha1 = createHmac('sha1', key).update(body).digest('hex');
+    expect(parseAmlHttps(`${body}&hmac=${sha1}`, key).doubts).toEqual([]);
+    expect(parseAmlHttps(`${body}&hmac=${'0'.repeat(64)}`, key).doubts).toEqual(['hmac_mismatch']);
+    const unsigned = parseAmlHttps(body, key);
+    expect(unsigned.doubts).toEqual(['hmac_missing']);
+    expect(unsigned.lat).toBe(46.0514);
+    expect(parseAmlHttps(body).doubts).toEqual([]);
   });
 });
 

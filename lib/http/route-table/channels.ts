@@ -1,4 +1,4 @@
-import { ZEcallMsd } from '../../ecall/schemas';
+import { ZEcallQuery } from '../../ecall/schemas';
 import { ZGeoJsonIncidentsQuery } from '../../interop/geojson';
 import { ZPublicAlert } from '../../interop/public-alerts';
 import { ZAmlQuery, ZPhoneQuery } from '../../locations/schemas';
@@ -146,10 +146,32 @@ export const CHANNEL_ROUTES = {
     method: 'POST',
     path: '/api/ecall',
     summary:
-      'An eCall minimum set of data (EN 15722): opens a flagged traffic-accident incident; test calls are only recorded',
+      'An eCall minimum set of data (EN 15722, any MSD version): binary UPER as application/emergencyCallData.eCall.MSD or application/octet-stream, hex/base64 as text/plain, or JSON with the standard element names; opens a flagged traffic-accident incident, or waits for a location when the car sent none; test calls are only recorded',
     access: CENTRE,
-    body: ZEcallMsd,
+    raw: true,
+    query: ZEcallQuery,
     status: 201,
+  },
+  ecallPending: {
+    method: 'GET',
+    path: '/api/ecall',
+    summary: 'eCalls of the last 24 hours that wait for a location (no incident yet, not a test)',
+    access: CENTRE,
+  },
+  ecallGet: {
+    method: 'GET',
+    path: '/api/ecall/{id}',
+    summary: 'One received eCall as read (reserved values as unknown, doubts named)',
+    access: CENTRE,
+  },
+  ecallLink: {
+    method: 'POST',
+    path: '/api/ecall/{id}/incident',
+    summary:
+      'Attach a waiting eCall to the incident the call-taker opened with the location (vehicle data noted)',
+    access: CENTRE,
+    body: ZLinkIncident,
+    idempotent: true,
   },
   locationFixes: {
     method: 'GET',
