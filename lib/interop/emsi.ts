@@ -216,6 +216,8 @@ export async function importEmsi(db: Db, actor: Principal, xml: string) {
     'other';
   const scale = Number(ev.SCALE ?? 1);
   const priority = ctx.URGENCY === 'URGENT' || scale >= 3 ? 'red' : scale === 2 ? 'yellow' : 'green';
+  // An UPDATE changes only what it carries: without URGENCY or SCALE the priority stays as it is.
+  const carriesPriority = ctx.URGENCY !== undefined || ev.SCALE !== undefined;
   const where = firstCoord(ev.EGEO);
   const freetext = [ev.NAME, ev.FREETEXT].filter(Boolean).join(' – ').slice(0, 3000);
   const note = `EMSI ${ctx.MSGTYPE} ${ctx.ID} from ${origin || 'partner'}${ctx.ORIGIN?.NAME ? ` (${ctx.ORIGIN.NAME})` : ''}${ctx.MODE !== 'ACTUAL' ? ` [${ctx.MODE}]` : ''}: ${categories.join(' ')}`;
@@ -283,7 +285,7 @@ export async function importEmsi(db: Db, actor: Principal, xml: string) {
     else if (open)
       await updateIncident(db, actor, incidentId, {
         version: current.version,
-        priority,
+        ...(carriesPriority ? { priority } : {}),
         ...(freetext ? { description: freetext } : {}),
         ...(where
           ? {

@@ -159,6 +159,18 @@ describe('EMSI (ISO/TR 22351)', () => {
     const updated = (await suite.as.dispatcher.get(`/api/incidents/${id}`)).body;
     expect(updated.priority).toBe('red');
     expect(updated.description).toContain('gori motor');
+    // An UPDATE with only free text changes the text and nothing else: the red incident stays red.
+    const textOnly = await postEmsi(
+      partnerMessage(`kr-${run}-2b`, 'UPDATE', `KR-${run}`, ', voznik je zunaj')
+        .replace('<SCALE>2</SCALE>', '')
+        .replace(/<ETYPE>.*<\/ETYPE>/, '')
+        .replace(/<EGEO>[\s\S]*<\/EGEO>/, ''),
+    );
+    expect(textOnly.status).toBe(201);
+    const after = (await suite.as.dispatcher.get(`/api/incidents/${id}`)).body;
+    expect(after).toMatchObject({ priority: 'red', type: 'traffic_accident' });
+    expect(after.location.address).toBe('Bleiweisova cesta, Kranj');
+    expect(after.description).toContain('voznik je zunaj');
     const cancel = await postEmsi(partnerMessage(`kr-${run}-3`, 'CANCEL', `KR-${run}`));
     expect(cancel.status).toBe(201);
     expect((await suite.as.dispatcher.get(`/api/incidents/${id}`)).body.status).toBe('cancelled');
