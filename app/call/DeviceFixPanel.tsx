@@ -1,7 +1,8 @@
 'use client';
 
 import { formatCoord, formatD96, formatElapsed } from '@/lib/i18n/format';
-import { type MessageKey, messages } from '@/lib/i18n/messages';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { doubtKey } from '@/lib/i18n/messages-partners';
 import type { DeviceFix } from '@/lib/live/location-fixes';
 import { useUi } from '../_components/i18n';
 import { useNow } from '../_components/use-now';
@@ -14,12 +15,6 @@ const METHOD_KEY: Record<string, MessageKey> = {
   unknown: 'fixUnknown',
   none: 'fixNone',
 };
-
-/** A stored doubt's label; a code this screen does not know reads as "check the message". */
-function doubtKey(code: string): MessageKey {
-  const key = `doubt_${code}`;
-  return (key in messages.sl ? key : 'doubtOther') as MessageKey;
-}
 
 /** How the handset found its position (AML's positioning method), in words. */
 function methodLabel(method: string | null, t: (k: MessageKey) => string): string {

@@ -4,7 +4,7 @@ import { type ReactNode, useState } from 'react';
 import type { EcallDto } from '@/lib/ecall/ecall-dto';
 import { formatCoord, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { vehicleClassKey } from '@/lib/i18n/messages-partners';
+import { doubtKey, vehicleClassKey } from '@/lib/i18n/messages-partners';
 import { useUi } from '../_components/i18n';
 import type { IncidentRow } from '../_components/live-state';
 import type { NearbyIncident } from './use-call-lookups';
@@ -104,7 +104,7 @@ export function WaitingEcalls({ waiting, onTake }: { waiting: EcallDto[]; onTake
             <div className="muted">
               VIN {e.vin}
               {e.callbackNumber ? ` · ${e.callbackNumber}` : ''}
-              {e.doubts.length ? ` · ${e.doubts.map((d) => t(`doubt_${d}` as MessageKey)).join('; ')}` : ''}
+              {e.doubts.length ? ` · ${e.doubts.map((d) => t(doubtKey(d))).join('; ')}` : ''}
             </div>
             <button type="button" onClick={() => onTake(e)} data-testid={`take-ecall-${e.id}`}>
               {t('ecallTake')}

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { pgErrorCode } from '../errors';
 import { ecallReceived } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
+import { partnersSl, vehicleClassKey } from '../i18n/messages-partners';
 import { createIncident } from '../incidents/create-incident';
 import { selectIncident } from '../incidents/incident-dto';
 import { normalizePhone } from '../locations/phone';
@@ -140,23 +141,6 @@ export async function receiveEcall(db: Db, actor: Principal, input: ParsedEcall)
   return { ...result, needsLocation: !result.testCall && !result.incidentId, incident };
 }
 
-/** EN 15722 vehicle classes in the centre's working language (the stored text is read by people). */
-export const VEHICLE_CLASS_SL: Record<string, string> = {
-  passengerVehicleClassM1: 'osebno vozilo (M1)',
-  busesAndCoachesClassM2: 'avtobus (M2)',
-  busesAndCoachesClassM3: 'avtobus (M3)',
-  lightCommercialVehiclesClassN1: 'lahko gospodarsko vozilo (N1)',
-  heavyDutyVehiclesClassN2: 'tovorno vozilo (N2)',
-  heavyDutyVehiclesClassN3: 'težko tovorno vozilo (N3)',
-  motorcyclesClassL1e: 'moped (L1e)',
-  motorcyclesClassL2e: 'trikolesni moped (L2e)',
-  motorcyclesClassL3e: 'motorno kolo (L3e)',
-  motorcyclesClassL4e: 'motorno kolo s prikolico (L4e)',
-  motorcyclesClassL5e: 'trikolesno motorno vozilo (L5e)',
-  motorcyclesClassL6e: 'lahko štirikolo (L6e)',
-  motorcyclesClassL7e: 'štirikolo (L7e)',
-};
-
 const PROPULSION_SL: Record<string, string> = {
   gasolineTankPresent: 'bencin',
   dieselTankPresent: 'dizel',
@@ -167,7 +151,8 @@ const PROPULSION_SL: Record<string, string> = {
   otherStorage: 'drugo',
 };
 
-const vehicleClassSl = (t: string) => VEHICLE_CLASS_SL[t] ?? 'vrsta vozila ni znana';
+/** The vehicle class in the centre's working language (the stored text is read by people). */
+const vehicleClassSl = (t: string) => partnersSl[vehicleClassKey(t)];
 
 export function summarise(r: EcallReport): string {
   const how = r.automaticActivation ? 'samodejni eCall (trčenje)' : 'ročni eCall (gumb SOS)';

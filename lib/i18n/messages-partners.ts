@@ -128,3 +128,7 @@ export const partnersEn: Record<PartnersKey, string> = {
 
 export const vehicleClassKey = (t: string): `veh_${VehicleClass}` =>
   (VEHICLE_TYPES as readonly string[]).includes(t) ? (`veh_${t}` as `veh_${VehicleClass}`) : 'veh_unknown';
+
+/** A stored doubt's label key; a code this version does not know reads as "check the message by hand". */
+export const doubtKey = (code: string): `doubt_${Doubt}` | 'doubtOther' =>
+  `doubt_${code}` in partnersSl ? (`doubt_${code}` as `doubt_${Doubt}`) : 'doubtOther';

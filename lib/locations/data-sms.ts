@@ -73,9 +73,14 @@ function fromMarker(text: string): string | null {
   return text.slice(at).replace(/[\s\u0000@]+$/, '');
 }
 
+/** A data SMS's user data: one SMS is 140 octets, a concatenated one a few of them. */
+const MAX_DATA_SMS_BYTES = 1600;
+
 function fromBytes(bytes: Uint8Array): { text: string; transport: SmsTransport } | null {
   const eight = fromMarker(Buffer.from(bytes).toString('latin1'));
   if (eight) return { text: eight, transport: 'data_8bit' };
+  // The septet search tries every bit and header offset: only for what can be an SMS's user data.
+  if (bytes.length > MAX_DATA_SMS_BYTES) return null;
   for (let skip = 0; skip < 7; skip++) {
     const seven = fromMarker(unpackSeptets(bytes, skip));
     if (seven) return { text: seven, transport: 'data_7bit' };
