@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes this machine able to run the whole suite: PostGIS for PostgreSQL 15, Debian's Chromium,
+# Makes this machine able to run the whole suite: PostGIS for PostgreSQL 15, Debian's Chromium, xmllint,
 # a running PostgreSQL, and fresh test databases. Idempotent; installs only what is missing.
 set -euo pipefail
 
@@ -13,6 +13,8 @@ pg_major=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1 || true)
 pg_major=${pg_major:-15}
 [ -f "/usr/share/postgresql/${pg_major}/extension/postgis.control" ] || need+=("postgresql-${pg_major}-postgis-3")
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# xmllint: a real XML Schema validator for the CAP and EMSI exports (tests/integration/xml-schemas.test.ts)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "prepare: missing ${need[*]}; run as root or install them with apt-get" >&2

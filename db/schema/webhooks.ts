@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   serial,
   text,
@@ -68,6 +69,8 @@ export const emsiMessages = pgTable(
     msgType: text('msg_type').notNull(),
     incidentId: integer('incident_id').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The whole message as read (namespace prefixes dropped): nothing a partner sent is lost. */
+    message: jsonb('message').notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [
     uniqueIndex('emsi_messages_context_uq').on(t.contextId),

@@ -1,5 +1,5 @@
-import { create } from 'xmlbuilder2';
 import type { IncidentDto } from '../incidents/incident-dto';
+import { xmlDocument } from './xml-document';
 
 // CAP 1.2 (OASIS Common Alerting Protocol) for one incident: what another system (a rescue service, a
 // neighbouring centre, a public-warning system) reads without knowing our API. Element order,
@@ -64,7 +64,7 @@ export function incidentCap(inc: IncidentDto, opts: CapOptions): string {
   const radiusKm = Math.max(0.05, (inc.location.accuracyM ?? 50) / 1000);
   const where = inc.location.address || `${inc.location.lat.toFixed(5)}, ${inc.location.lon.toFixed(5)}`;
 
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = xmlDocument();
   const alert = doc.ele(CAP_NS, 'alert');
   alert.ele('identifier').txt(identifier(opts.sender, inc.number, inc.version));
   alert.ele('sender').txt(opts.sender);

@@ -1,16 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { XMLParser } from 'fast-xml-parser';
-import { create } from 'xmlbuilder2';
-import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { emsiMessages } from '../../db/schema';
-import type { Principal } from '../auth/principal';
-import { AppError, pgErrorCode } from '../errors';
-import { createIncident } from '../incidents/create-incident';
 import type { AssignmentDto, IncidentDto } from '../incidents/incident-dto';
-import { selectIncident } from '../incidents/incident-dto';
-import { isOpenIncident } from '../incidents/incident-status';
-import { updateIncident } from '../incidents/update-incident';
+import { xmlDocument } from './xml-document';
 
 // EMSI (ISO/TR 22351, Emergency Management Shared Information): an incident with its resources and
 // missions for a partner's system, and a partner's message turned into an incident here. The mapping of
@@ -36,14 +25,68 @@ export const EMSI_CATEGORY: Record<string, string> = {
   other: '/OTH',
 };
 
-/** Our incident statuses → EMSI EVENT/STATUS. */
-const EVENT_STATUS: Record<IncidentDto['status'], 'NST' | 'IPR' | 'COM' | 'STOP'> = {
+/** Our incident statuses → EMSI EVENT/STATUS (STOP would say "under control", not cancelled). */
+const EVENT_STATUS: Record<IncidentDto['status'], 'NST' | 'IPR' | 'COM' | 'CANCLD'> = {
   new: 'NST',
   dispatched: 'IPR',
   in_progress: 'IPR',
   closed: 'COM',
-  cancelled: 'STOP',
+  cancelled: 'CANCLD',
 };
+
+/** Capability → RTYPE/CHARACTERISTICS code (1–8 of A–Z, 0–9; our mapping, docs/interop.md). */
+const CHARACTERISTIC: Record<string, string> = {
+  fire: 'FF',
+  water: 'WATER',
+  crew: 'CREW',
+  aerial: 'LADDER',
+  technical_rescue: 'TECRESC',
+  hazmat: 'HAZMAT',
+  command: 'C2',
+  forest_fire: 'FORFIRE',
+  medical: 'MED',
+  transport: 'PATTRANS',
+  physician: 'PHYS',
+  mountain_rescue: 'MNTRESC',
+  rope: 'ROPE',
+  cave_rescue: 'CAVRESC',
+  water_rescue: 'WATRESC',
+  diving: 'DIVING',
+  helicopter: 'HELI',
+};
+
+/** An EMSI code: 1–8 characters A–Z/0–9, levels separated by "/" (a leading "/" for event categories). */
+export const EMSI_CODE = /^\/?[A-Z0-9]{1,8}(\/[A-Z0-9]{1,8})*$/;
+
+const codeOf = (capability: string) =>
+  CHARACTERISTIC[capability] ??
+  (capability
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 8) ||
+    'OTH');
+
+/** RTYPE/CLASS as a full code path, from what the unit can do. */
+export function resourceClass(capabilities: readonly string[]): string {
+  const has = (c: string) => capabilities.includes(c);
+  if (has('helicopter')) return 'VEH/AIR/HELI';
+  if (has('medical') || has('physician') || has('transport')) return 'VEH/GRD/AMB';
+  if (has('fire') || has('water') || has('aerial') || has('forest_fire') || has('technical_rescue'))
+    return 'VEH/GRD/FIRE';
+  if (has('mountain_rescue') || has('cave_rescue') || has('rope')) return 'HUM/TEAM/SAR';
+  return 'VEH/GRD';
+}
+
+/** MISSION/TYPE: what the unit is sent to do. */
+export function missionType(capabilities: readonly string[]): string {
+  const has = (c: string) => capabilities.includes(c);
+  if (has('mountain_rescue') || has('cave_rescue') || has('water_rescue') || has('helicopter')) return 'SAR';
+  if (has('medical') || has('physician')) return 'MED';
+  if (has('fire') || has('forest_fire')) return 'FF';
+  if (has('technical_rescue')) return 'RESCUE';
+  if (has('command')) return 'C2';
+  return 'OTH';
+}
 
 /** Assignment status → RESOURCE/STATUS and MISSION/STATUS. */
 function resourceStatus(a: AssignmentDto): string {
@@ -61,9 +104,15 @@ const emsiTime = (iso: string) => `${new Date(iso).toISOString().slice(0, 19)}Z`
 
 export function incidentEmsi(
   inc: IncidentDto & { assignments: AssignmentDto[] },
-  opts: { orgId: string; orgName: string; typeNameEn: string },
+  opts: {
+    orgId: string;
+    orgName: string;
+    typeNameEn: string;
+    /** Each assigned unit's capabilities, for the resource and mission codes. */
+    capabilities: ReadonlyMap<number, readonly string[]>;
+  },
 ): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = xmlDocument();
   const emsi = doc.ele('EMSI');
   const ctx = emsi.ele('CONTEXT');
   const id = (v: number) => `${opts.orgId}.${inc.number}.v${v}`.replace(/\s/g, '-');
@@ -100,16 +149,21 @@ export function incidentEmsi(
   if (inc.location.address) pos.ele('ADDRESS').txt(inc.location.address);
   if (inc.description) ev.ele('FREETEXT').txt(inc.description.slice(0, 500));
 
+  const capsOf = (a: AssignmentDto) => opts.capabilities.get(a.unitId) ?? [];
   for (const a of inc.assignments) {
     const r = emsi.ele('RESOURCE');
-    r.ele('RTYPE').ele('CLASS').txt('/VEH').up().ele('CHARACTERISTICS').txt(a.unitType);
+    const rtype = r.ele('RTYPE');
+    rtype.ele('CLASS').txt(resourceClass(capsOf(a)));
+    for (const c of new Set(capsOf(a).map(codeOf))) rtype.ele('CHARACTERISTICS').txt(c);
     r.ele('ID').txt(a.callsign);
     r.ele('NAME').txt(a.callsign);
+    // The vehicle type as the centre writes it (e.g. "GVC 16/25") is text, not a code.
+    r.ele('FREETEXT').txt(a.unitType);
     r.ele('STATUS').txt(resourceStatus(a));
   }
   for (const a of inc.assignments) {
     const m = emsi.ele('MISSION');
-    m.ele('TYPE').txt(a.unitType);
+    m.ele('TYPE').txt(missionType(capsOf(a)));
     m.ele('ID').txt(`${opts.orgId}.${inc.number}.a${a.id}`);
     m.ele('NAME').txt(`${a.callsign} → ${inc.number}`);
     m.ele('STATUS').txt(missionStatus(a));
@@ -118,192 +172,4 @@ export function incidentEmsi(
     m.ele('RESOURCE_ID').txt(a.callsign);
   }
   return doc.end({ prettyPrint: true });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import
-
-const text = z.union([z.string(), z.number()]).transform(String);
-const ZEmsiIn = z.object({
-  EMSI: z.object({
-    CONTEXT: z.object({
-      ID: text.pipe(z.string().min(1).max(200)),
-      MODE: z.enum(['ACTUAL', 'EXERCS', 'SYSTEM', 'TEST']),
-      MSGTYPE: z.enum(['ALERT', 'UPDATE', 'CANCEL', 'ACK', 'ERROR']),
-      ORIGIN: z.object({ ORG_ID: text, NAME: text.optional() }).optional(),
-      URGENCY: z.enum(['URGENT', 'NOT_URGENT']).optional(),
-    }),
-    EVENT: z.object({
-      ID: text.pipe(z.string().min(1).max(200)),
-      NAME: text.optional(),
-      ETYPE: z.object({ CATEGORY: z.union([text, z.array(text)]).optional() }).optional(),
-      SCALE: text.optional(),
-      FREETEXT: text.optional(),
-      EGEO: z
-        .union([
-          z.object({
-            POSITION: z.object({
-              COORD: z.object({ LAT: z.coerce.number(), LON: z.coerce.number() }),
-              ADDRESS: text.optional(),
-            }),
-          }),
-          z.array(z.any()),
-        ])
-        .optional(),
-    }),
-  }),
-});
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-});
-
-function firstCoord(egeo: unknown): { lat: number; lon: number; address?: string } | null {
-  const list = Array.isArray(egeo) ? egeo : egeo ? [egeo] : [];
-  for (const g of list) {
-    const c = (g as { POSITION?: { COORD?: { LAT?: unknown; LON?: unknown }; ADDRESS?: unknown } }).POSITION;
-    const lat = Number(c?.COORD?.LAT);
-    const lon = Number(c?.COORD?.LON);
-    if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
-      return { lat, lon, ...(c?.ADDRESS ? { address: String(c.ADDRESS).slice(0, 300) } : {}) };
-  }
-  return null;
-}
-
-/**
- * A partner's EMSI message: ALERT (or an UPDATE of an event we do not know) opens an incident, UPDATE
- * changes it, CANCEL cancels it. Idempotent by CONTEXT/ID: the same message again changes nothing.
- */
-export async function importEmsi(db: Db, actor: Principal, xml: string) {
-  let raw: unknown;
-  try {
-    raw = parser.parse(xml, true);
-  } catch (err) {
-    throw new AppError('validation_failed', 'not well-formed XML', [
-      { field: 'body', message: String((err as Error).message).slice(0, 200) },
-    ]);
-  }
-  const parsed = ZEmsiIn.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError(
-      'validation_failed',
-      'not an EMSI message we can read',
-      parsed.error.issues.map((i) => ({
-        field: ['body', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
-  const { CONTEXT: ctx, EVENT: ev } = parsed.data.EMSI;
-  if (ctx.MSGTYPE === 'ACK' || ctx.MSGTYPE === 'ERROR')
-    throw new AppError('validation_failed', `${ctx.MSGTYPE} messages are not imported`, [
-      { field: 'body.EMSI.CONTEXT.MSGTYPE', message: 'ALERT, UPDATE or CANCEL' },
-    ]);
-  const origin = ctx.ORIGIN?.ORG_ID ?? '';
-  const [seen] = await db.select().from(emsiMessages).where(eq(emsiMessages.contextId, ctx.ID));
-  if (seen) return { duplicate: true, incidentId: seen.incidentId, msgType: seen.msgType };
-
-  const categories =
-    ev.ETYPE?.CATEGORY === undefined
-      ? []
-      : Array.isArray(ev.ETYPE.CATEGORY)
-        ? ev.ETYPE.CATEGORY
-        : [ev.ETYPE.CATEGORY];
-  const type =
-    categories.map((c) => Object.entries(EMSI_CATEGORY).find(([, code]) => code === c)?.[0]).find(Boolean) ??
-    'other';
-  const scale = Number(ev.SCALE ?? 1);
-  const priority = ctx.URGENCY === 'URGENT' || scale >= 3 ? 'red' : scale === 2 ? 'yellow' : 'green';
-  // An UPDATE changes only what it carries: without URGENCY or SCALE the priority stays as it is.
-  const carriesPriority = ctx.URGENCY !== undefined || ev.SCALE !== undefined;
-  const where = firstCoord(ev.EGEO);
-  const freetext = [ev.NAME, ev.FREETEXT].filter(Boolean).join(' – ').slice(0, 3000);
-  const note = `EMSI ${ctx.MSGTYPE} ${ctx.ID} from ${origin || 'partner'}${ctx.ORIGIN?.NAME ? ` (${ctx.ORIGIN.NAME})` : ''}${ctx.MODE !== 'ACTUAL' ? ` [${ctx.MODE}]` : ''}: ${categories.join(' ')}`;
-
-  const [known] = await db
-    .select()
-    .from(emsiMessages)
-    .where(and(eq(emsiMessages.originOrg, origin), eq(emsiMessages.eventId, ev.ID)))
-    .limit(1);
-  let incidentId: number;
-  if (!known) {
-    if (ctx.MSGTYPE === 'CANCEL')
-      throw new AppError('validation_failed', 'CANCEL for an event we do not know', [
-        { field: 'body.EMSI.EVENT.ID', message: 'unknown event' },
-      ]);
-    if (!where)
-      throw new AppError('validation_failed', 'the event has no position', [
-        { field: 'body.EMSI.EVENT.EGEO', message: 'POSITION/COORD with LAT and LON required' },
-      ]);
-    let inc: IncidentDto;
-    try {
-      inc = await createIncident(
-        db,
-        actor,
-        {
-          type,
-          priority,
-          description: freetext,
-          location: { lat: where.lat, lon: where.lon, ...(where.address ? { address: where.address } : {}) },
-          channel: 'other',
-        } as never,
-        {
-          notes: [note],
-          // The message is recorded with the incident: a retried ALERT finds it and opens nothing twice.
-          alsoInTx: async (tx, created) => {
-            await tx.insert(emsiMessages).values({
-              contextId: ctx.ID,
-              eventId: ev.ID,
-              originOrg: origin,
-              msgType: ctx.MSGTYPE,
-              incidentId: created.id,
-            });
-          },
-        },
-      );
-    } catch (err) {
-      // The same ALERT twice at once: the unique CONTEXT/ID lets one through; the other is a duplicate.
-      const [again] = await db.select().from(emsiMessages).where(eq(emsiMessages.contextId, ctx.ID));
-      if (pgErrorCode(err) === '23505' && again)
-        return { duplicate: true, incidentId: again.incidentId, msgType: again.msgType };
-      throw err;
-    }
-    return { duplicate: false, incidentId: inc.id, msgType: ctx.MSGTYPE };
-  } else {
-    incidentId = known.incidentId;
-    const current = await selectIncident(db, incidentId);
-    if (!current) throw new AppError('not_found', 'incident of this event no longer exists');
-    const open = isOpenIncident(current.status);
-    if (ctx.MSGTYPE === 'CANCEL' && open)
-      await updateIncident(db, actor, incidentId, {
-        version: current.version,
-        status: 'cancelled',
-        closeReason: note.slice(0, 500),
-      } as never);
-    else if (open)
-      await updateIncident(db, actor, incidentId, {
-        version: current.version,
-        ...(carriesPriority ? { priority } : {}),
-        ...(freetext ? { description: freetext } : {}),
-        ...(where
-          ? {
-              location: {
-                lat: where.lat,
-                lon: where.lon,
-                ...(where.address ? { address: where.address } : {}),
-              },
-            }
-          : {}),
-      } as never);
-  }
-  try {
-    await db
-      .insert(emsiMessages)
-      .values({ contextId: ctx.ID, eventId: ev.ID, originOrg: origin, msgType: ctx.MSGTYPE, incidentId });
-  } catch (err) {
-    if (pgErrorCode(err) !== '23505') throw err;
-  }
-  return { duplicate: false, incidentId, msgType: ctx.MSGTYPE };
 }

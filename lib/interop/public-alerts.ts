@@ -1,5 +1,4 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { create } from 'xmlbuilder2';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { publicAlerts } from '../../db/schema';
@@ -9,6 +8,7 @@ import { publicAlertPublished } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertValidPolygon, polygonGeographySql, ZPolygon } from '../geo/polygon';
 import { CAP_CATEGORIES, CAP_NS, capDateTime, senderDomain } from './cap';
+import { xmlDocument } from './xml-document';
 
 const ZText = (max: number) => z.string().trim().max(max);
 
@@ -161,7 +161,7 @@ export async function publicAlertXml(db: Db, id: number, sender: string): Promis
   const [a] = await selectAlerts(db, eq(publicAlerts.id, id), 1);
   if (!a) throw notFound('public alert');
   const [orig] = a.cancels ? await selectAlerts(db, eq(publicAlerts.id, a.cancels), 1) : [];
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = xmlDocument();
   const alert = doc.ele(CAP_NS, 'alert');
   alert.ele('identifier').txt(a.identifier);
   alert.ele('sender').txt(sender);
@@ -194,7 +194,7 @@ export async function publicAlertXml(db: Db, id: number, sender: string): Promis
 /** Atom (RFC 4287) feed of the published alerts, each entry linking to its CAP document. */
 export async function capFeed(db: Db, baseUrl: string, title: string): Promise<string> {
   const list = await selectAlerts(db, undefined, 50);
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = xmlDocument();
   const feed = doc.ele('http://www.w3.org/2005/Atom', 'feed');
   feed.ele('id').txt(`${baseUrl}/api/cap/feed`);
   feed.ele('title').txt(title);

@@ -70,6 +70,21 @@ async function postEmsi(xml: string, who: Session = suite.as.dispatcher, type = 
   return { status: res.status, body: await res.json() };
 }
 
+/** ISO-8859-2 for the characters the test uses (ASCII plus Slovenian letters). */
+class TextEncoderIso88592 {
+  private static readonly MAP: Record<string, number> = {
+    Š: 0xa9,
+    š: 0xb9,
+    Č: 0xc8,
+    č: 0xe8,
+    Ž: 0xae,
+    ž: 0xbe,
+  };
+  encode(s: string): Uint8Array {
+    return Uint8Array.from([...s].map((ch) => TextEncoderIso88592.MAP[ch] ?? ch.charCodeAt(0)));
+  }
+}
+
 function partnerMessage(contextId: string, msgType: string, eventId: string, extra = '') {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <EMSI>
@@ -129,8 +144,12 @@ describe('EMSI (ISO/TR 22351)', () => {
     expect(e.EVENT).toMatchObject({ ID: inc.body.number, STATUS: 'IPR', SCALE: '3', SOURCE: 'HUMOBS' });
     expect(e.EVENT.ETYPE.CATEGORY).toBe('/FIR/BLD');
     expect(Number(e.EVENT.EGEO.POSITION.COORD.LAT)).toBeCloseTo(46.0514, 4);
-    expect(e.RESOURCE[0]).toMatchObject({ STATUS: 'IN_USE', RTYPE: { CLASS: '/VEH' } });
-    expect(e.MISSION[0]).toMatchObject({ STATUS: 'NST', RESOURCE_ID: e.RESOURCE[0].ID });
+    // Codes where codes belong: a full class path, characteristics and the mission type as codes;
+    // the centre's own vehicle type is free text.
+    expect(e.RESOURCE[0]).toMatchObject({ STATUS: 'IN_USE', RTYPE: { CLASS: 'VEH/GRD/FIRE' } });
+    expect([e.RESOURCE[0].RTYPE.CHARACTERISTICS].flat()).toContain('FF');
+    expect(e.RESOURCE[0].FREETEXT).toBeTruthy();
+    expect(e.MISSION[0]).toMatchObject({ TYPE: 'FF', STATUS: 'NST', RESOURCE_ID: e.RESOURCE[0].ID });
     expect(e.MISSION[0].START_TIME).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
@@ -192,6 +211,80 @@ describe('EMSI (ISO/TR 22351)', () => {
     const copy = (await suite.as.dispatcher.get(`/api/incidents/${imported.body.incidentId}`)).body;
     expect(copy).toMatchObject({ type: 'flood', priority: 'green' });
     expect(copy.location.lat).toBeCloseTo(46.0514, 4);
+  });
+
+  it('reads a prefixed namespace, an area of several COORD, ISO-8859-2, and keeps all it carries', async () => {
+    const run = Date.now().toString(36);
+    const xml = `<?xml version="1.0" encoding="ISO-8859-2"?>
+<emsi:EMSI xmlns:emsi="urn:example:emsi">
+  <emsi:CONTEXT><emsi:ID>ns-${run}</emsi:ID><emsi:MODE>ACTUAL</emsi:MODE><emsi:MSGTYPE>ALERT</emsi:MSGTYPE>
+    <emsi:ORIGIN><emsi:ORG_ID>reco-ce.si</emsi:ORG_ID><emsi:NAME>ReCO Celje</emsi:NAME></emsi:ORIGIN>
+    <emsi:EXTERNAL_INFO><emsi:FREETEXT>Posnetek drona</emsi:FREETEXT><emsi:URI>https://example.org/dron/1</emsi:URI></emsi:EXTERNAL_INFO>
+    <emsi:URGENCY>URGENT</emsi:URGENCY></emsi:CONTEXT>
+  <emsi:EVENT><emsi:ID>CE-${run}</emsi:ID><emsi:NAME>Poplava Šoštanj</emsi:NAME>
+    <emsi:ETYPE><emsi:CATEGORY>/NAT/FLD</emsi:CATEGORY><emsi:ACTOR>/PPL/CHILD</emsi:ACTOR><emsi:LOCTYPE>/RES/HOUSE</emsi:LOCTYPE></emsi:ETYPE>
+    <emsi:SCALE>3</emsi:SCALE>
+    <emsi:CASUALTIES><emsi:CONTEXT>ESTIM</emsi:CONTEXT><emsi:TRIAGERED>2</emsi:TRIAGERED><emsi:TRIAGEGREEN>5</emsi:TRIAGEGREEN><emsi:MISSING>1</emsi:MISSING></emsi:CASUALTIES>
+    <emsi:EVAC><emsi:EVACUATED>40</emsi:EVACUATED></emsi:EVAC>
+    <emsi:EGEO><emsi:TYPE>GEN</emsi:TYPE><emsi:POSITION><emsi:TYPE>SURFACE</emsi:TYPE>
+      <emsi:COORD><emsi:LAT>46.36</emsi:LAT><emsi:LON>15.04</emsi:LON></emsi:COORD>
+      <emsi:COORD><emsi:LAT>46.38</emsi:LAT><emsi:LON>15.04</emsi:LON></emsi:COORD>
+      <emsi:COORD><emsi:LAT>46.38</emsi:LAT><emsi:LON>15.08</emsi:LON></emsi:COORD>
+      <emsi:COORD><emsi:LAT>46.36</emsi:LAT><emsi:LON>15.08</emsi:LON></emsi:COORD>
+      <emsi:ADDRESS>Šoštanj, ob Paki</emsi:ADDRESS></emsi:POSITION></emsi:EGEO>
+    <emsi:FREETEXT>Voda v pritličjih, čoln potreben</emsi:FREETEXT></emsi:EVENT>
+  <emsi:RESOURCE><emsi:RTYPE><emsi:CLASS>VEH/SEA/BOAT</emsi:CLASS></emsi:RTYPE><emsi:ID>PGD-SO-1</emsi:ID><emsi:NAME>Čoln PGD Šoštanj</emsi:NAME><emsi:STATUS>AVAILB</emsi:STATUS></emsi:RESOURCE>
+  <emsi:MISSION><emsi:TYPE>SAR</emsi:TYPE><emsi:ID>m-1</emsi:ID><emsi:NAME>Iskanje pogrešanega</emsi:NAME><emsi:STATUS>IPR</emsi:STATUS></emsi:MISSION>
+</emsi:EMSI>`;
+    const res = await fetch(`${suite.server.url}/api/emsi`, {
+      method: 'POST',
+      headers: {
+        cookie: suite.as.dispatcher.cookie,
+        'content-type': 'application/xml',
+        origin: suite.server.url,
+      },
+      body: new Blob([new Uint8Array(new TextEncoderIso88592().encode(xml))]),
+    });
+    expect(res.status).toBe(201);
+    const { incidentId } = await res.json();
+    const inc = (await suite.as.dispatcher.get(`/api/incidents/${incidentId}`)).body;
+    expect(inc).toMatchObject({ type: 'flood', priority: 'red' });
+    expect(inc.description).toBe('Poplava Šoštanj – Voda v pritličjih, čoln potreben');
+    expect(inc.location.address).toBe('Šoštanj, ob Paki');
+    // The area's centre; the corners are on the timeline.
+    expect(inc.location.lat).toBeCloseTo(46.37, 6);
+    expect(inc.location.lon).toBeCloseTo(15.06, 6);
+    const note = inc.notes.map((n: { text: string }) => n.text).join('\n');
+    for (const carried of [
+      'Območje (4 točk)',
+      'Ponesrečeni (ESTIM): rdeči 2, zeleni 5, pogrešani 1',
+      'Evakuacija: evakuirani 40',
+      'Udeleženi (ACTOR): /PPL/CHILD',
+      'Vrsta kraja (LOCTYPE): /RES/HOUSE',
+      'Sredstvo partnerja: Čoln PGD Šoštanj (VEH/SEA/BOAT, AVAILB)',
+      'Naloga partnerja: SAR Iskanje pogrešanega (IPR)',
+      'Zunanji vir: https://example.org/dron/1 – Posnetek drona',
+    ])
+      expect(note).toContain(carried);
+  });
+
+  it('exports a cancelled incident as cancelled, not "under control"', async () => {
+    const inc = await suite.as.calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+    const cancelled = await suite.as.dispatcher.send(
+      'POST',
+      `/api/incidents/${inc.body.id}/cancel`,
+      { version: inc.body.version, reason: 'Lažni klic' },
+      { 'idempotency-key': `cancel-${inc.body.id}` },
+    );
+    expect(cancelled.status).toBe(200);
+    const xml = await (
+      await fetch(`${suite.server.url}/api/incidents/${inc.body.id}/emsi`, {
+        headers: { cookie: suite.as.dispatcher.cookie },
+      })
+    ).text();
+    const e = emsiParser.parse(xml).EMSI;
+    expect(e.CONTEXT.MSGTYPE).toBe('CANCEL');
+    expect(e.EVENT.STATUS).toBe('CANCLD');
   });
 
   it('refuses what it cannot read, naming the field', async () => {

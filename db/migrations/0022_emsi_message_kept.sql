@@ -1,0 +1,1 @@
+ALTER TABLE "emsi_messages" ADD COLUMN "message" jsonb DEFAULT '{}'::jsonb NOT NULL;
