@@ -120,7 +120,12 @@ async function run<R extends RouteId>(
   return result instanceof Response ? result : json(result, spec.status ?? 200);
 }
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+/** A JSON answer that keeps the type of its body, so the API document can describe it (docs:api). */
+export interface JsonResponse<T> extends Response {
+  readonly __json?: T;
+}
+
+export function json<T>(body: T, status = 200, headers: Record<string, string> = {}): JsonResponse<T> {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },

@@ -1,6 +1,41 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../realtime/event-types';
+import type { ResponseSchemas } from './api-schemas';
+import RESPONSES from './response-schemas.json';
 import { ROUTES, type RouteSpec } from './routes';
+
+const responses = RESPONSES as ResponseSchemas;
+
+/** The success answer's media types and schemas: the handler's JSON body, and the other formats it writes. */
+function successContent(id: string, spec: RouteSpec): Record<string, { schema: unknown }> {
+  const body = responses.routes[id]?.json ?? null;
+  const produces = spec.produces ?? [];
+  const content: Record<string, { schema: unknown }> = {};
+  // GeoJSON is JSON under its own media type; other formats are text the document describes as such.
+  const jsonType = produces.includes('application/geo+json') ? 'application/geo+json' : 'application/json';
+  if (body) content[jsonType] = { schema: body };
+  for (const type of produces) if (!(type in content)) content[type] = { schema: { type: 'string' } };
+  return content;
+}
+
+/** What a raw request body may be, by media type. */
+function rawRequestContent(accepts: readonly string[]): Record<string, { schema: unknown }> {
+  return Object.fromEntries(
+    accepts.map((type) => [
+      type,
+      {
+        schema:
+          type === 'application/x-www-form-urlencoded'
+            ? { type: 'object', additionalProperties: { type: 'string' } }
+            : type === 'application/json'
+              ? { type: 'object' }
+              : type === 'application/octet-stream' || type.endsWith('.MSD')
+                ? { type: 'string', contentEncoding: 'binary' }
+                : { type: 'string' },
+      },
+    ]),
+  );
+}
 
 const ZError = z.object({
   error: z.object({
@@ -40,7 +75,7 @@ export function openApiDocument() {
       'x-roles': spec.access,
       parameters: [...params, ...query, ...headers],
       responses: {
-        [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: {} } } },
+        [String(spec.status ?? 200)]: { description: 'OK', content: successContent(id, spec) },
         '4XX': {
           description: 'Bad request, not authenticated, forbidden, not found or conflict',
           content: { 'application/json': { schema: z.toJSONSchema(ZError) } },
@@ -50,15 +85,7 @@ export function openApiDocument() {
       ...(spec.access === 'public' ? { security: [] } : {}),
     };
     if (spec.raw)
-      operation.requestBody = {
-        required: true,
-        content: {
-          'text/plain': { schema: { type: 'string' } },
-          'application/x-www-form-urlencoded': {
-            schema: { type: 'object', additionalProperties: { type: 'string' } },
-          },
-        },
-      };
+      operation.requestBody = { required: true, content: rawRequestContent(spec.accepts ?? ['text/plain']) };
     if (spec.body)
       operation.requestBody = {
         required: true,
@@ -75,7 +102,9 @@ export function openApiDocument() {
       version: '0.1.0',
       description: `HTTP API of the 112 computer-aided dispatch system. Realtime: WebSocket /ws, protocol version ${PROTOCOL_VERSION} (docs/realtime-protocol.md).`,
     },
+    servers: [{ url: '/', description: "the centre's own server (same origin)" }],
     components: {
+      schemas: responses.schemas,
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'cad112_session' },
         bearer: { type: 'http', scheme: 'bearer' },

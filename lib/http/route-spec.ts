@@ -15,10 +15,17 @@ export interface RouteSpec {
   query?: z.ZodType;
   /** Accepts an Idempotency-Key header; a repeated key replays the stored answer. */
   idempotent?: boolean;
-  /** The body is not JSON: the handler gets it as text (see RawBody). */
+  /** The body is not JSON: the handler gets it as text and bytes (see RawBody). */
   raw?: true;
+  /** With raw: the request media types the route reads (the API document lists them). */
+  accepts?: readonly string[];
   /** Status of a successful answer. */
   status?: number;
+  /**
+   * Media types of a successful answer other than application/json (the API document lists them); a
+   * JSON body's schema is read from the handler (lib/http/response-schemas.json).
+   */
+  produces?: readonly string[];
 }
 
 export const CENTRE: readonly Role[] = ['call_taker', 'dispatcher', 'supervisor'];

@@ -63,6 +63,7 @@ export const CHANNEL_ROUTES = {
     idempotent: true,
   },
   incidentCap: {
+    produces: ['application/cap+xml'],
     method: 'GET',
     path: '/api/incidents/{id}/cap',
     summary:
@@ -70,12 +71,14 @@ export const CHANNEL_ROUTES = {
     access: ALL,
   },
   incidentEmsi: {
+    produces: ['application/xml'],
     method: 'GET',
     path: '/api/incidents/{id}/emsi',
     summary: 'The incident as an EMSI (ISO/TR 22351) message: CONTEXT, EVENT, RESOURCE and MISSION',
     access: ALL,
   },
   importEmsi: {
+    accepts: ['application/xml'],
     method: 'POST',
     path: '/api/emsi',
     summary:
@@ -100,6 +103,7 @@ export const CHANNEL_ROUTES = {
     access: ['supervisor'],
   },
   getPublicAlert: {
+    produces: ['application/cap+xml'],
     method: 'GET',
     path: '/api/cap/alerts/{id}',
     summary: 'One public warning as a CAP 1.2 document (public)',
@@ -114,12 +118,14 @@ export const CHANNEL_ROUTES = {
     status: 201,
   },
   capFeed: {
+    produces: ['application/atom+xml'],
     method: 'GET',
     path: '/api/cap/feed',
     summary: 'Atom feed of the public warnings, each linking to its CAP document (public)',
     access: 'public',
   },
   incidentsGeoJson: {
+    produces: ['application/geo+json'],
     method: 'GET',
     path: '/api/incidents.geojson',
     summary: 'Incidents as a GeoJSON FeatureCollection (RFC 7946), for GIS tools',
@@ -127,12 +133,14 @@ export const CHANNEL_ROUTES = {
     query: ZGeoJsonIncidentsQuery,
   },
   unitsGeoJson: {
+    produces: ['application/geo+json'],
     method: 'GET',
     path: '/api/units.geojson',
     summary: 'Units with positions as a GeoJSON FeatureCollection (RFC 7946); a station sees its own',
     access: ALL,
   },
   aml: {
+    accepts: ['text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'],
     method: 'POST',
     path: '/api/aml',
     summary:
@@ -143,6 +151,12 @@ export const CHANNEL_ROUTES = {
     status: 201,
   },
   ecall: {
+    accepts: [
+      'application/emergencyCallData.eCall.MSD',
+      'application/octet-stream',
+      'text/plain',
+      'application/json',
+    ],
     method: 'POST',
     path: '/api/ecall',
     summary:

@@ -14,6 +14,7 @@ import { ALL, DISPATCH, type RouteSpec, SUPERVISOR } from '../route-spec';
 // knowledge base, tokens, webhooks) and monitoring.
 export const SUPERVISION_ROUTES = {
   statsSummary: {
+    produces: ['text/csv'],
     method: 'GET',
     path: '/api/stats/summary',
     summary:
@@ -29,6 +30,7 @@ export const SUPERVISION_ROUTES = {
     query: ZStatsQuery,
   },
   audit: {
+    produces: ['text/csv'],
     method: 'GET',
     path: '/api/audit',
     summary:
