@@ -9,8 +9,8 @@ type Doubt = AmlDoubt | EcallDoubt;
 type VehicleClass = (typeof VEHICLE_TYPES)[number] | 'unknown';
 
 const doubtsSl = {
-  doubt_length_mismatch: 'dolžina sporočila se ne ujema z ml (morda okrnjeno)',
-  doubt_length_missing: 'sporočilo nima dolžine ml (morda okrnjeno)',
+  doubt_length_mismatch: 'navedena dolžina sporočila se ne ujema z dejansko (morda okrnjeno)',
+  doubt_length_missing: 'sporočilo nima navedene dolžine (morda okrnjeno)',
   doubt_version_unknown: 'neznana različica sporočila',
   doubt_key_repeated: 'polje je navedeno dvakrat (upoštevano prvo)',
   doubt_position_missing: 'sporočilo nima položaja',
@@ -36,8 +36,8 @@ const doubtsSl = {
 } satisfies Record<`doubt_${Doubt}`, string>;
 
 const doubtsEn: Record<keyof typeof doubtsSl, string> = {
-  doubt_length_mismatch: 'message length differs from ml (truncated?)',
-  doubt_length_missing: 'message has no ml length (truncated?)',
+  doubt_length_mismatch: 'the stated message length differs from the actual one (truncated?)',
+  doubt_length_missing: 'the message states no length (truncated?)',
   doubt_version_unknown: 'unknown message version',
   doubt_key_repeated: 'a field is given twice (the first is used)',
   doubt_position_missing: 'message carries no position',
