@@ -55,9 +55,6 @@ const CHARACTERISTIC: Record<string, string> = {
   helicopter: 'HELI',
 };
 
-/** An EMSI code: 1–8 characters A–Z/0–9, levels separated by "/" (a leading "/" for event categories). */
-export const EMSI_CODE = /^\/?[A-Z0-9]{1,8}(\/[A-Z0-9]{1,8})*$/;
-
 const codeOf = (capability: string) =>
   CHARACTERISTIC[capability] ??
   (capability
@@ -67,7 +64,7 @@ const codeOf = (capability: string) =>
     'OTH');
 
 /** RTYPE/CLASS as a full code path, from what the unit can do. */
-export function resourceClass(capabilities: readonly string[]): string {
+function resourceClass(capabilities: readonly string[]): string {
   const has = (c: string) => capabilities.includes(c);
   if (has('helicopter')) return 'VEH/AIR/HELI';
   if (has('medical') || has('physician') || has('transport')) return 'VEH/GRD/AMB';
@@ -78,7 +75,7 @@ export function resourceClass(capabilities: readonly string[]): string {
 }
 
 /** MISSION/TYPE: what the unit is sent to do. */
-export function missionType(capabilities: readonly string[]): string {
+function missionType(capabilities: readonly string[]): string {
   const has = (c: string) => capabilities.includes(c);
   if (has('mountain_rescue') || has('cave_rescue') || has('water_rescue') || has('helicopter')) return 'SAR';
   if (has('medical') || has('physician')) return 'MED';

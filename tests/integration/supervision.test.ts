@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentDto } from '../../lib/incidents/incident-dto';
+import { alertDto, assignmentDto, incidentDto, unitDto } from '../fixtures/events';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { availableUnit, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -78,9 +80,12 @@ async function seedFixture() {
   ) => {
     const r = await raw.query(
       `insert into incidents (number, type, priority, status, position, created_at, call_started_at)
-       values ($1, $2, $3, 'closed', ST_SetSRID(ST_MakePoint($5, $4), 4326)::geography, $6, $7) returning id`,
+       values ($1, $2, $3, 'closed', ST_SetSRID(ST_MakePoint($5, $4), 4326)::geography, $6, $7) returning id, number`,
       [
-        `S${tag}-${n}`,
+        // The real format (year-serial), in the fixture's own year and a serial no real incident has.
+        `${when.getUTCFullYear()}-9${String((Date.now() % 10_000) * 10 + n)
+          .padStart(5, '0')
+          .slice(-5)}`,
         type,
         priority,
         lat,
@@ -90,13 +95,19 @@ async function seedFixture() {
       ],
     );
     const id: number = r.rows[0].id;
+    // The whole incident, as the application writes it (the statistics read a few fields of it).
     await ev('incident.created', when, id, {
-      incident: {
+      incident: incidentDto({
         id,
-        priority,
+        number: r.rows[0].number,
+        priority: priority as IncidentDto['priority'],
         type,
+        status: 'new',
+        location: { lat, lon, d96: { e: 0, n: 0 }, accuracyM: null, address: '' },
+        createdAt: when.toISOString(),
+        updatedAt: when.toISOString(),
         callStartedAt: callS === null ? null : new Date(when.getTime() - callS * 1000).toISOString(),
-      },
+      }),
     });
     return id;
   };
@@ -121,7 +132,10 @@ async function seedFixture() {
       incidentId,
       protocol === 1
         ? { alertId: 0, incidentId, unitId, stationId }
-        : { alert: { id: 0, incidentId, unitId, stationId }, unit: { id: unitId, stationId } },
+        : {
+            alert: alertDto({ id: 0, incidentId, unitId, stationId, sentAt: alerted.toISOString() }),
+            unit: unitDto({ id: unitId, stationId, status: 'alerted', incidentId }),
+          },
       unitId,
       stationId,
     );
@@ -129,7 +143,16 @@ async function seedFixture() {
       'alert.acknowledged',
       acked,
       incidentId,
-      { alert: { incidentId, unitId, stationId } },
+      {
+        alert: alertDto({
+          id: 0,
+          incidentId,
+          unitId,
+          stationId,
+          sentAt: alerted.toISOString(),
+          acknowledgedAt: acked.toISOString(),
+        }),
+      },
       unitId,
       stationId,
     );
@@ -140,7 +163,10 @@ async function seedFixture() {
         incidentId,
         protocol === 1
           ? { assignmentId: 0, incidentId, unitId, stationId, status: 'on_scene' }
-          : { assignment: { id: 0, incidentId, unitId, stationId, status: 'on_scene' }, from: 'en_route' },
+          : {
+              assignment: assignmentDto({ id: 0, incidentId, unitId, stationId, status: 'on_scene' }),
+              from: 'en_route',
+            },
         unitId,
         stationId,
       );
@@ -149,7 +175,8 @@ async function seedFixture() {
   const i1 = await incident(1, at(9), 'red', 'fire_building', 46.05, 14.5, 30);
   await unitRun(i1, at(9), f1, fire, 60, 20, 300);
   await ev('incident.updated', at(9, 900), i1, {
-    incident: { id: i1, priority: 'yellow', type: 'fire_building' },
+    incident: incidentDto({ id: i1, priority: 'yellow', type: 'fire_building', version: 2 }),
+    changes: ['priority'],
   });
   // I2: red; call 50 s; F2 +120/40/400, E1 +30/10/200.
   const i2 = await incident(2, at(13), 'red', 'fire_building', 46.05, 14.5, 50);
