@@ -43,6 +43,7 @@ describe('GET answers match the API document', () => {
 
     // Only what this server wrote is compared: other test files leave hand-made fixture rows in the log.
     const since = Number((await suite.raw.query('select coalesce(max(seq), 0) as s from events')).rows[0].s);
+    const started = new Date().toISOString();
     // Real objects for the paths that need one.
     const { calltaker, dispatcher, supervisor } = suite.as;
     const incident = (await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA)).body;
@@ -121,7 +122,7 @@ describe('GET answers match the API document', () => {
       nearbyIncidents: { lat: '46.0514', lon: '14.506' },
       windowReplay: { from, to },
       statsSummary: { format: 'json' },
-      audit: { format: 'json' },
+      audit: { format: 'json', from: started },
       listEvents: { after: String(since) },
     };
 
