@@ -101,7 +101,6 @@ describe('GET answers match the API document', () => {
     });
     const conversationId = sms.body.message?.conversationId ?? sms.body.conversation?.id;
     expect(conversationId).toBeTruthy();
-    const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date().toISOString();
     const ids: Record<string, number> = {
       getIncident: incident.id,
@@ -120,7 +119,7 @@ describe('GET answers match the API document', () => {
       geoParse: { text: '46.0514, 14.506' },
       locationFixes: { phone: '+38641000777' },
       nearbyIncidents: { lat: '46.0514', lon: '14.506' },
-      windowReplay: { from, to },
+      windowReplay: { from: started, to },
       statsSummary: { format: 'json' },
       audit: { format: 'json', from: started },
       listEvents: { after: String(since) },

@@ -134,6 +134,7 @@ async function seedFixture() {
         ? { alertId: 0, incidentId, unitId, stationId }
         : {
             alert: alertDto({ id: 0, incidentId, unitId, stationId, sentAt: alerted.toISOString() }),
+            incident: incidentDto({ id: incidentId, status: 'dispatched' }),
             unit: unitDto({ id: unitId, stationId, status: 'alerted', incidentId }),
           },
       unitId,
