@@ -73,3 +73,23 @@ export const FIRE_IN_LJUBLJANA = {
   location: { lat: 46.0514, lon: 14.506, accuracyM: 15, address: 'Prešernov trg 1, Ljubljana' },
   caller: { phone: '+38641123456', name: 'Ana Novak' },
 };
+
+/** A public warning (CAP, scope Public) for a drawn area along the Sava, as a supervisor publishes it. */
+export const FLOOD_WARNING = {
+  category: 'Met',
+  urgency: 'Immediate',
+  severity: 'Severe',
+  certainty: 'Likely',
+  event: { sl: 'Poplave', en: 'Floods' },
+  headline: { sl: 'Poplave ob Savi', en: 'Floods along the Sava' },
+  description: { sl: 'Sava prestopa bregove.', en: 'The Sava is overflowing.' },
+  instruction: { sl: 'Umaknite se na višje ležeče kraje.', en: 'Move to higher ground.' },
+  areaDesc: 'Gorenjska, ob Savi',
+  polygon: [
+    [46.3, 14.2],
+    [46.3, 14.6],
+    [46.1, 14.6],
+    [46.1, 14.2],
+  ] as [number, number][],
+  expiresInHours: 12,
+};

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { CAP_CATEGORIES, CAP_NS } from '../../lib/interop/cap';
-import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
+import { FIRE_IN_LJUBLJANA, FLOOD_WARNING, login, type Session } from '../helpers/api';
 import { serverSuite } from '../helpers/server-suite';
 import { child, childNames, DATETIME, type Node, ordered, plain, text } from '../helpers/xml';
 
@@ -132,25 +132,7 @@ describe('CAP 1.2', () => {
 });
 
 describe('public warnings (CAP, scope Public) and the Atom feed', () => {
-  const AREA: [number, number][] = [
-    [46.3, 14.2],
-    [46.3, 14.6],
-    [46.1, 14.6],
-    [46.1, 14.2],
-  ];
-  const WARNING = {
-    category: 'Met',
-    urgency: 'Immediate',
-    severity: 'Severe',
-    certainty: 'Likely',
-    event: { sl: 'Poplave', en: 'Floods' },
-    headline: { sl: 'Poplave ob Savi', en: 'Floods along the Sava' },
-    description: { sl: 'Sava prestopa bregove.', en: 'The Sava is overflowing.' },
-    instruction: { sl: 'Umaknite se na višje ležeče kraje.', en: 'Move to higher ground.' },
-    areaDesc: 'Gorenjska, ob Savi',
-    polygon: AREA,
-    expiresInHours: 12,
-  };
+  const WARNING = FLOOD_WARNING;
 
   it('a supervisor publishes for a drawn area; the CAP document is public and the feed lists it', async () => {
     const supervisor = await login(suite.server.url, 'supervisor');

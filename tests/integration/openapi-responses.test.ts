@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { openApiDocument } from '../../lib/http/openapi';
 import { allowed, ROUTES, type RouteSpec } from '../../lib/http/routes';
-import { FIRE_IN_LJUBLJANA, request, type Session, sessionFor } from '../helpers/api';
+import { FIRE_IN_LJUBLJANA, FLOOD_WARNING, request, type Session, sessionFor } from '../helpers/api';
 import { availableUnit, openTestDb } from '../helpers/db';
 import { serverSuite } from '../helpers/server-suite';
 
@@ -62,24 +62,7 @@ describe('GET answers match the API document', () => {
       vehicleLocation: { positionLatitude: 2147483647, positionLongitude: 2147483647 },
       callbackNumber: '+38641000777',
     });
-    const alert = await supervisor.send('POST', '/api/cap/alerts', {
-      category: 'Met',
-      urgency: 'Immediate',
-      severity: 'Severe',
-      certainty: 'Likely',
-      event: { sl: 'Poplave', en: 'Floods' },
-      headline: { sl: 'Poplave', en: 'Floods' },
-      description: { sl: 'Sava.', en: 'Sava.' },
-      instruction: { sl: 'Umik.', en: 'Move.' },
-      areaDesc: 'Gorenjska',
-      polygon: [
-        [46.3, 14.2],
-        [46.3, 14.6],
-        [46.1, 14.6],
-        [46.1, 14.2],
-      ],
-      expiresInHours: 2,
-    });
+    const alert = await supervisor.send('POST', '/api/cap/alerts', FLOOD_WARNING);
     const hook = await supervisor.send('POST', '/api/webhooks', {
       name: `openapi-${Date.now()}`,
       url: 'http://127.0.0.1:9/hook',

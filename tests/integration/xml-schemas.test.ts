@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
+import { FIRE_IN_LJUBLJANA, FLOOD_WARNING, login } from '../helpers/api';
 import { serverSuite } from '../helpers/server-suite';
 import { SCHEMAS, validateXml } from '../helpers/xmllint';
 
@@ -92,22 +92,9 @@ describe('XML exports against their schemas', () => {
   it('a public warning (CAP) with a control character in its text is valid CAP 1.2', async () => {
     const supervisor = await login(suite.server.url, 'supervisor');
     const res = await supervisor.send('POST', '/api/cap/alerts', {
-      category: 'Met',
-      urgency: 'Immediate',
-      severity: 'Severe',
-      certainty: 'Likely',
-      event: { sl: 'Poplave', en: 'Floods' },
+      ...FLOOD_WARNING,
       headline: { sl: 'Poplave\u0001 ob Savi', en: 'Floods along the Sava' },
       description: { sl: 'Sava prestopa bregove.', en: 'The Sava\u000b is overflowing.' },
-      instruction: { sl: 'Umaknite se višje.', en: 'Move to higher ground.' },
-      areaDesc: 'Gorenjska, ob Savi',
-      polygon: [
-        [46.3, 14.2],
-        [46.3, 14.6],
-        [46.1, 14.6],
-        [46.1, 14.2],
-      ],
-      expiresInHours: 6,
     });
     expect(res.status).toBe(201);
     const xml = await (await fetch(`${suite.server.url}/api/cap/alerts/${res.body.id}`)).text();
