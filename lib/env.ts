@@ -120,6 +120,25 @@ const ZEnv = z.object({
   AML_HMAC_KEY: z.string().min(16).optional(),
   ESCALATION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * The shared secret of the SIP edge (Kamailio's CAD_TOKEN): call events must carry it, and the CAD
+   * sends it when it asks the edge for a transfer. Unset: no telephony (calls are entered by hand).
+   */
+  TELEPHONY_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Addresses (and CIDR ranges) the SIP edge's events may come from, comma-separated. */
+  TELEPHONY_ALLOWED_ADDRESSES: z.string().default('127.0.0.1,::1'),
+  /** The edge's control API (Kamailio xhttp), e.g. http://127.0.0.1:5081; unset: no transfers. */
+  TELEPHONY_CONTROL_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How long fetching a caller's location by reference (HELD) may take. */
+  LOCATION_DEREFERENCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -15,6 +15,9 @@ pg_major=${pg_major:-15}
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # xmllint: a real XML Schema validator for the CAP and EMSI exports (tests/integration/xml-schemas.test.ts)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
+# Kamailio (the SIP edge) and SIPp (callers and phones) for the telephony tests (issue 16)
+command -v kamailio >/dev/null || need+=(kamailio kamailio-extra-modules kamailio-utils-modules)
+command -v sipp >/dev/null || need+=(sip-tester)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "prepare: missing ${need[*]}; run as root or install them with apt-get" >&2

@@ -16,9 +16,10 @@ interface Station {
   address: string;
   position: { lat: number; lon: number };
   serviceArea: { type: 'Polygon'; coordinates: [number, number][][] } | null;
+  transferUri: string | null;
 }
 
-const EMPTY = { id: 0, code: '', name: '', agency: 'fire', address: '', lat: '', lon: '' };
+const EMPTY = { id: 0, code: '', name: '', agency: 'fire', address: '', lat: '', lon: '', transferUri: '' };
 
 // A station's position is a click on the map; its service area is drawn vertex by vertex.
 export function StationsAdmin({ map }: { map: MapConfig }) {
@@ -43,6 +44,7 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
       address: s.address,
       lat: String(s.position.lat),
       lon: String(s.position.lon),
+      transferUri: s.transferUri ?? '',
     });
     const outer = s.serviceArea?.coordinates[0];
     setRing(outer ? outer.slice(0, -1).map(([lon, lat]) => [lat, lon] as [number, number]) : null);
@@ -57,6 +59,7 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
         address: form.address,
         position: { lat: Number(form.lat), lon: Number(form.lon) },
         serviceArea: ring && ring.length > 0 ? ring : null,
+        transferUri: form.transferUri.trim() || null,
       };
       if (form.id) await apiSend('PATCH', `/api/stations/${form.id}`, body, { idempotencyKey: newKey() });
       else await apiSend('POST', '/api/stations', body, { idempotencyKey: newKey() });
@@ -167,6 +170,14 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
           </Field>
           <Field label={t('adminAddress')} name="address" save={save}>
             <input value={form.address} onChange={set('address')} />
+          </Field>
+          <Field label={t('adminTransferUri')} name="transferUri" save={save}>
+            <input
+              value={form.transferUri}
+              onChange={set('transferUri')}
+              placeholder="sip:113@gw.reco.local"
+              data-testid="station-transfer-uri"
+            />
           </Field>
           <div className="row">
             <Field label={t('adminLat')} name="position.lat" save={save}>

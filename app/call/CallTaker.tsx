@@ -5,6 +5,15 @@ import type { EcallDto } from '@/lib/ecall/ecall-dto';
 import type { EventFrame } from '@/lib/events/catalogue';
 import { formatCoord, formatElapsed } from '@/lib/i18n/format';
 import { isOpenIncident } from '@/lib/incidents/incident-status';
+import {
+  type CallMap,
+  callbackCalls,
+  callMap,
+  myActiveCall,
+  reduceCalls,
+  waitingCalls,
+} from '@/lib/live/calls';
+import type { CallDto, CallPositionDto } from '@/lib/telephony/call-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { PRIORITY_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
@@ -15,14 +24,16 @@ import { useIncidentTypes } from '../_components/use-incident-types';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { ActiveCall } from './ActiveCall';
 import { CallForm } from './CallForm';
+import { CallQueue, loadCalls } from './CallQueue';
 import { FlaggedIncidents, MyIncidents, WaitingEcalls } from './IncidentLists';
 import { KnowledgePanel } from './KnowledgePanel';
 import { useCallIntake } from './use-call-intake';
 
 // The call-taker's screen: the call form (keyboard first), incidents waiting for a person and the
 // call-taker's own, the knowledge base for the chosen type, and the map (click to set the location).
-export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
+export function CallTaker({ user, map, telephony }: { user: PageUser; map: MapConfig; telephony: boolean }) {
   const { t } = useUi();
   const now = useNow();
   const { types, typeName } = useIncidentTypes();
@@ -36,18 +47,47 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
       .then(setWaiting)
       .catch(() => {});
   }, []);
+  // The 112 calls (with telephony): the queue, the call-backs, and the call answered at my position.
+  const [calls, setCalls] = useState<CallMap>(new Map());
+  const [positions, setPositions] = useState<CallPositionDto[]>([]);
+  const loadPositions = useCallback(() => {
+    apiGet<CallPositionDto[]>('/api/telephony/positions')
+      .then(setPositions)
+      .catch(() => {});
+  }, []);
+  const { takeCall, updateCall, currentCall } = intake;
+  const currentCallId = currentCall?.id ?? null;
+  const popCall = useCallback(
+    (c: CallDto) => {
+      if (c.id === currentCallId) updateCall(c);
+      else if (c.state === 'answered' && c.answeredByUserId === user.id) takeCall(c);
+    },
+    [currentCallId, updateCall, takeCall, user.id],
+  );
   const load = useCallback(async () => {
     setIncidents(incidentMap(await apiGet<IncidentRow[]>('/api/incidents?status=all&limit=300')));
     loadWaiting();
-  }, [loadWaiting]);
+    if (telephony) {
+      const list = await loadCalls();
+      setCalls(callMap(list));
+      loadPositions();
+      const mine = myActiveCall(callMap(list), user.id);
+      if (mine) popCall(mine);
+    }
+  }, [loadWaiting, telephony, loadPositions, user.id, popCall]);
   const onDeviceEvent = intake.onDeviceEvent;
   const onEvent = useCallback(
     (f: EventFrame) => {
       onDeviceEvent(f);
       setIncidents((m) => reduceIncidents(m, f));
       if (f.type === 'ecall.received') loadWaiting();
+      if (f.type === 'call.position_changed') loadPositions();
+      else if (f.type.startsWith('call.') || f.type === 'location.fix_received') {
+        setCalls((m) => reduceCalls(m, f));
+        if (f.type.startsWith('call.')) popCall((f.data as { call: CallDto }).call);
+      }
     },
-    [onDeviceEvent, loadWaiting],
+    [onDeviceEvent, loadWaiting, loadPositions, popCall],
   );
   const { state } = useRealtime(onEvent, load);
 
@@ -93,6 +133,16 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
         color: '#0b5cd5',
         title: formatCoord(picked.lat, picked.lon),
       });
+    const callerPos = currentCall?.location.position;
+    if (callerPos)
+      list.push({
+        id: 'caller',
+        kind: 'device',
+        lat: callerPos.lat,
+        lon: callerPos.lon,
+        color: '#0b5cd5',
+        title: `${t('callerLocation')} ±${Math.round(currentCall?.location.accuracyM ?? 0)} m`,
+      });
     if (deviceFix?.position)
       list.push({
         id: 'device',
@@ -103,26 +153,40 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
         title: `${t('deviceLocation')} ±${deviceFix.accuracyM ?? '?'} m`,
       });
     return list;
-  }, [incidents, picked, typeName, deviceFix, t]);
+  }, [incidents, picked, typeName, deviceFix, t, currentCall]);
   const devicePos = deviceFix?.position;
-  const circles = devicePos
-    ? [
-        {
-          id: 'device',
-          lat: devicePos.lat,
-          lon: devicePos.lon,
-          radiusM: deviceFix?.accuracyM ?? 0,
-          color: '#8250df',
-        },
-      ]
-    : [];
+  const callerPos = currentCall?.location.position;
+  const circles = [
+    ...(devicePos
+      ? [
+          {
+            id: 'device',
+            lat: devicePos.lat,
+            lon: devicePos.lon,
+            radiusM: deviceFix?.accuracyM ?? 0,
+            color: '#8250df',
+          },
+        ]
+      : []),
+    ...(callerPos
+      ? [
+          {
+            id: 'caller',
+            lat: callerPos.lat,
+            lon: callerPos.lon,
+            radiusM: currentCall?.location.accuracyM ?? 0,
+            color: '#0b5cd5',
+          },
+        ]
+      : []),
+  ];
 
   // The map goes to the chosen place (close enough to check it), else to the device's location; a new
   // object only when the place changes, so the call-taker can pan freely in between.
   const pLat = picked?.lat;
   const pLon = picked?.lon;
-  const dLat = devicePos?.lat;
-  const dLon = devicePos?.lon;
+  const dLat = devicePos?.lat ?? callerPos?.lat;
+  const dLon = devicePos?.lon ?? callerPos?.lon;
   const focus = useMemo(
     () =>
       pLat !== undefined && pLon !== undefined
@@ -198,12 +262,36 @@ export function CallTaker({ user, map }: { user: PageUser; map: MapConfig }) {
               {fromMessage.label}
             </div>
           )}
+          {currentCall && (
+            <ActiveCall
+              call={currentCall}
+              onUseLocation={intake.applyCallerLocation}
+              onError={intake.fail}
+              onTransferred={intake.updateCall}
+            />
+          )}
           <CallForm intake={intake} types={types} typeName={typeName} />
           <WaitingEcalls waiting={waiting} onTake={intake.takeEcall} />
           <FlaggedIncidents flagged={flagged} typeName={typeName} onConfirm={confirmFlagged} />
           <MyIncidents mine={mine} typeName={typeName} />
         </div>
-        <KnowledgePanel type={call.form.type} />
+        <div style={{ display: 'grid', gap: 10, alignContent: 'start' }}>
+          <div className="panel">
+            <CallQueue
+              telephony={telephony}
+              waiting={waitingCalls(calls)}
+              callbacks={callbackCalls(calls, now || Date.now())}
+              positions={positions}
+              myUserId={user.id}
+              onPositionsChanged={loadPositions}
+              onOpenCallback={(c) => {
+                intake.takeCall(c);
+              }}
+              onError={intake.fail}
+            />
+          </div>
+          <KnowledgePanel type={call.form.type} />
+        </div>
         <MapPanel
           tileUrl={map.tileUrl}
           attribution={map.attribution}

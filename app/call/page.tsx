@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import { Forbidden } from '../_components/Forbidden';
 import { mapConfig, pageUser } from '../_lib/page-props';
 import { requirePage } from '../_lib/session';
@@ -8,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export default async function CallPage() {
   const p = await requirePage('/call');
   if (p.role === 'station') return <Forbidden />;
-  return <CallTaker user={pageUser(p)} map={mapConfig()} />;
+  return <CallTaker user={pageUser(p)} map={mapConfig()} telephony={Boolean(env().TELEPHONY_TOKEN)} />;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Priority } from '@/lib/incidents/incident-status';
 import { evaluateTriage } from '@/lib/triage/evaluate-triage';
 import { newKey } from '../_components/api';
@@ -108,10 +108,13 @@ export function useCallForm(types: IncidentType[], userId: number) {
     key.current = newKey();
     localStorage.removeItem(draftKey(userId));
   };
+  /** A call from the telephony: its timer runs from when the call reached the centre. */
+  const startAt = useCallback((iso: string) => setCallStartedAt(iso), []);
   return {
     form,
     setForm,
     set,
+    startAt,
     callStartedAt,
     answers,
     currentType,

@@ -5,6 +5,7 @@ import type { EcallDto } from '@/lib/ecall/ecall-dto';
 import { locationDoubt } from '@/lib/geo/plausible-location';
 import { formatCoord } from '@/lib/i18n/format';
 import type { ConversationDto } from '@/lib/messages/conversation-dto';
+import type { CallDto } from '@/lib/telephony/call-dto';
 import { ApiError, apiGet, apiSend } from '../_components/api';
 import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
@@ -14,7 +15,7 @@ import { useCoordinates, useDeviceFix, useNearby } from './use-call-lookups';
 
 export interface FromMessage {
   id: number;
-  channel: 'email' | 'sms' | 'ecall';
+  channel: 'email' | 'sms' | 'ecall' | 'phone';
   label: string;
 }
 
@@ -34,7 +35,7 @@ export function useCallIntake(types: IncidentType[], userId: number) {
   const [confirmedAbroad, setConfirmedAbroad] = useState<string | null>(null);
   const doubt = coords.picked ? locationDoubt(coords.picked.lat, coords.picked.lon) : null;
   const phoneRef = useRef<HTMLInputElement>(null);
-  const fromMessage = useFromMessage(setForm);
+  const fromMessage = useFromMessage(setForm, call.startAt);
 
   // A field's error goes as soon as the field is valid again (or is being corrected).
   const prev = useRef(form);
@@ -54,6 +55,7 @@ export function useCallIntake(types: IncidentType[], userId: number) {
   const fail = (err: unknown) => setNotice({ kind: 'err', text: `${t('error')}: ${errorText(err, t)}` });
   const resetForm = () => {
     call.reset();
+    setCurrentCall(null);
     setErrors({});
     phoneRef.current?.focus();
   };
@@ -68,7 +70,29 @@ export function useCallIntake(types: IncidentType[], userId: number) {
       accuracy: fix?.accuracyM !== null && fix?.accuracyM !== undefined ? String(fix.accuracyM) : f.accuracy,
     }));
   }, [fix, setForm]);
-  useAltKeys(applyDeviceLocation);
+  /** The call answered at this call-taker's position (the screen-pop), until the incident is saved. */
+  const [currentCall, setCurrentCall] = useState<CallDto | null>(null);
+  const takeCall = useCallback(
+    (c: CallDto) => {
+      setCurrentCall(c);
+      fromMessage.takeCall(c);
+    },
+    [fromMessage.takeCall],
+  );
+  /** A newer copy of the current call (it ended, was transferred, its location came). */
+  const updateCall = useCallback((c: CallDto) => setCurrentCall((cur) => (cur?.id === c.id ? c : cur)), []);
+  const applyCallerLocation = useCallback(() => {
+    const pos = currentCall?.location.position;
+    if (!pos) return;
+    const acc = currentCall?.location.accuracyM;
+    setForm((f) => ({
+      ...f,
+      coords: formatCoord(pos.lat, pos.lon),
+      accuracy: acc !== null && acc !== undefined ? String(Math.round(acc)) : f.accuracy,
+      address: f.address || currentCall?.location.civic || '',
+    }));
+  }, [currentCall, setForm]);
+  useAltKeys(applyDeviceLocation, applyCallerLocation);
 
   const attachCall = async (incidentId: number, number: string) => {
     setBusy(true);
@@ -79,6 +103,7 @@ export function useCallIntake(types: IncidentType[], userId: number) {
         { phone: form.phone, name: form.name, note: form.description },
         { idempotencyKey: call.key.current },
       );
+      if (fromMessage.current?.channel === 'phone') await fromMessage.link(incidentId);
       setNotice({ kind: 'ok', text: `${t('callAttached')} ${number}` });
       resetForm();
     } catch (err) {
@@ -166,6 +191,10 @@ export function useCallIntake(types: IncidentType[], userId: number) {
     phoneRef,
     fromMessage: fromMessage.current,
     takeEcall: fromMessage.takeEcall,
+    currentCall,
+    takeCall,
+    updateCall,
+    applyCallerLocation,
     applyDeviceLocation,
     attachCall,
     submit,
@@ -190,8 +219,8 @@ function fieldErrors(err: ApiError): Record<string, string> {
 }
 
 // Keyboard first: Alt+letter jumps to a field (shown beside each label), Alt+L takes the device
-// location. Letters by key position (e.code), so the Slovenian layout works the same; Alt+D/E/F are
-// left to the browser.
+// location, Alt+N the caller's network location. Letters by key position (e.code), so the Slovenian
+// layout works the same; Alt+D/E/F are left to the browser.
 const JUMP: Record<string, string> = {
   KeyP: 'place-search',
   KeyK: 'coords',
@@ -199,13 +228,18 @@ const JUMP: Record<string, string> = {
   KeyO: 'description',
   KeyT: 'phone',
 };
-function useAltKeys(applyDeviceLocation: () => void) {
+function useAltKeys(applyDeviceLocation: () => void, applyCallerLocation: () => void) {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.code === 'KeyL') {
         e.preventDefault();
         applyDeviceLocation();
+        return;
+      }
+      if (e.code === 'KeyN') {
+        e.preventDefault();
+        applyCallerLocation();
         return;
       }
       const id = JUMP[e.code];
@@ -216,14 +250,28 @@ function useAltKeys(applyDeviceLocation: () => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [applyDeviceLocation]);
+  }, [applyDeviceLocation, applyCallerLocation]);
 }
 
 // Opened from the inbox (/call?message=ID) or for an eCall that waits for a location (/call?ecall=ID,
 // or "open in the form" on this screen): the message prefills the form, and the incident, once saved,
 // is linked to the conversation or the eCall (its transcript or vehicle data goes into the notes).
-function useFromMessage(setForm: ReturnType<typeof useCallForm>['setForm']) {
+function useFromMessage(setForm: ReturnType<typeof useCallForm>['setForm'], startAt: (iso: string) => void) {
   const [current, setCurrent] = useState<FromMessage | null>(null);
+  // A 112 call answered at this position: number, name and timer from the call; its location stays
+  // the caller's (shown apart) until taken.
+  const takeCall = useCallback(
+    (c: CallDto) => {
+      setCurrent({ id: c.id, channel: 'phone', label: c.caller ?? c.callerUri ?? '' });
+      startAt(c.offeredAt);
+      setForm((f) => ({
+        ...f,
+        phone: c.caller ?? f.phone,
+        name: c.callerName ?? c.additional.subscriber?.name ?? f.name,
+      }));
+    },
+    [setForm, startAt],
+  );
   const takeEcall = useCallback(
     (e: EcallDto) => {
       setCurrent({ id: e.id, channel: 'ecall', label: `VIN ${e.vin}` });
@@ -273,12 +321,14 @@ function useFromMessage(setForm: ReturnType<typeof useCallForm>['setForm']) {
       'POST',
       current.channel === 'ecall'
         ? `/api/ecall/${current.id}/incident`
-        : `/api/messages/${current.id}/incident`,
+        : current.channel === 'phone'
+          ? `/api/calls/${current.id}/incident`
+          : `/api/messages/${current.id}/incident`,
       { incidentId },
       { idempotencyKey: `link-${current.channel}-${current.id}-${incidentId}` },
     );
     setCurrent(null);
     history.replaceState(null, '', '/call');
   };
-  return { current, link, takeEcall };
+  return { current, link, takeEcall, takeCall };
 }

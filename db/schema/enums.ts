@@ -58,5 +58,11 @@ export const NOTE_KINDS = [
   'alert_cancelled',
   'swapped',
   'status_report',
+  'call_linked',
+  'call_transferred',
 ] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** A 112 call's life at the edge: waiting (offered, ringing), then answered, and how it ended. */
+export const CALL_STATES = ['waiting', 'answered', 'ended', 'abandoned', 'transferred'] as const;
+export type CallState = (typeof CALL_STATES)[number];

@@ -9,4 +9,5 @@ export * from './messages';
 export * from './organisation';
 export * from './places';
 export * from './public-alerts';
+export * from './telephony';
 export * from './webhooks';

@@ -27,6 +27,8 @@ export const stations = pgTable(
     address: text('address').notNull().default(''),
     position: geographyPoint('position').notNull(),
     serviceArea: geographyPolygon('service_area'),
+    /** Where a 112 call is transferred to reach this service (sip:, sips: or tel: URI). */
+    transferUri: text('transfer_uri'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

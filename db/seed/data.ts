@@ -34,6 +34,8 @@ export interface StationSeed {
   /** radius of the demo service area in km */
   areaKm: number;
   units: { suffix: string; type: string; capabilities: string[] }[];
+  /** Where a 112 call is transferred to reach the service (demo addresses on the centre's gateway). */
+  transferUri?: string;
 }
 
 const GVC = { type: 'GVC 16/25', capabilities: ['fire', 'water'] };
@@ -295,6 +297,7 @@ export const SERVICES: StationSeed[] = [
     lon: 14.4988,
     areaKm: 40,
     units: [],
+    transferUri: 'sip:113-lj@gw.reco.local',
   },
   {
     code: 'PU-MB',
@@ -305,6 +308,7 @@ export const SERVICES: StationSeed[] = [
     lon: 15.6466,
     areaKm: 40,
     units: [],
+    transferUri: 'sip:113-mb@gw.reco.local',
   },
   {
     code: 'DSZ-LJ',
@@ -315,6 +319,7 @@ export const SERVICES: StationSeed[] = [
     lon: 14.5235,
     areaKm: 60,
     units: [],
+    transferUri: 'sip:dsz-lj@gw.reco.local',
   },
   {
     code: 'DSZ-MB',
@@ -325,6 +330,7 @@ export const SERVICES: StationSeed[] = [
     lon: 15.6445,
     areaKm: 60,
     units: [],
+    transferUri: 'sip:dsz-mb@gw.reco.local',
   },
   {
     code: 'RECO-KR',
@@ -335,6 +341,7 @@ export const SERVICES: StationSeed[] = [
     lon: 14.3545,
     areaKm: 40,
     units: [],
+    transferUri: 'sip:112@reco-kr.local',
   },
 ];
 

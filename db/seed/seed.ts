@@ -66,10 +66,18 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     const serviceArea = sql`ST_Buffer(ST_SetSRID(ST_MakePoint(${s.lon}, ${s.lat}), 4326)::geography, ${s.areaKm * 1000}, 'quad_segs=8')`;
     const [station] = await db
       .insert(stations)
-      .values({ code: s.code, name: s.name, agencyId, address: s.address, position, serviceArea })
+      .values({
+        code: s.code,
+        name: s.name,
+        agencyId,
+        address: s.address,
+        position,
+        serviceArea,
+        transferUri: s.transferUri ?? null,
+      })
       .onConflictDoUpdate({
         target: stations.code,
-        set: { name: s.name, address: s.address, position, serviceArea },
+        set: { name: s.name, address: s.address, position, serviceArea, transferUri: s.transferUri ?? null },
       })
       .returning({ id: stations.id });
     if (!station) throw new Error('station upsert returned nothing');

@@ -7,6 +7,7 @@ import type { IncidentChange } from '../incidents/schemas';
 import type { PublicAlertDto } from '../interop/public-alerts';
 import type { LocationFixDto } from '../locations/location-fix-dto';
 import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
+import type { CallDto, CallPositionDto } from '../telephony/call-dto';
 import type { UnitDto } from '../units/unit-dto';
 import type { WebhookDto } from '../webhooks/manage-webhooks';
 import type { EventData, EventPayloads, EventType } from './catalogue';
@@ -149,3 +150,21 @@ export const apiTokenCreated = (token: ApiTokenDto) =>
   make('api_token.created', { stationId: token.stationId }, { token });
 export const apiTokenRevoked = (token: ApiTokenDto) =>
   make('api_token.revoked', { stationId: token.stationId }, { token });
+
+const ofCall = (call: CallDto): Ids => ({ incidentId: call.incidentId });
+type CallEventType =
+  | 'call.offered'
+  | 'call.answered'
+  | 'call.abandoned'
+  | 'call.ended'
+  | 'call.located'
+  | 'call.linked'
+  | 'call.callback';
+/** The call events that carry the call alone. */
+export const callEvent = (type: CallEventType, call: CallDto) => make(type, ofCall(call), { call });
+export const callRinging = (call: CallDto, position: string) =>
+  make('call.ringing', ofCall(call), { call, position });
+export const callTransferred = (call: CallDto, target: string) =>
+  make('call.transferred', ofCall(call), { call, target });
+export const callPositionChanged = (position: CallPositionDto) =>
+  make('call.position_changed', {}, { position });

@@ -10,6 +10,7 @@ import type { KbArticleDto } from '../kb/save-kb-article';
 import type { LocationFixDto } from '../locations/location-fix-dto';
 import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
 import type { StationDto } from '../stations/list-stations';
+import type { CallDto, CallPositionDto } from '../telephony/call-dto';
 import type { UnitDto } from '../units/unit-dto';
 import type { UserDto } from '../users/user-dto';
 import type { WebhookDto } from '../webhooks/manage-webhooks';
@@ -81,6 +82,23 @@ export interface EventPayloads {
   };
   'api_token.created': { token: ApiTokenDto };
   'api_token.revoked': { token: ApiTokenDto };
+  /** A 112 call reached the centre's edge and waits for a position. */
+  'call.offered': { call: CallDto };
+  /** A position's phone rings for the call. */
+  'call.ringing': { call: CallDto; position: string };
+  'call.answered': { call: CallDto };
+  /** The caller hung up before anyone answered (or no position was there): a call-back is due. */
+  'call.abandoned': { call: CallDto };
+  'call.ended': { call: CallDto };
+  'call.transferred': { call: CallDto; target: string };
+  /** The caller's location arrived after the offer (a dereferenced location reference). */
+  'call.located': { call: CallDto };
+  /** The call was attached to an incident. */
+  'call.linked': { call: CallDto };
+  /** Somebody called an abandoned call back. */
+  'call.callback': { call: CallDto };
+  /** A position's phone registered or went away, or a call-taker sat down at it or left. */
+  'call.position_changed': { position: CallPositionDto };
 }
 
 export type EventType = keyof EventPayloads;
@@ -346,6 +364,76 @@ export const EVENT_CATALOGUE = {
     label: { sl: 'Žeton API preklican', en: 'API token revoked' },
     doc: 'an API token was revoked',
   },
+  'call.offered': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic 112 čaka', en: '112 call waiting' },
+    doc: "a call reached the edge: the caller's number, location and additional data as the INVITE carried them",
+  },
+  'call.ringing': {
+    data: ['call', 'position'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic zvoni', en: 'Call ringing' },
+    doc: "a position's phone rings for the call",
+  },
+  'call.answered': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic sprejet', en: 'Call answered' },
+    doc: 'a position answered; the call-taker sitting there gets the call form filled',
+  },
+  'call.abandoned': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic prekinjen pred odgovorom', en: 'Call abandoned' },
+    doc: 'the caller hung up before an answer, or no position was registered: it goes to the call-back list',
+  },
+  'call.ended': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic končan', en: 'Call ended' },
+    doc: 'an answered call ended (endReason: caller or position hung up)',
+  },
+  'call.transferred': {
+    data: ['call', 'target'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic preusmerjen', en: 'Call transferred' },
+    doc: 'the call was transferred (by a call-taker, or to the overflow centre by the edge)',
+  },
+  'call.located': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Lokacija klicočega', en: "Caller's location" },
+    doc: "the caller's location arrived by reference after the offer (or could not be fetched)",
+  },
+  'call.linked': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Klic pripet dogodku', en: 'Call attached to incident' },
+    doc: 'the call was attached to an incident (new, or an existing one for a repeat caller)',
+  },
+  'call.callback': {
+    data: ['call'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Povratni klic', en: 'Call-back' },
+    doc: 'a call-taker called an abandoned call back and recorded the outcome',
+  },
+  'call.position_changed': {
+    data: ['position'],
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Delovno mesto', en: 'Position' },
+    doc: "a position's phone registered or unregistered, or a call-taker sat down at it or left",
+  },
 } as const satisfies { [K in EventType]: EventMeta<K> };
 
 // The keys of a `satisfies` record are exactly the event types: the list is derived, never written twice.
@@ -368,6 +456,7 @@ export const EVENT_FAMILIES: Record<EventFamily, { sl: string; en: string }> = {
   station: { sl: 'Postaje', en: 'Stations' },
   kb_article: { sl: 'Baza znanja', en: 'Knowledge base' },
   api_token: { sl: 'Žetoni API', en: 'API tokens' },
+  call: { sl: 'Klici 112', en: '112 calls' },
 };
 
 export const SUPERVISOR_ONLY_EVENTS = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].audience === 'supervisor');

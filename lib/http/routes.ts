@@ -4,6 +4,7 @@ import { CHANNEL_ROUTES } from './route-table/channels';
 import { INCIDENT_ROUTES } from './route-table/incidents';
 import { SESSION_ROUTES } from './route-table/session';
 import { SUPERVISION_ROUTES } from './route-table/supervision';
+import { TELEPHONY_ROUTES } from './route-table/telephony';
 
 // Every HTTP endpoint in one table: who may call it, what it takes (schemas by reference, kept beside
 // their operations). The route handlers, the authorisation checks, the OpenAPI document and the
@@ -16,6 +17,7 @@ export const ROUTES = {
   ...INCIDENT_ROUTES,
   ...CHANNEL_ROUTES,
   ...SUPERVISION_ROUTES,
+  ...TELEPHONY_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

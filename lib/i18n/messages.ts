@@ -1,3 +1,4 @@
+import { callsEn, callsSl } from './messages-calls';
 import { partnersEn, partnersSl } from './messages-partners';
 import { shiftEn, shiftSl } from './messages-shift';
 
@@ -332,6 +333,7 @@ const sl = {
   demoMode: 'Demo način: demo računi z objavljenimi gesli so vklopljeni.',
   ...shiftSl,
   ...partnersSl,
+  ...callsSl,
 };
 
 export type MessageKey = keyof typeof sl;
@@ -661,6 +663,7 @@ const en: Record<MessageKey, string> = {
   demoMode: 'Demo mode: demo accounts with published passwords are enabled.',
   ...shiftEn,
   ...partnersEn,
+  ...callsEn,
 };
 
 export const LANGS = ['sl', 'en'] as const;

@@ -18,6 +18,7 @@ export async function listStations(db: Db, opts: { id?: number } = {}) {
       e: d96EastSql(stations.position),
       n: d96NorthSql(stations.position),
       serviceArea: geoJsonSql(stations.serviceArea),
+      transferUri: stations.transferUri,
     })
     .from(stations)
     .innerJoin(agencies, eq(agencies.id, stations.agencyId))
@@ -31,5 +32,6 @@ export async function listStations(db: Db, opts: { id?: number } = {}) {
     address: r.address,
     position: { lat: r.lat ?? 0, lon: r.lon ?? 0, d96: { e: r.e ?? 0, n: r.n ?? 0 } },
     serviceArea: r.serviceArea ? (JSON.parse(r.serviceArea) as unknown) : null,
+    transferUri: r.transferUri,
   }));
 }

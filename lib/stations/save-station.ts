@@ -25,12 +25,20 @@ const ZStationFields = {
   }),
   /** The service area drawn on the map; null removes it. */
   serviceArea: ZPolygon.nullable(),
+  /** Where a 112 call is transferred to reach this service; null: not a transfer target. */
+  transferUri: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^(sips?:[^\s@]+@[^\s@]+|tel:\+?[0-9][0-9-]*)$/, 'a sip:, sips: or tel: address')
+    .nullable(),
 };
 
 export const ZCreateStation = z.object({
   ...ZStationFields,
   address: ZStationFields.address.default(''),
   serviceArea: ZStationFields.serviceArea.default(null),
+  transferUri: ZStationFields.transferUri.default(null),
 });
 export const ZUpdateStation = z
   .object(ZStationFields)
@@ -61,6 +69,7 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
       ...(agencyId !== undefined ? { agencyId } : {}),
       ...(input.address !== undefined ? { address: input.address } : {}),
       ...(position ? { position } : {}),
+      ...(input.transferUri !== undefined ? { transferUri: input.transferUri } : {}),
       ...(input.serviceArea !== undefined
         ? { serviceArea: input.serviceArea ? polygonGeographySql(input.serviceArea) : null }
         : {}),
