@@ -349,6 +349,7 @@ export const DEMO_PASSWORD = 'demo-112';
 
 export const DEMO_USERS = [
   { username: 'calltaker', displayName: 'Ana Kovač', role: 'call_taker' },
+  { username: 'calltaker2', displayName: 'Luka Novak', role: 'call_taker' },
   { username: 'dispatcher', displayName: 'Marko Horvat', role: 'dispatcher' },
   { username: 'supervisor', displayName: 'Petra Zupan', role: 'supervisor' },
   { username: 'station', displayName: 'GB Ljubljana – dežurni', role: 'station', station: 'GB-LJ' },

@@ -126,7 +126,7 @@ export async function transferCall(
   return result;
 }
 
-/** A call-taker called an abandoned call back: the outcome and a note, once (a repeat changes nothing). */
+/** A call-taker called an abandoned call back: the outcome and a note, once (the first record stands). */
 export async function recordCallback(
   db: Db,
   actor: Principal,
@@ -138,6 +138,7 @@ export async function recordCallback(
     if (!call) throw notFound('call');
     if (call.state !== 'abandoned')
       throw new AppError('invalid_transition', 'only an abandoned call is called back');
+    if (call.callbackAt) return present(await callById(w.tx, id), 'call');
     await w.tx
       .update(calls)
       .set({

@@ -29,14 +29,31 @@ function allowedList(spec: string): BlockList {
 export function checkTelephonyCaller(req: Request): void {
   const config = env();
   if (!config.TELEPHONY_TOKEN) throw new AppError('not_found', 'telephony is not configured here');
-  const sent = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1] ?? '';
+  const problem = edgeProblem(
+    req.headers.get('authorization'),
+    req.headers.get('x-cad112-client'),
+    config.TELEPHONY_TOKEN,
+    config.TELEPHONY_ALLOWED_ADDRESSES,
+  );
+  if (problem === 'token') throw new AppError('unauthenticated', 'the telephony token is required');
+  if (problem === 'address')
+    throw new AppError('forbidden', 'not an address of the SIP edge (TELEPHONY_ALLOWED_ADDRESSES)');
+}
+
+/** What is wrong with a caller of the edge's endpoint: its token, its address, or nothing. */
+export function edgeProblem(
+  authorization: string | null,
+  address: string | null,
+  token: string,
+  allowed: string,
+): 'token' | 'address' | null {
+  const sent = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
   const a = Buffer.from(sha256(sent));
-  const b = Buffer.from(sha256(config.TELEPHONY_TOKEN));
-  if (!sent || !timingSafeEqual(a, b))
-    throw new AppError('unauthenticated', 'the telephony token is required');
-  let from = req.headers.get('x-cad112-client') ?? '';
+  const b = Buffer.from(sha256(token));
+  if (!sent || !timingSafeEqual(a, b)) return 'token';
+  let from = address ?? '';
   if (from.startsWith('::ffff:')) from = from.slice(7);
   const family = isIP(from) === 6 ? 'ipv6' : 'ipv4';
-  if (!isIP(from) || !allowedList(config.TELEPHONY_ALLOWED_ADDRESSES).check(from, family))
-    throw new AppError('forbidden', 'not an address of the SIP edge (TELEPHONY_ALLOWED_ADDRESSES)');
+  if (!isIP(from) || !allowedList(allowed).check(from, family)) return 'address';
+  return null;
 }

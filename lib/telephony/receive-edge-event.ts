@@ -177,7 +177,10 @@ async function offeredValues(tx: Db, e: EdgeEvent, at: Date, invite: ParsedInvit
     additionalData: invite?.additional ?? {},
     language: invite?.language ?? null,
     history,
-    raw: e.message ? Buffer.from(e.message, 'base64').toString('utf8').slice(0, 200_000) : '',
+    // Kept as the edge received it; a NUL (which a text column cannot hold) is shown as \0.
+    raw: e.message
+      ? Buffer.from(e.message, 'base64').toString('utf8').slice(0, 200_000).replace(/\0/g, '\\0')
+      : '',
     source: e.source ?? null,
   };
 }

@@ -49,7 +49,10 @@ export function parseSipMessage(raw: Buffer): SipMessage {
     if (colon <= 0) continue;
     let name = line.slice(0, colon).trim().toLowerCase();
     name = COMPACT[name] ?? name;
-    const value = Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8');
+    // A header value is text: a NUL byte (never valid in SIP) is dropped, not stored.
+    const value = Buffer.from(line.slice(colon + 1).trim(), 'latin1')
+      .toString('utf8')
+      .replace(/\0/g, '');
     const list = headers.get(name) ?? [];
     list.push(value);
     headers.set(name, list);

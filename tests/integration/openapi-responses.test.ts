@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { openApiDocument } from '../../lib/http/openapi';
 import { allowed, ROUTES, type RouteSpec } from '../../lib/http/routes';
+import { receiveEdgeEvent } from '../../lib/telephony/receive-edge-event';
 import { FIRE_IN_LJUBLJANA, FLOOD_WARNING, request, type Session, sessionFor } from '../helpers/api';
 import { availableUnit, openTestDb } from '../helpers/db';
 import { serverSuite } from '../helpers/server-suite';
@@ -74,6 +75,16 @@ describe('GET answers match the API document', () => {
       role: 'call_taker',
       stationId: null,
     });
+    // A call as the SIP edge reports it (through the same code as POST /api/telephony/events).
+    const call = await receiveEdgeEvent(h.db, {
+      id: `openapi-${Date.now()}`,
+      event: 'offered',
+      callId: `openapi-${Date.now()}@esinet.test`,
+      at: String(Date.now() / 1000),
+      message: Buffer.from(
+        'INVITE urn:service:sos SIP/2.0\r\nP-Asserted-Identity: <tel:+38640777000>\r\nFrom: <tel:+38640777000>;tag=1\r\n\r\n',
+      ).toString('base64'),
+    });
     await h.close();
     const gateway: Session = sessionFor(suite.server.url, '', 'call_taker', token);
     const sms = await gateway.send('POST', '/api/sms/inbound', {
@@ -95,6 +106,7 @@ describe('GET answers match the API document', () => {
       getPublicAlert: alert.body.id,
       webhookDeliveries: hook.body.id,
       getMessages: conversationId,
+      getCall: call.callId ?? 0,
     };
     const queries: Record<string, Record<string, string>> = {
       geocode: { q: 'Prešernov trg' },

@@ -192,3 +192,19 @@ describe('the INVITE (RFC 3261, 6442, 3325, 7852)', () => {
     expect(preferredLanguage({}, '*')).toBeNull();
   });
 });
+
+describe("the SIP edge's endpoint", () => {
+  const token = 'edge-token-0123456789';
+  it('takes only the token, only from the configured addresses and ranges', async () => {
+    const { edgeProblem } = await import('../../lib/telephony/edge-auth');
+    const allowed = '127.0.0.1, 10.20.0.0/16, ::1';
+    expect(edgeProblem(`Bearer ${token}`, '127.0.0.1', token, allowed)).toBeNull();
+    expect(edgeProblem(`Bearer ${token}`, '::ffff:10.20.3.4', token, allowed)).toBeNull();
+    expect(edgeProblem(`Bearer ${token}`, '::1', token, allowed)).toBeNull();
+    expect(edgeProblem(`Bearer ${token}`, '10.21.0.1', token, allowed)).toBe('address');
+    expect(edgeProblem(`Bearer ${token}`, 'unknown', token, allowed)).toBe('address');
+    expect(edgeProblem(`Bearer ${token}x`, '127.0.0.1', token, allowed)).toBe('token');
+    expect(edgeProblem(null, '127.0.0.1', token, allowed)).toBe('token');
+    expect(edgeProblem(token, '127.0.0.1', token, allowed)).toBe('token');
+  });
+});

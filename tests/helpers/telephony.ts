@@ -1,0 +1,240 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './server';
+
+// The telephony in the tests is real: Kamailio (deploy/kamailio/cad112.cfg, started by its own run.sh)
+// as the centre's SIP edge, and SIPp (tests/sipp/*.xml) as the callers and the positions' phones, all
+// on loopback.
+
+export const TELEPHONY_TOKEN = 'test-telephony-token-0123456789';
+
+export interface Edge {
+  sipPort: number;
+  controlUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+  proc: ChildProcess;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cad112-sip-'));
+
+async function freeUdpPort(): Promise<number> {
+  // A TCP port found free is used for UDP and TCP both; check the UDP side too.
+  for (;;) {
+    const port = await freePort();
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = createSocket('udp4');
+      s.once('error', () => resolve(false));
+      s.bind(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+}
+
+export async function startEdge(opts: {
+  cadUrl: string;
+  ringMs?: number;
+  overflowUri?: string;
+}): Promise<Edge> {
+  const sipPort = await freeUdpPort();
+  const controlPort = await freePort();
+  const runDir = mkdtempSync(join(dir, 'kamailio-'));
+  let out = '';
+  const proc = spawn('bash', ['deploy/kamailio/run.sh'], {
+    env: {
+      ...process.env,
+      SIP_LISTEN: `127.0.0.1:${sipPort}`,
+      CONTROL_LISTEN: `127.0.0.1:${controlPort}`,
+      CAD_EVENTS_URL: `${opts.cadUrl}/api/telephony/events`,
+      CAD_TOKEN: TELEPHONY_TOKEN,
+      CAD_ADDRESS: '127.0.0.1',
+      RING_MS: String(opts.ringMs ?? 30000),
+      RUN_DIR: runDir,
+      ...(opts.overflowUri ? { OVERFLOW_URI: opts.overflowUri } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const deadline = Date.now() + 20_000;
+  while (!(await sipAnswers(sipPort))) {
+    if (proc.exitCode !== null) throw new Error(`kamailio exited ${proc.exitCode}:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`kamailio did not answer:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    sipPort,
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    output: () => out,
+    proc,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A SIP OPTIONS ping: the edge answers 200 once it runs. */
+async function sipAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createSocket('udp4');
+    const done = (v: boolean) => {
+      clearTimeout(timer);
+      s.close();
+      resolve(v);
+    };
+    const timer = setTimeout(() => done(false), 500);
+    s.on('message', (m) => done(m.toString().startsWith('SIP/2.0 200')));
+    s.on('error', () => done(false));
+    s.bind(0, '127.0.0.1', () => {
+      const local = s.address().port;
+      const msg =
+        `OPTIONS sip:127.0.0.1:${port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-ping${Date.now()}\r\n` +
+        `From: <sip:ping@127.0.0.1>;tag=p\r\nTo: <sip:127.0.0.1>\r\nCall-ID: ping-${Date.now()}@t\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 5\r\nContent-Length: 0\r\n\r\n`;
+      s.send(msg, port, '127.0.0.1');
+    });
+  });
+}
+
+function scenario(name: string, vars: Record<string, string>): string {
+  let xml = readFileSync(`tests/sipp/${name}.xml`, 'utf8');
+  for (const [k, v] of Object.entries(vars)) xml = xml.split(`{{${k}}}`).join(v);
+  const file = join(dir, `${name}-${Math.random().toString(36).slice(2)}.xml`);
+  writeFileSync(file, xml);
+  return file;
+}
+
+interface SippRun {
+  proc: ChildProcess;
+  done: Promise<number>;
+  output(): string;
+  stop(): void;
+}
+
+function sipp(args: string[]): SippRun {
+  let out = '';
+  const proc = spawn(
+    'sipp',
+    [...args, '-nostdin', '-trace_err', '-error_file', join(dir, `err-${Date.now()}.log`)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  proc.stdout?.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const done = new Promise<number>((resolve) => proc.once('exit', (code) => resolve(code ?? -1)));
+  return { proc, done, output: () => out, stop: () => proc.kill('SIGKILL') };
+}
+
+export interface Phone {
+  position: string;
+  port: number;
+  stop(): void;
+  register(expires?: number): Promise<void>;
+}
+
+/** A position's phone (a SIPp UAS) registered at the edge; it answers calls addressed to it. */
+export async function startPhone(edge: Edge, position: string, answerMs = 300): Promise<Phone> {
+  const port = await freeUdpPort();
+  const run = sipp([
+    '-sf',
+    scenario('position', { POS: position, ANSWER_MS: String(answerMs) }),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-m',
+    '1000',
+  ]);
+  const register = async (expires = 600) => {
+    const regPort = await freeUdpPort();
+    const r = sipp([
+      `127.0.0.1:${edge.sipPort}`,
+      '-sf',
+      scenario('register', {
+        POS: position,
+        PHONE_PORT: String(port),
+        DOMAIN: 'reco.local',
+        EXPIRES: String(expires),
+      }),
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(regPort),
+      '-m',
+      '1',
+      '-timeout',
+      '10s',
+    ]);
+    const code = await r.done;
+    if (code !== 0) throw new Error(`REGISTER ${position} failed (${code}):\n${r.output()}`);
+  };
+  await register();
+  return { position, port, stop: run.stop, register };
+}
+
+export interface CallOptions {
+  from: string;
+  /** Extra headers, each ending in \n. */
+  headers?: string;
+  contentType?: string;
+  body?: string;
+  /** The position that answers (the phones answer only calls that name them). */
+  answerBy?: string;
+  talkMs?: number;
+  /** Hang up unanswered after this long (an abandoned call). */
+  abandonMs?: number;
+  ruri?: string;
+}
+
+/** A caller from the network (a SIPp UAC): resolves with SIPp's exit code when the call is over. */
+export function placeCall(edge: Edge, o: CallOptions): SippRun {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  return sipp([
+    `127.0.0.1:${edge.sipPort}`,
+    '-sf',
+    scenario('caller', {
+      RURI: o.ruri ?? 'urn:service:sos',
+      FROM: o.from,
+      HEADERS: `${o.headers ?? ''}${o.answerBy ? `X-Test-Answer-By: ${o.answerBy}\n` : ''}`,
+      CONTENT_TYPE: o.contentType ?? 'application/sdp',
+      BODY:
+        o.body ??
+        'v=0\no=caller 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio 6000 RTP/AVP 8\n',
+      TALK_MS: String(o.talkMs ?? 1000),
+      ABANDON_MS: String(o.abandonMs ?? 120_000),
+    }),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-m',
+    '1',
+    '-timeout',
+    '60s',
+  ]);
+}
+
+/** An NG112 body: SDP and a PIDF-LO the Geolocation header names (RFC 6442). */
+export function withLocation(pidf: string, cid = 'loc@esinet.test') {
+  return {
+    headers: `Geolocation: <cid:${cid}>\nGeolocation-Routing: yes\n`,
+    contentType: 'multipart/mixed; boundary=boundary1',
+    body:
+      '--boundary1\nContent-Type: application/sdp\n\nv=0\no=caller 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio 6000 RTP/AVP 8\n' +
+      `--boundary1\nContent-Type: application/pidf+xml\nContent-ID: <${cid}>\n\n${pidf.trim()}\n--boundary1--\n`,
+  };
+}

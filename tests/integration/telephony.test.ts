@@ -1,0 +1,369 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallDto } from '../../lib/telephony/call-dto';
+import { FIRE_IN_LJUBLJANA, login, request, type Session } from '../helpers/api';
+import { freePort, type RunningServer, startServer } from '../helpers/server';
+import { TestSocket } from '../helpers/socket';
+import {
+  type Edge,
+  type Phone,
+  placeCall,
+  startEdge,
+  startPhone,
+  TELEPHONY_TOKEN,
+  withLocation,
+} from '../helpers/telephony';
+
+// Real telephony on loopback: Kamailio as the centre's SIP edge (deploy/kamailio), SIPp as callers
+// and as the phones of positions pos-01 and pos-02, the CAD with PostgreSQL behind it.
+
+let server: RunningServer;
+let port: number;
+let edge: Edge;
+let phones: Phone[] = [];
+let ana: Session;
+let luka: Session;
+let anaId: number;
+let lukaId: number;
+
+const serverEnv = () => ({
+  TELEPHONY_TOKEN,
+  TELEPHONY_CONTROL_URL: edge.controlUrl,
+  LOCATION_DEREFERENCE_TIMEOUT_MS: '1500',
+});
+const shape = (name: string) => readFileSync(`tests/fixtures/standards/pidf-lo/${name}.xml`, 'utf8');
+let numberSeq = Math.floor(Math.random() * 9000) + 1000;
+const nextNumber = () => `+386401${String(numberSeq++).padStart(5, '0')}`;
+
+beforeAll(async () => {
+  port = await freePort();
+  // The edge starts first: what it reports before the CAD is up waits in its outbox.
+  edge = await startEdge({ cadUrl: `http://127.0.0.1:${port}` });
+  server = await startServer({ port, env: serverEnv() });
+  ana = await login(server.url, 'calltaker');
+  luka = await login(server.url, 'calltaker2');
+  anaId = (await ana.get('/api/me')).body.id;
+  lukaId = (await luka.get('/api/me')).body.id;
+  expect((await ana.send('POST', '/api/me/position', { position: 'pos-01' })).status).toBe(200);
+  expect((await luka.send('POST', '/api/me/position', { position: 'pos-02' })).status).toBe(200);
+  phones = [await startPhone(edge, 'pos-01'), await startPhone(edge, 'pos-02')];
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of phones) p.stop();
+  await edge?.stop();
+  await server?.kill();
+});
+
+async function callOf(caller: string, pred: (c: CallDto) => boolean = () => true, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: CallDto | undefined;
+  for (;;) {
+    const res = await ana.get('/api/calls?list=recent');
+    last = (res.body as CallDto[]).find((c) => c.caller === caller);
+    if (last && pred(last)) return last;
+    if (Date.now() > deadline)
+      throw new Error(`call ${caller}: ${JSON.stringify(last)}\n--- edge:\n${edge.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+describe('calls from the SIP edge', () => {
+  it('reads the location of every RFC 5491 shape and a civic address, on calls arriving at once', async () => {
+    const shapes = [
+      'point',
+      'circle',
+      'ellipse',
+      'arcband',
+      'polygon',
+      'sphere',
+      'ellipsoid',
+      'prism',
+      'civic',
+    ];
+    const numbers = shapes.map(() => nextNumber());
+    const runs = shapes.map((s, i) =>
+      placeCall(edge, {
+        from: numbers[i] as string,
+        ...withLocation(shape(s)),
+        headers: `P-Asserted-Identity: <tel:${numbers[i]}>\n${withLocation(shape(s)).headers}`,
+        answerBy: 'pos-01',
+        talkMs: 300,
+      }),
+    );
+    const codes = await Promise.all(runs.map((r) => r.done));
+    expect(codes, runs.map((r) => r.output()).join('\n')).toEqual(shapes.map(() => 0));
+    const calls = Object.fromEntries(
+      await Promise.all(
+        shapes.map(async (s, i) => [s, await callOf(numbers[i] as string, (c) => c.state === 'ended')]),
+      ),
+    ) as Record<string, CallDto>;
+
+    expect(calls.point?.location).toMatchObject({
+      position: { lat: -34.407, lon: 150.883 },
+      accuracyM: null,
+    });
+    expect(calls.circle?.location).toMatchObject({
+      position: { lat: 42.5463, lon: -73.2512 },
+      accuracyM: 850.24,
+      confidencePct: 67,
+      method: 'A-GPS',
+      shape: { kind: 'circle' },
+    });
+    // D96/TM is computed for any position (far outside Slovenia it is merely a large number).
+    expect(calls.circle?.location.position?.d96.e).toEqual(expect.any(Number));
+    expect(calls.ellipse?.location).toMatchObject({
+      accuracyM: 1275,
+      shape: { kind: 'ellipse', orientationDeg: 43.2 },
+    });
+    // The arc band's middle: 3871 m from the centre at 30°; the farthest corner about 1 km from it.
+    const arc = calls.arcband?.location;
+    expect(arc?.position?.lat).toBeCloseTo(-43.5421, 3);
+    expect(arc?.position?.lon).toBeCloseTo(153.2417, 3);
+    expect(arc?.accuracyM).toBeGreaterThan(600);
+    expect(arc?.accuracyM).toBeLessThan(1500);
+    // The polygon's centroid on the spheroid by PostGIS, and its farthest vertex (~17 km).
+    const poly = calls.polygon?.location;
+    expect(poly?.position?.lat).toBeCloseTo(43.269, 2);
+    expect(poly?.position?.lon).toBeCloseTo(-73.272, 2);
+    expect(poly?.accuracyM).toBeGreaterThan(12_000);
+    expect(poly?.accuracyM).toBeLessThan(20_000);
+    expect(calls.sphere?.location).toMatchObject({
+      accuracyM: 850.24,
+      shape: { kind: 'sphere', altitudeM: 26.3 },
+    });
+    expect(calls.ellipsoid?.location).toMatchObject({ accuracyM: 7.7156 });
+    expect(calls.prism?.location.position?.lat).toBeCloseTo(42.6068, 3);
+    expect(calls.civic?.location).toMatchObject({ position: null, shape: null });
+    expect(calls.civic?.location.civic).toContain('Flinders Street, 2500 Wollongong');
+    expect(calls.civic?.doubts).toContain('civic_not_found');
+    for (const s of shapes.filter((x) => x !== 'civic')) expect(calls[s]?.doubts, s).toEqual([]);
+    for (const c of Object.values(calls)) {
+      expect(c.answeredByPosition).toBe('pos-01');
+      expect(c.answeredByUserId).toBe(anaId);
+      expect(c.endReason).toBe('caller');
+      expect(Date.parse(c.answeredAt ?? '')).toBeGreaterThanOrEqual(Date.parse(c.offeredAt));
+    }
+  }, 90_000);
+
+  it('a call without a location and without an asserted number still reaches the queue, flagged', async () => {
+    const number = nextNumber();
+    const run = placeCall(edge, { from: number, answerBy: 'pos-01', talkMs: 200 });
+    expect(await run.done, run.output()).toBe(0);
+    const c = await callOf(number, (x) => x.state === 'ended');
+    expect(c.location.position).toBeNull();
+    expect(c.doubts).toEqual(['identity_unasserted']);
+  });
+
+  it('a malformed body and a bad coordinate: the call is queued with its number, the problem shown', async () => {
+    const number = nextNumber();
+    const bad = shape('point').replace('-34.407 150.883', '134.4 999');
+    const run = placeCall(edge, {
+      from: number,
+      headers: `P-Asserted-Identity: <tel:${number}>\nGeolocation: <cid:nowhere@x>\n`,
+      contentType: 'multipart/mixed; boundary=boundary1',
+      body: `--boundary1\nContent-Type: application/pidf+xml\nContent-ID: <loc@x>\n\n${bad}\n--boundary1--\n`,
+      answerBy: 'pos-01',
+      talkMs: 200,
+    });
+    expect(await run.done, run.output()).toBe(0);
+    const c = await callOf(number, (x) => x.state === 'ended');
+    expect(c.caller).toBe(number);
+    expect(c.location.position).toBeNull();
+    expect(c.doubts).toEqual(expect.arrayContaining(['geolocation_part_missing', 'coordinate_invalid']));
+  });
+
+  it('two calls at once ring at both positions; each is answered at one, and opens there', async () => {
+    const anaSocket = await TestSocket.open(server.url, { cookie: ana.cookie });
+    const lukaSocket = await TestSocket.open(server.url, { cookie: luka.cookie });
+    await anaSocket.subscribe(null);
+    await lukaSocket.subscribe(null);
+    const [a, b] = [nextNumber(), nextNumber()];
+    const runs = [
+      placeCall(edge, {
+        from: a,
+        headers: `P-Asserted-Identity: <tel:${a}>\n`,
+        answerBy: 'pos-01',
+        talkMs: 1500,
+      }),
+      placeCall(edge, {
+        from: b,
+        headers: `P-Asserted-Identity: <tel:${b}>\n`,
+        answerBy: 'pos-02',
+        talkMs: 1500,
+      }),
+    ];
+    const offered = await anaSocket.event('call.offered', (f) => f.data.call.caller === a);
+    expect(offered.data.call.state).toBe('waiting');
+    await lukaSocket.event('call.offered', (f) => f.data.call.caller === a);
+    const answeredA = await anaSocket.event('call.answered', (f) => f.data.call.caller === a);
+    const answeredB = await lukaSocket.event('call.answered', (f) => f.data.call.caller === b);
+    expect(answeredA.data.call).toMatchObject({ answeredByPosition: 'pos-01', answeredByUserId: anaId });
+    expect(answeredB.data.call).toMatchObject({ answeredByPosition: 'pos-02', answeredByUserId: lukaId });
+    expect(await Promise.all(runs.map((r) => r.done))).toEqual([0, 0]);
+    const ca = await callOf(a, (x) => x.state === 'ended');
+    expect(ca.ringingPositions.sort()).toEqual(['pos-01', 'pos-02']);
+    await anaSocket.close();
+    await lukaSocket.close();
+  }, 30_000);
+
+  it('an abandoned call goes to the call-back list; the call-back is recorded once', async () => {
+    const number = nextNumber();
+    const run = placeCall(edge, {
+      from: number,
+      ...withLocation(shape('circle')),
+      headers: `P-Asserted-Identity: <tel:${number}>\n${withLocation(shape('circle')).headers}`,
+      abandonMs: 1200,
+    });
+    expect(await run.done, run.output()).toBe(0);
+    const c = await callOf(number, (x) => x.state === 'abandoned');
+    expect(c).toMatchObject({ endReason: 'cancelled', answeredAt: null, callback: null });
+    expect(c.location.accuracyM).toBe(850.24);
+    const list = (await ana.get('/api/calls?list=callback')).body as CallDto[];
+    expect(list.map((x) => x.id)).toContain(c.id);
+    const key = { 'idempotency-key': `cb-${c.id}` };
+    const first = await ana.send(
+      'POST',
+      `/api/calls/${c.id}/callback`,
+      { outcome: 'no_answer', note: 'ni odziva' },
+      key,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.callback).toMatchObject({ outcome: 'no_answer', note: 'ni odziva', byUserId: anaId });
+    const again = await ana.send(
+      'POST',
+      `/api/calls/${c.id}/callback`,
+      { outcome: 'no_answer', note: 'ni odziva' },
+      key,
+    );
+    expect(again.body).toEqual(first.body);
+    const later = await luka.send('POST', `/api/calls/${c.id}/callback`, { outcome: 'reached', note: '' });
+    expect(later.body.callback.outcome).toBe('no_answer');
+    const bad = await ana.send('POST', `/api/calls/${c.id}/callback`, { outcome: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('body.outcome');
+  });
+
+  it('a call is attached to an incident and transferred to the police: the edge refers the caller', async () => {
+    const number = nextNumber();
+    const anaSocket = await TestSocket.open(server.url, { cookie: ana.cookie });
+    await anaSocket.subscribe(null);
+    const run = placeCall(edge, {
+      from: number,
+      headers: `P-Asserted-Identity: <tel:${number}>\n`,
+      answerBy: 'pos-01',
+      talkMs: 20_000,
+    });
+    const answered = await anaSocket.event('call.answered', (f) => f.data.call.caller === number);
+    const id = answered.data.call.id;
+    const inc = await ana.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      caller: { phone: number, name: '' },
+    });
+    expect(inc.status).toBe(201);
+    const linked = await ana.send('POST', `/api/calls/${id}/incident`, { incidentId: inc.body.id });
+    expect(linked.body.incidentId).toBe(inc.body.id);
+    expect((await ana.send('POST', `/api/calls/${id}/transfer`, { target: 'NOPE' })).status).toBe(400);
+    const t = await ana.send('POST', `/api/calls/${id}/transfer`, { target: 'PU-LJ' });
+    expect(t.status, JSON.stringify(t.body)).toBe(200);
+    expect(t.body).toMatchObject({ state: 'transferred', transferredTo: 'sip:113-lj@gw.reco.local' });
+    // The caller's side got the REFER (202) and the centre's leg ended: SIPp's caller completes.
+    expect(await run.done, run.output()).toBe(0);
+    const detail = await ana.get(`/api/incidents/${inc.body.id}`);
+    const kinds = (detail.body.notes as { kind: string; text: string }[]).map((n) => `${n.kind}:${n.text}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^call_linked:\+386/),
+        expect.stringMatching(/^call_transferred:PU Ljubljana/),
+      ]),
+    );
+    const again = await ana.send('POST', `/api/calls/${id}/transfer`, { target: 'PU-LJ' });
+    expect(again.body.state).toBe('transferred');
+    await anaSocket.close();
+  }, 40_000);
+
+  it('a CAD restart while calls ring loses nothing: the edge delivers what happened meanwhile, in order', async () => {
+    await server.kill('SIGKILL');
+    const number = nextNumber();
+    const run = placeCall(edge, {
+      from: number,
+      headers: `P-Asserted-Identity: <tel:${number}>\n`,
+      answerBy: 'pos-01',
+      talkMs: 1000,
+    });
+    const abandonedNumber = nextNumber();
+    const gone = placeCall(edge, {
+      from: abandonedNumber,
+      headers: `P-Asserted-Identity: <tel:${abandonedNumber}>\n`,
+      abandonMs: 500,
+    });
+    expect(await Promise.all([run.done, gone.done])).toEqual([0, 0]);
+    server = await startServer({ port, env: serverEnv() });
+    const c = await callOf(number, (x) => x.state === 'ended', 20_000);
+    expect(c).toMatchObject({ answeredByPosition: 'pos-01', endReason: 'caller' });
+    expect(c.doubts).toEqual([]);
+    const a = await callOf(abandonedNumber, (x) => x.state === 'abandoned', 20_000);
+    expect(a.endReason).toBe('cancelled');
+    // Each event applied once: one offer, one answer, one end for the call in the log.
+    const supervisor = await login(server.url, 'supervisor');
+    const audit = await supervisor.get('/api/audit?type=call.&limit=1000');
+    const mine = (audit.body.entries as { type: string; data: { call?: CallDto } }[])
+      .filter((e) => e.data.call?.caller === number)
+      .map((e) => e.type)
+      .sort();
+    expect(mine).toEqual(['call.answered', 'call.ended', 'call.offered', 'call.ringing', 'call.ringing']);
+  }, 60_000);
+});
+
+describe('the telephony endpoint takes only the edge', () => {
+  const event = (over: Record<string, unknown> = {}) => ({
+    id: `t-${Math.random()}`,
+    event: 'offered',
+    callId: `forged-${Math.random()}@x`,
+    at: String(Date.now() / 1000),
+    message: Buffer.from('INVITE urn:service:sos SIP/2.0\r\nFrom: <tel:+38640999999>;tag=1\r\n\r\n').toString(
+      'base64',
+    ),
+    ...over,
+  });
+
+  it('refuses events without the token or with a wrong one, and malformed ones naming the field', async () => {
+    const send = (body: unknown, token?: string) =>
+      request(server.url, 'POST', '/api/telephony/events', {
+        body,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await send(event())).status).toBe(401);
+    expect((await send(event(), 'wrong-token-wrong-token')).status).toBe(401);
+    const bad = await send(event({ event: 'exploded' }), TELEPHONY_TOKEN);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('body.event');
+    const badAt = await send(event({ at: 'yesterday' }), TELEPHONY_TOKEN);
+    expect(badAt.body.error.fields[0].field).toBe('body.at');
+    const garbled = await request(server.url, 'POST', '/api/telephony/events', {
+      raw: '{"id": ',
+      headers: { authorization: `Bearer ${TELEPHONY_TOKEN}` },
+    });
+    expect(garbled.status).toBe(400);
+  });
+
+  it('applies an event once however often it is delivered; garbage in the INVITE is a doubt', async () => {
+    const e = event({ message: Buffer.from([0, 1, 2, 3, 255]).toString('base64') });
+    const send = () =>
+      request(server.url, 'POST', '/api/telephony/events', {
+        body: e,
+        headers: { authorization: `Bearer ${TELEPHONY_TOKEN}` },
+      });
+    const first = await send();
+    expect(first.body).toMatchObject({ applied: true });
+    expect((await send()).body).toMatchObject({ applied: false, callId: null });
+    const c = (await ana.get(`/api/calls/${first.body.callId}`)).body as CallDto;
+    expect(c.state).toBe('waiting');
+    expect(c.doubts).toEqual(expect.arrayContaining(['message_unreadable', 'identity_missing']));
+    // A forged call must not stay in the queue for this suite's later readers.
+    await request(server.url, 'POST', '/api/telephony/events', {
+      body: { ...e, id: `${e.id}-end`, event: 'abandoned', reason: 'cancelled' },
+      headers: { authorization: `Bearer ${TELEPHONY_TOKEN}` },
+    });
+  });
+});
