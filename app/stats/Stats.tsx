@@ -87,7 +87,12 @@ export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
       },
       hours: {
         labels: data.perHour.map((h) => String(h.hour).padStart(2, '0')),
-        series: [{ label: t('incidentsCount'), data: data.perHour.map((h) => h.count), color: '#4493f8' }],
+        series: [
+          { label: t('incidentsCount'), data: data.perHour.map((h) => h.count), color: '#4493f8' },
+          ...(data.calls.total > 0
+            ? [{ label: t('statsCalls'), data: data.calls.perHour.map((h) => h.count), color: '#8250df' }]
+            : []),
+        ],
       },
       days: {
         labels: data.perDay.map((d) => d.date.slice(5).split('-').reverse().join('.')),
@@ -199,6 +204,7 @@ export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
                   ))}
                 </tbody>
               </table>
+              <CallFigures calls={data.calls} />
               <div className="charts">
                 <BarChart
                   title={t('responseTimes')}
@@ -245,5 +251,76 @@ export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
         </section>
       </main>
     </div>
+  );
+}
+
+const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 1000) / 10} %`);
+
+/** The 112 calls of the period: time to answer, answered within 10 s, abandoned, by position. */
+function CallFigures({ calls: c }: { calls: StatsData['calls'] }) {
+  const { t } = useUi();
+  if (c.total === 0)
+    return (
+      <p className="muted" data-testid="stats-calls">
+        {t('statsNoCalls')}
+      </p>
+    );
+  const busiest = Math.max(...c.perHour.map((h) => h.count));
+  return (
+    <section data-testid="stats-calls" aria-label={t('statsCalls')}>
+      <table className="table">
+        <caption className="muted">{t('statsCalls')}</caption>
+        <thead>
+          <tr>
+            <th>{t('statsCallsTotal')}</th>
+            <th>{t('statsAnswerP50')}</th>
+            <th>{t('statsAnswerP90')}</th>
+            <th>{t('statsAnsweredIn10')}</th>
+            <th>{t('statsAbandonedShare')}</th>
+            <th>{t('statsCallsPerHour')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td data-testid="stats-calls-total">{c.total}</td>
+            <td data-testid="stats-calls-p50">{formatDuration(c.answerMedianS)}</td>
+            <td>{formatDuration(c.answerP90S)}</td>
+            <td data-testid="stats-calls-within10">{pct(c.answeredWithin10sShare)}</td>
+            <td data-testid="stats-calls-abandoned">{pct(c.abandonedShare)}</td>
+            <td>
+              {c.perHour
+                .filter((h) => h.count === busiest && busiest > 0)
+                .map((h) => `${String(h.hour).padStart(2, '0')}:00 (${h.count})`)
+                .join(', ')}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {c.perPosition.length > 0 && (
+        <table className="table" data-testid="stats-positions">
+          <caption className="muted">{t('statsPerPosition')}</caption>
+          <thead>
+            <tr>
+              <th>{t('statsPosition')}</th>
+              <th>{t('count')}</th>
+              <th>{t('statsAnswerP50')}</th>
+              <th>{t('statsAnswerP90')}</th>
+              <th>{t('statsAnsweredIn10')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.perPosition.map((p) => (
+              <tr key={p.position}>
+                <td>{p.position}</td>
+                <td>{p.answered}</td>
+                <td>{formatDuration(p.medianS)}</td>
+                <td>{formatDuration(p.p90S)}</td>
+                <td>{pct(p.within10sShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

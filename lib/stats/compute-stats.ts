@@ -40,6 +40,29 @@ export interface Stats {
   perDay: { date: string; count: number }[];
   perType: { type: string; count: number }[];
   perPriority: { priority: string; count: number }[];
+  calls: CallStats;
+}
+
+/** The 112 calls the telephony reported in the period (the filters above do not apply to calls). */
+export interface CallStats {
+  total: number;
+  answered: number;
+  abandoned: number;
+  /** Abandoned before an answer, of all calls (0–1). */
+  abandonedShare: number | null;
+  /** Time from the call reaching the edge to the answer. */
+  answerMedianS: number | null;
+  answerP90S: number | null;
+  /** Answered within 10 seconds, of answered calls (0–1). */
+  answeredWithin10sShare: number | null;
+  perHour: { hour: number; count: number }[];
+  perPosition: {
+    position: string;
+    answered: number;
+    medianS: number | null;
+    p90S: number | null;
+    within10sShare: number | null;
+  }[];
 }
 
 // The period's incidents are found by their incident.created event; then all their events are read
@@ -155,6 +178,73 @@ export function statsSql(q: TStatsQuery): SQL {
     select 'priority', priority, count(*), null, null, null, null from scope group by 2`;
 }
 
+// Call figures come from the calls table: a call's offered and answered times are set once by the
+// edge's events and never rewritten (the state machine only moves forward), and offered_at is indexed.
+async function callStats(db: Db, q: TStatsQuery): Promise<CallStats> {
+  const rows = rowsOf<{
+    kind: 'all' | 'hour' | 'position';
+    k: string | null;
+    n: string | number;
+    answered: string | number;
+    abandoned: string | number;
+    within10: string | number;
+    median: number | null;
+    p90: number | null;
+  }>(
+    await db.execute(sql`
+      with c as (
+        select offered_at, answered_by_position as position, state = 'abandoned' as abandoned,
+               extract(epoch from answered_at - offered_at) as wait_s
+          from calls
+         where offered_at >= (${q.from}::date)::timestamp at time zone 'Europe/Ljubljana'
+           and offered_at < (${q.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana')
+      select 'all' as kind, null as k, count(*) as n, count(wait_s) as answered,
+             count(*) filter (where abandoned) as abandoned, count(*) filter (where wait_s <= 10) as within10,
+             percentile_cont(0.5) within group (order by wait_s) as median,
+             percentile_cont(0.9) within group (order by wait_s) as p90
+        from c
+      union all
+      select 'hour', extract(hour from offered_at at time zone 'Europe/Ljubljana')::int::text, count(*), 0, 0, 0,
+             null, null
+        from c group by 2
+      union all
+      select 'position', position, count(*), count(wait_s), 0, count(*) filter (where wait_s <= 10),
+             percentile_cont(0.5) within group (order by wait_s), percentile_cont(0.9) within group (order by wait_s)
+        from c where position is not null group by 2`),
+  );
+  const all = rows.find((r) => r.kind === 'all');
+  const total = Number(all?.n ?? 0);
+  const answered = Number(all?.answered ?? 0);
+  const abandoned = Number(all?.abandoned ?? 0);
+  const round = (v: number | null | undefined) =>
+    v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
+  const share = (part: number, whole: number) =>
+    whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
+  return {
+    total,
+    answered,
+    abandoned,
+    abandonedShare: share(abandoned, total),
+    answerMedianS: round(all?.median),
+    answerP90S: round(all?.p90),
+    answeredWithin10sShare: share(Number(all?.within10 ?? 0), answered),
+    perHour: Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      count: Number(rows.find((r) => r.kind === 'hour' && Number(r.k) === hour)?.n ?? 0),
+    })),
+    perPosition: rows
+      .filter((r) => r.kind === 'position' && r.k)
+      .map((r) => ({
+        position: r.k ?? '',
+        answered: Number(r.answered),
+        medianS: round(r.median),
+        p90S: round(r.p90),
+        within10sShare: share(Number(r.within10), Number(r.answered)),
+      }))
+      .sort((a, b) => a.position.localeCompare(b.position)),
+  };
+}
+
 export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
   // One statement: the period's incidents are read once for the intervals and the counts.
   const rows = rowsOf<{
@@ -176,6 +266,7 @@ export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
     count: Number(pick('hour').find((v) => Number(v.k) === hour)?.n ?? 0),
   }));
   const dayCounts = new Map(pick('day').map((v) => [v.k, Number(v.n)]));
+  const calls = await callStats(db, q);
   const perDay: Stats['perDay'] = [];
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) perDay.push({ date: d, count: dayCounts.get(d) ?? 0 });
   return {
@@ -202,6 +293,7 @@ export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
       priority,
       count: Number(pick('priority').find((v) => v.k === priority)?.n ?? 0),
     })),
+    calls,
   };
 }
 
@@ -237,6 +329,37 @@ export function statsCsv(s: Stats): string {
     [],
     ['priority', 'incidents'],
     ...s.perPriority.map((p) => [p.priority, String(p.count)]),
+    [],
+    [
+      'calls',
+      'answered',
+      'abandoned',
+      'abandoned_share',
+      'answer_median_s',
+      'answer_p90_s',
+      'answered_within_10s_share',
+    ],
+    [
+      String(s.calls.total),
+      String(s.calls.answered),
+      String(s.calls.abandoned),
+      num(s.calls.abandonedShare),
+      num(s.calls.answerMedianS),
+      num(s.calls.answerP90S),
+      num(s.calls.answeredWithin10sShare),
+    ],
+    [],
+    ['hour', 'calls'],
+    ...s.calls.perHour.map((h) => [String(h.hour).padStart(2, '0'), String(h.count)]),
+    [],
+    ['position', 'answered', 'answer_median_s', 'answer_p90_s', 'answered_within_10s_share'],
+    ...s.calls.perPosition.map((p) => [
+      p.position,
+      String(p.answered),
+      num(p.medianS),
+      num(p.p90S),
+      num(p.within10sShare),
+    ]),
   ];
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

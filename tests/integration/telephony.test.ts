@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallDto } from '../../lib/telephony/call-dto';
 import { FIRE_IN_LJUBLJANA, login, request, type Session } from '../helpers/api';
@@ -281,6 +282,75 @@ describe('calls from the SIP edge', () => {
     expect(again.body.state).toBe('transferred');
     await anaSocket.close();
   }, 40_000);
+
+  it('a location by reference is fetched from the LIS with HELD after the call is queued', async () => {
+    const requests: { method: string; type: string; body: string }[] = [];
+    const lis = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => {
+        body += d;
+      });
+      req.on('end', () => {
+        requests.push({ method: req.method ?? '', type: req.headers['content-type'] ?? '', body });
+        res.writeHead(200, { 'content-type': 'application/held+xml;charset=utf-8' });
+        res.end(
+          `<?xml version="1.0"?><locationResponse xmlns="urn:ietf:params:xml:ns:geopriv:held">${shape(
+            'circle',
+          )
+            .replace(/<\?xml[^>]*>/, '')
+            .replace('42.5463 -73.2512', '46.0569 14.5058')}</locationResponse>`,
+        );
+      });
+    });
+    await new Promise<void>((r) => lis.listen(0, '127.0.0.1', r));
+    const addr = lis.address();
+    const lisPort = typeof addr === 'object' && addr ? addr.port : 0;
+    const number = nextNumber();
+    const run = placeCall(edge, {
+      from: number,
+      headers: `P-Asserted-Identity: <tel:${number}>\nGeolocation: <http://127.0.0.1:${lisPort}/loc/${number}>\n`,
+      answerBy: 'pos-01',
+      talkMs: 300,
+    });
+    expect(await run.done, run.output()).toBe(0);
+    const c = await callOf(number, (x) => x.location.position !== null);
+    lis.close();
+    expect(c.location).toMatchObject({
+      position: { lat: 46.0569, lon: 14.5058 },
+      accuracyM: 850.24,
+      reference: `http://127.0.0.1:${lisPort}/loc/${number}`,
+    });
+    expect(requests[0]?.method).toBe('POST');
+    expect(requests[0]?.type).toMatch(/^application\/held\+xml/);
+    expect(requests[0]?.body).toContain('urn:ietf:params:xml:ns:geopriv:held');
+    // A reference nobody answers: the call keeps no position and says so.
+    const other = nextNumber();
+    const run2 = placeCall(edge, {
+      from: other,
+      headers: `P-Asserted-Identity: <tel:${other}>\nGeolocation: <http://127.0.0.1:9/loc>\n`,
+      answerBy: 'pos-01',
+      talkMs: 300,
+    });
+    expect(await run2.done).toBe(0);
+    const c2 = await callOf(other, (x) => x.doubts.includes('dereference_failed'));
+    expect(c2.location.position).toBeNull();
+  });
+
+  it('the statistics count the calls: time to answer, answered within 10 s, abandoned, by position', async () => {
+    const stats = (await (await login(server.url, 'supervisor')).get('/api/stats/summary')).body;
+    expect(stats.calls.total).toBeGreaterThanOrEqual(15);
+    expect(stats.calls.abandoned).toBeGreaterThanOrEqual(1);
+    expect(stats.calls.answerMedianS).toBeGreaterThanOrEqual(0);
+    expect(stats.calls.answerMedianS).toBeLessThan(10);
+    expect(stats.calls.answeredWithin10sShare).toBe(1);
+    expect(stats.calls.perPosition.map((p: { position: string }) => p.position)).toEqual([
+      'pos-01',
+      'pos-02',
+    ]);
+    expect(stats.calls.perHour.reduce((n: number, h: { count: number }) => n + h.count, 0)).toBe(
+      stats.calls.total,
+    );
+  });
 
   it('a CAD restart while calls ring loses nothing: the edge delivers what happened meanwhile, in order', async () => {
     await server.kill('SIGKILL');
