@@ -39,6 +39,9 @@ export default defineConfig({
       MAIL_RELAY_URL: `smtp://127.0.0.1:${Number(process.env.E2E_PORT ?? 3200) + 26}`,
       LOG_LEVEL: 'warn',
       DEMO_MODE: 'true',
+      // Telephony: the telephony story starts Kamailio with this token and control port.
+      TELEPHONY_TOKEN: 'test-telephony-token-0123456789',
+      TELEPHONY_CONTROL_URL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3200) + 27}`,
     },
   },
 });

@@ -251,7 +251,7 @@ export function CallTaker({ user, map, telephony }: { user: PageUser; map: MapCo
               </button>
             </div>
           )}
-          {fromMessage && (
+          {fromMessage && fromMessage.channel !== 'phone' && (
             <div className="toast" role="status" data-testid="from-message">
               {t('fromMessage')}:{' '}
               {fromMessage.channel === 'email'
@@ -275,7 +275,7 @@ export function CallTaker({ user, map, telephony }: { user: PageUser; map: MapCo
           <FlaggedIncidents flagged={flagged} typeName={typeName} onConfirm={confirmFlagged} />
           <MyIncidents mine={mine} typeName={typeName} />
         </div>
-        <div style={{ display: 'grid', gap: 10, alignContent: 'start' }}>
+        <div style={{ display: 'grid', gap: 10, alignContent: 'start', minHeight: 0, overflowY: 'auto' }}>
           <div className="panel">
             <CallQueue
               telephony={telephony}

@@ -55,7 +55,8 @@ export function useCallIntake(types: IncidentType[], userId: number) {
   const fail = (err: unknown) => setNotice({ kind: 'err', text: `${t('error')}: ${errorText(err, t)}` });
   const resetForm = () => {
     call.reset();
-    setCurrentCall(null);
+    callSaved.current = true;
+    setCurrentCall((c) => (c?.state === 'answered' ? c : null));
     setErrors({});
     phoneRef.current?.focus();
   };
@@ -72,15 +73,25 @@ export function useCallIntake(types: IncidentType[], userId: number) {
   }, [fix, setForm]);
   /** The call answered at this call-taker's position (the screen-pop), until the incident is saved. */
   const [currentCall, setCurrentCall] = useState<CallDto | null>(null);
+  /** The current call's incident is saved: the box stays while the caller is on the line (to transfer). */
+  const callSaved = useRef(false);
   const takeCall = useCallback(
     (c: CallDto) => {
+      callSaved.current = false;
       setCurrentCall(c);
       fromMessage.takeCall(c);
     },
     [fromMessage.takeCall],
   );
   /** A newer copy of the current call (it ended, was transferred, its location came). */
-  const updateCall = useCallback((c: CallDto) => setCurrentCall((cur) => (cur?.id === c.id ? c : cur)), []);
+  const updateCall = useCallback(
+    (c: CallDto) =>
+      setCurrentCall((cur) => {
+        if (cur?.id !== c.id) return cur;
+        return c.state !== 'answered' && callSaved.current ? null : c;
+      }),
+    [],
+  );
   const applyCallerLocation = useCallback(() => {
     const pos = currentCall?.location.position;
     if (!pos) return;

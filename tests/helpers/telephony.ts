@@ -38,9 +38,11 @@ export async function startEdge(opts: {
   cadUrl: string;
   ringMs?: number;
   overflowUri?: string;
+  /** A fixed control port (the browser tests' server is told it in advance). */
+  controlPort?: number;
 }): Promise<Edge> {
   const sipPort = await freeUdpPort();
-  const controlPort = await freePort();
+  const controlPort = opts.controlPort ?? (await freePort());
   const runDir = mkdtempSync(join(dir, 'kamailio-'));
   let out = '';
   const proc = spawn('bash', ['deploy/kamailio/run.sh'], {
