@@ -1,5 +1,6 @@
 import type { EventFrame } from '@/lib/events/catalogue';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
+import { callDoubtKey } from '@/lib/i18n/messages-calls';
 import type { IncidentChange } from '@/lib/incidents/schemas';
 import { noteText } from './note-text';
 import { roleKey } from './roles';
@@ -116,6 +117,47 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
       return join(e.data.message.from, e.data.message.subject);
     case 'public_alert.published':
       return e.data.alert.headline[lang];
+    case 'call.offered':
+    case 'call.located': {
+      const c = e.data.call;
+      const p = c.location.position;
+      return join(
+        c.caller ?? t('callNoNumber'),
+        p ? `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}` : t('callNoLocation'),
+        c.location.accuracyM !== null && `±${Math.round(c.location.accuracyM)} m`,
+        c.doubts.length > 0 && c.doubts.map((d) => t(callDoubtKey(d))).join('; '),
+      );
+    }
+    case 'call.ringing':
+      return join(e.data.call.caller ?? t('callNoNumber'), `${t('callRingingAt')} ${e.data.position}`);
+    case 'call.answered':
+      return join(
+        e.data.call.caller ?? t('callNoNumber'),
+        e.data.call.answeredByPosition,
+        e.data.call.answeredByName,
+      );
+    case 'call.abandoned':
+    case 'call.ended':
+      return join(
+        e.data.call.caller ?? t('callNoNumber'),
+        e.data.call.endReason && t(`endReason_${e.data.call.endReason}` as MessageKey),
+      );
+    case 'call.transferred':
+      return join(e.data.call.caller ?? t('callNoNumber'), e.data.target);
+    case 'call.linked':
+      return e.data.call.caller ?? t('callNoNumber');
+    case 'call.callback':
+      return join(
+        e.data.call.caller ?? t('callNoNumber'),
+        e.data.call.callback?.outcome && t(`callbackOutcome_${e.data.call.callback.outcome}` as MessageKey),
+        e.data.call.callback?.note,
+      );
+    case 'call.position_changed':
+      return join(
+        e.data.position.position,
+        t(e.data.position.registered ? 'positionRegistered' : 'positionNotRegistered'),
+        e.data.position.userName,
+      );
     default:
       return '';
   }

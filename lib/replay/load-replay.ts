@@ -13,8 +13,18 @@ import type { ReplayEvent, ReplayInitial } from './fold-replay';
 // Replay reads the event log only: the state at any moment is the last snapshot of each incident and
 // unit at or before it (event payloads carry full snapshots), so the browser folds the events forward.
 
-/** What the map and the incident's story are made of: incidents, assignments, alerts, units, hand-overs. */
-const REPLAY_FAMILIES: readonly EventFamily[] = ['incident', 'assignment', 'alert', 'unit', 'handover'];
+/**
+ * What the map and the incident's story are made of: incidents, assignments, alerts, units, hand-overs,
+ * and the 112 calls (in the log; an incident's replay has the whole life of the calls attached to it).
+ */
+const REPLAY_FAMILIES: readonly EventFamily[] = [
+  'incident',
+  'assignment',
+  'alert',
+  'unit',
+  'handover',
+  'call',
+];
 export const REPLAY_TYPES = EVENT_TYPES.filter((t) => REPLAY_FAMILIES.some((f) => t.startsWith(`${f}.`)));
 
 const MAX_EVENTS = 50_000;
@@ -56,7 +66,11 @@ const types = list(REPLAY_TYPES);
 /** One incident, from its creation until its last event (or now, while open), with its units' moves. */
 export async function loadIncidentReplay(db: Db, incidentId: number): Promise<Replay> {
   const [span] = rowsOf<{ lo: Date | string | null; hi: Date | string | null }>(
-    await db.execute(sql`select min(at) as lo, max(at) as hi from events where incident_id = ${incidentId}`),
+    // From the first ring of a call attached to the incident (it came before the incident was logged).
+    await db.execute(sql`
+      select least(min(at), (select min(offered_at) from calls where incident_id = ${incidentId})) as lo,
+             max(at) as hi
+        from events where incident_id = ${incidentId}`),
   );
   if (!span?.lo || !span.hi) throw notFound('incident');
   const lo = new Date(span.lo).toISOString();
@@ -68,7 +82,9 @@ export async function loadIncidentReplay(db: Db, incidentId: number): Promise<Re
   const events = await readEvents(
     db,
     sql`(e.incident_id = ${incidentId}
-         or (e.unit_id in ${unitIds} and e.type in ('unit.position_changed', 'unit.status_changed')))`,
+         or (e.unit_id in ${unitIds} and e.type in ('unit.position_changed', 'unit.status_changed'))
+         or (e.type like 'call.%' and e.incident_id is null
+             and (e.payload->'call'->>'id')::int in (select id from calls where incident_id = ${incidentId})))`,
     lo,
     hi,
   );

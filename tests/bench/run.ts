@@ -15,6 +15,7 @@ import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 import { notes, record, rows, rssMb, single, sleep } from './figures';
+import { benchTelephony } from './telephony';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'cad112_bench';
@@ -385,6 +386,11 @@ record(
 record('audit: one day, newest 100', await timed(`/api/audit?from=${monthAgo}&to=${monthAgo}`, 20), '< 200');
 
 await server.kill();
+
+// ---------------------------------------------------------------------------------------------
+// 8. The 112 call: INVITE at the edge → the call in the browser queue (tests/bench/telephony.ts).
+await benchTelephony(DB_URL, raw, LOAD_S);
+
 await h.close();
 await raw.end();
 

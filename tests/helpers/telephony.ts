@@ -21,6 +21,12 @@ export interface Edge {
 
 const dir = mkdtempSync(join(tmpdir(), 'cad112-sip-'));
 
+/** Every Kamailio and SIPp this process started: killed when it exits, so a failed test leaves none. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of running) p.kill('SIGTERM');
+});
+
 async function freeUdpPort(): Promise<number> {
   // A TCP port found free is used for UDP and TCP both; check the UDP side too.
   for (;;) {
@@ -59,6 +65,8 @@ export async function startEdge(opts: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   proc.stdout?.on('data', (d) => {
     out += d;
   });
@@ -122,6 +130,7 @@ interface SippRun {
   stop(): void;
 }
 
+/** SIPp with its arguments; a run with `-timeout Ns` is also stopped by us N+10 s later, whatever SIPp does. */
 function sipp(args: string[]): SippRun {
   let out = '';
   const proc = spawn(
@@ -137,7 +146,16 @@ function sipp(args: string[]): SippRun {
   proc.stderr?.on('data', (d) => {
     out += d;
   });
-  const done = new Promise<number>((resolve) => proc.once('exit', (code) => resolve(code ?? -1)));
+  running.add(proc);
+  const limit = /^(\d+)s$/.exec(args[args.indexOf('-timeout') + 1] ?? '')?.[1];
+  const deadline = limit ? setTimeout(() => proc.kill('SIGTERM'), (Number(limit) + 10) * 1000) : null;
+  const done = new Promise<number>((resolve) =>
+    proc.once('exit', (code) => {
+      running.delete(proc);
+      if (deadline) clearTimeout(deadline);
+      resolve(code ?? -1);
+    }),
+  );
   return { proc, done, output: () => out, stop: () => proc.kill('SIGKILL') };
 }
 
@@ -158,8 +176,6 @@ export async function startPhone(edge: Edge, position: string, answerMs = 300): 
     '127.0.0.1',
     '-p',
     String(port),
-    '-m',
-    '1000',
   ]);
   const register = async (expires = 600) => {
     const regPort = await freeUdpPort();
@@ -204,6 +220,14 @@ export interface CallOptions {
 
 /** A caller from the network (a SIPp UAC): resolves with SIPp's exit code when the call is over. */
 export function placeCall(edge: Edge, o: CallOptions): SippRun {
+  return placeCalls(edge, o, { count: 1 });
+}
+
+/**
+ * Many callers at a rate (SIPp -r/-m); `[call_number]` in `from` and `headers` makes each call's number
+ * its own.
+ */
+export function placeCalls(edge: Edge, o: CallOptions, load: { count: number; perSecond?: number }): SippRun {
   const port = 20000 + Math.floor(Math.random() * 20000);
   return sipp([
     `127.0.0.1:${edge.sipPort}`,
@@ -224,9 +248,10 @@ export function placeCall(edge: Edge, o: CallOptions): SippRun {
     '-p',
     String(port),
     '-m',
-    '1',
+    String(load.count),
+    ...(load.perSecond ? ['-r', String(load.perSecond), '-l', String(load.count)] : []),
     '-timeout',
-    '60s',
+    `${60 + Math.ceil(load.count / (load.perSecond ?? 1))}s`,
   ]);
 }
 
