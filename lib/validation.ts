@@ -1,11 +1,28 @@
 import type { z } from 'zod';
 import { AppError, type FieldError } from './errors';
 
+type Issue = z.core.$ZodIssue;
+
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({
+  return error.issues.flatMap(unionBranch).map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || '(root)',
     message: issue.message,
   }));
+}
+
+/**
+ * A value that fits none of a union's shapes: when exactly one shape is of the value's own kind (an
+ * object for the object branch, an array for the array branch), its field errors say what is wrong —
+ * "body.event" rather than "body".
+ */
+function unionBranch(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return [issue];
+  const sameKind = (issue.errors as Issue[][]).filter(
+    (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
+  );
+  const [branch] = sameKind;
+  if (sameKind.length !== 1 || !branch) return [issue];
+  return branch.flatMap((i) => unionBranch({ ...i, path: [...issue.path, ...i.path] } as Issue));
 }
 
 /** Where (if anywhere) a NUL character hides in a value; PostgreSQL text cannot hold one. */

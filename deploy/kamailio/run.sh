@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${CAD_TOKEN:?set CAD_TOKEN to the TELEPHONY_TOKEN of the CAD}"
 run_dir=${RUN_DIR:-/run/cad112-kamailio}
 mkdir -p "$run_dir"
-args=(-DD -E -f "$here/cad112.cfg" -Y "$run_dir" -w "$run_dir"
+args=(-DD -E -M 32 -m 256 -f "$here/cad112.cfg" -Y "$run_dir" -w "$run_dir"
   -l "udp:${SIP_LISTEN:-0.0.0.0:5060}" -l "tcp:${SIP_LISTEN:-0.0.0.0:5060}" -l "tcp:${CONTROL_LISTEN:-127.0.0.1:5081}"
   -A "CAD_TOKEN=\"$CAD_TOKEN\"")
 [ -n "${CAD_EVENTS_URL:-}" ] && args+=(-A "CAD_EVENTS_URL=\"$CAD_EVENTS_URL\"")

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agencies, callPositions, calls, incidents, stations, users } from '../../db/schema';
+import { agencies, callPositions, calls, incidents, sessions, stations, users } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { env } from '../env';
 import { AppError, notFound, present } from '../errors';
@@ -156,9 +156,15 @@ export async function recordCallback(
   return result;
 }
 
+/** The positions; one whose holder has no live session (signed out, expired) reads as free. */
 export async function listPositions(db: Db): Promise<CallPositionDto[]> {
   const rows = await db
-    .select({ p: callPositions, userName: users.displayName })
+    .select({
+      p: callPositions,
+      userName: users.displayName,
+      present: sql<boolean>`exists (select 1 from sessions s where s.user_id = ${callPositions.userId}
+                                    and s.expires_at > now())`,
+    })
     .from(callPositions)
     .leftJoin(users, eq(users.id, callPositions.userId))
     .orderBy(asc(callPositions.position));
@@ -167,8 +173,8 @@ export async function listPositions(db: Db): Promise<CallPositionDto[]> {
     position: r.p.position,
     registered: !!r.p.registeredUntil && r.p.registeredUntil > now,
     contact: r.p.contact,
-    userId: r.p.userId,
-    userName: r.userName ?? null,
+    userId: r.present ? r.p.userId : null,
+    userName: r.present ? (r.userName ?? null) : null,
   }));
 }
 
@@ -192,10 +198,18 @@ export async function setMyPosition(db: Db, actor: Principal, position: string |
       .where(eq(callPositions.position, position))
       .for('update');
     if (seat?.userId === userId) return positionDto(w.tx, position);
-    if (seat?.userId)
-      throw new AppError('conflict', 'someone else sits at this position', [
-        { field: 'body.position', message: 'taken by another call-taker' },
-      ]);
+    // Taken by someone signed in elsewhere: a conflict. A holder with no live session (signed out, the
+    // session expired) has left the position.
+    if (seat?.userId) {
+      const [live] = await w.tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sessions)
+        .where(and(eq(sessions.userId, seat.userId), gt(sessions.expiresAt, sql`now()`)));
+      if ((live?.n ?? 0) > 0)
+        throw new AppError('conflict', 'someone else sits at this position', [
+          { field: 'body.position', message: 'taken by another call-taker' },
+        ]);
+    }
     await w.tx
       .insert(callPositions)
       .values({ position, userId })

@@ -28,6 +28,12 @@ export const ZEdgeEvent = z.object({
 });
 export type EdgeEvent = z.infer<typeof ZEdgeEvent>;
 
+/**
+ * One event, or what the edge had queued, in order (at most 100): each element is checked on its own,
+ * so one the CAD cannot read is refused alone (named in the answer) and the others are applied.
+ */
+export const ZEdgeDelivery = z.union([ZEdgeEvent, z.array(z.unknown()).min(1).max(100)]);
+
 export const ZCallsQuery = z.object({ list: z.enum(CALL_LISTS).default('waiting') });
 
 export const ZLinkCall = z.object({ incidentId: z.number().int().positive().max(2_147_483_647) });

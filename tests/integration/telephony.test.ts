@@ -385,6 +385,33 @@ describe('calls from the SIP edge', () => {
   }, 60_000);
 });
 
+describe('positions', () => {
+  it('one call-taker per position; a position whose holder signed out is free again', async () => {
+    const dispatcher = await login(server.url, 'dispatcher');
+    expect((await dispatcher.send('POST', '/api/me/position', { position: 'pos-09' })).status).toBe(200);
+    const taken = await luka.send('POST', '/api/me/position', { position: 'pos-09' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields[0].field).toBe('body.position');
+    const listed = (await ana.get('/api/telephony/positions')).body as {
+      position: string;
+      userId: number | null;
+    }[];
+    expect(listed.find((p) => p.position === 'pos-09')?.userId).toEqual(expect.any(Number));
+    expect(listed.find((p) => p.position === 'pos-01')).toMatchObject({ userId: anaId, registered: true });
+    await dispatcher.send('POST', '/api/auth/logout');
+    const free = (await ana.get('/api/telephony/positions')).body as {
+      position: string;
+      userId: number | null;
+    }[];
+    expect(free.find((p) => p.position === 'pos-09')?.userId).toBeNull();
+    expect((await luka.send('POST', '/api/me/position', { position: 'pos-09' })).status).toBe(200);
+    expect((await luka.send('POST', '/api/me/position', { position: 'pos-02' })).status).toBe(200);
+    const bad = await luka.send('POST', '/api/me/position', { position: 'pos 02; drop' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('body.position');
+  });
+});
+
 describe('the telephony endpoint takes only the edge', () => {
   const event = (over: Record<string, unknown> = {}) => ({
     id: `t-${Math.random()}`,

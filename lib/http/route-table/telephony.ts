@@ -1,7 +1,7 @@
 import {
   ZCallback,
   ZCallsQuery,
-  ZEdgeEvent,
+  ZEdgeDelivery,
   ZLinkCall,
   ZMyPosition,
   ZTransferCall,
@@ -15,9 +15,9 @@ export const TELEPHONY_ROUTES = {
     method: 'POST',
     path: '/api/telephony/events',
     summary:
-      "The SIP edge's account of a call (offered, ringing, answered, abandoned, ended, transferred, registered): only with TELEPHONY_TOKEN, from TELEPHONY_ALLOWED_ADDRESSES; applied once per event id",
+      "The SIP edge's account of calls (offered, ringing, answered, abandoned, ended, transferred, registered), one event or a batch in order: only with TELEPHONY_TOKEN, from TELEPHONY_ALLOWED_ADDRESSES; each event applied once (by id)",
     access: 'public',
-    body: ZEdgeEvent,
+    body: ZEdgeDelivery,
   },
   listCalls: {
     method: 'GET',
