@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatCoord, formatD96, formatDuration, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { languageName } from '@/lib/i18n/messages-calls';
 import type { CallDto } from '@/lib/telephony/call-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { useUi } from '../_components/i18n';
@@ -29,12 +30,12 @@ export function ActiveCall({
   onError: (err: unknown) => void;
   onTransferred: (c: CallDto) => void;
 }) {
-  const { t } = useUi();
+  const { t, lang } = useUi();
   const p = c.location.position;
   const waited =
     c.answeredAt !== null ? Math.max(0, (Date.parse(c.answeredAt) - Date.parse(c.offeredAt)) / 1000) : null;
   const extra = [
-    c.language ? `${t('callLanguage')} ${c.language}` : '',
+    c.language ? `${t('callLanguage')} ${languageName(c.language, lang)}` : '',
     c.additional.provider?.name ? `${t('callProvider')} ${c.additional.provider.name}` : '',
     c.additional.device?.classification || c.additional.device?.model
       ? `${t('callDevice')} ${[c.additional.device.classification, c.additional.device.model].filter(Boolean).join(' ')}`

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { callDoubtKey } from '@/lib/i18n/messages-calls';
+import { callDoubtKey, languageName } from '@/lib/i18n/messages-calls';
 import type { CallDto, CallPositionDto } from '@/lib/telephony/call-dto';
 import { CALLBACK_OUTCOMES } from '@/lib/telephony/schemas';
 import { apiGet, apiSend, newKey } from '../_components/api';
@@ -33,7 +33,7 @@ export function CallQueue({
   onOpenCallback: (c: CallDto) => void;
   onError: (err: unknown) => void;
 }) {
-  const { t } = useUi();
+  const { t, lang } = useUi();
   const now = useNow();
   if (!telephony)
     return (
@@ -65,7 +65,7 @@ export function CallQueue({
               </strong>{' '}
               · <strong>{c.caller ?? t('callNoNumber')}</strong>
               {c.callerName ? ` · ${c.callerName}` : ''}
-              {c.language ? ` · ${t('callLanguage')} ${c.language}` : ''}
+              {c.language ? ` · ${t('callLanguage')} ${languageName(c.language, lang)}` : ''}
             </div>
             <CallWhere call={c} />
             <CalledBefore call={c} />

@@ -212,3 +212,12 @@ export const callsEn: Record<CallsKey, string> = {
 /** A stored call doubt's label key; a code this version does not know reads as "check by hand". */
 export const callDoubtKey = (code: string): `cdoubt_${CallDoubt}` | 'cdoubtOther' =>
   `cdoubt_${code}` in callsSl ? (`cdoubt_${code}` as `cdoubt_${CallDoubt}`) : 'cdoubtOther';
+
+/** A caller's language tag (sl, hr, en-GB) as a word in the screen's language; the tag if unknown. */
+export function languageName(tag: string, screen: 'sl' | 'en'): string {
+  try {
+    return new Intl.DisplayNames([screen], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

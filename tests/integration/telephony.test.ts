@@ -280,6 +280,14 @@ describe('calls from the SIP edge', () => {
     );
     const again = await ana.send('POST', `/api/calls/${id}/transfer`, { target: 'PU-LJ' });
     expect(again.body.state).toBe('transferred');
+    // The incident's replay starts at the call's first ring and tells the call's whole life.
+    const replay = await (await login(server.url, 'supervisor')).get(`/api/incidents/${inc.body.id}/replay`);
+    expect(replay.status).toBe(200);
+    const types = (replay.body.events as { type: string }[]).map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['call.offered', 'call.answered', 'call.linked', 'call.transferred']),
+    );
+    expect(types.indexOf('call.offered')).toBeLessThan(types.indexOf('incident.created'));
     await anaSocket.close();
   }, 40_000);
 
