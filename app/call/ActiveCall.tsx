@@ -50,7 +50,8 @@ export function ActiveCall({
       data-call-id={c.id}
     >
       <strong>
-        {t('activeCall')} · {c.caller ?? t('callNoNumber')} · {t(`callState_${c.state}` as MessageKey)}
+        {t('activeCall')} · {c.caller ?? t('callNoNumber')}
+        {c.state !== 'answered' ? ` · ${t(`callState_${c.state}` as MessageKey)}` : ''}
       </strong>
       <div className="muted">
         {t('callArrived')} {formatTime(c.offeredAt)}

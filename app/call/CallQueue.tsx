@@ -235,7 +235,7 @@ function CallbackItem({
           {c.callback.note ? ` · ${c.callback.note}` : ''}
         </div>
       ) : (
-        <div className="row" style={{ alignItems: 'end', gap: 6 }}>
+        <div className="callback-actions">
           <select
             aria-label={t('callbackList')}
             value={outcome}

@@ -63,9 +63,6 @@ export async function transferCall(
   id: number,
   targetCode: string,
 ): Promise<CallDto> {
-  const config = env();
-  if (!config.TELEPHONY_CONTROL_URL || !config.TELEPHONY_TOKEN)
-    throw new AppError('unavailable', 'telephony is not configured (TELEPHONY_CONTROL_URL)');
   const call = await getCall(db, id);
   if (call.state === 'transferred' && call.transferredTo) return call;
   if (call.state !== 'answered')
@@ -78,6 +75,9 @@ export async function transferCall(
     throw new AppError('validation_failed', 'no such transfer target', [
       { field: 'body.target', message: 'the code of a service with a transfer number' },
     ]);
+  const config = env();
+  if (!config.TELEPHONY_CONTROL_URL || !config.TELEPHONY_TOKEN)
+    throw new AppError('conflict', 'telephony is not configured here (TELEPHONY_CONTROL_URL)');
   const [row] = await db.select().from(calls).where(eq(calls.id, id));
   let res: Response;
   try {
