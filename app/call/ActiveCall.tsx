@@ -96,6 +96,7 @@ export function ActiveCall({
           </button>
         )}
       </div>
+      <RawInvite id={c.id} />
       {c.state === 'answered' && <Transfer call={c} onError={onError} onTransferred={onTransferred} />}
       {c.state === 'transferred' && c.transferredTo && (
         <div data-testid="call-transferred">
@@ -159,5 +160,25 @@ function Transfer({
         {t('transferButton')}
       </button>
     </div>
+  );
+}
+
+/** The INVITE as the edge received it, fetched when opened: what the network really sent. */
+function RawInvite({ id }: { id: number }) {
+  const { t } = useUi();
+  const [raw, setRaw] = useState<string | null>(null);
+  return (
+    <details
+      data-testid="raw-invite"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open && raw === null)
+          apiGet<{ raw: string }>(`/api/calls/${id}`)
+            .then((d) => setRaw(d.raw))
+            .catch(() => setRaw(''));
+      }}
+    >
+      <summary>{t('callRawInvite')}</summary>
+      <pre className="raw-invite">{raw ?? '…'}</pre>
+    </details>
   );
 }

@@ -19,6 +19,13 @@ export async function getCall(db: Db, id: number): Promise<CallDto> {
   return call;
 }
 
+/** One call with the INVITE as the edge received it, for a person to read when something is doubtful. */
+export async function getCallDetail(db: Db, id: number): Promise<CallDto & { raw: string }> {
+  const call = await getCall(db, id);
+  const [row] = await db.select({ raw: calls.raw }).from(calls).where(eq(calls.id, id));
+  return { ...call, raw: row?.raw ?? '' };
+}
+
 /** Attaches the call to an incident (a new one, or an existing one for a repeat caller); noted on it. */
 export async function linkCall(db: Db, actor: Principal, id: number, incidentId: number): Promise<CallDto> {
   const { result } = await inWriteTx(db, actor, async (w) => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type CallState, calls, locationFixes, users } from '../../db/schema';
@@ -62,13 +62,15 @@ export interface CallDto {
   deviceFix: LocationFixDto | null;
 }
 
+/** The call's columns but the INVITE as received (up to 200 kB), which only the call's detail carries. */
+const { raw: _raw, ...callColumns } = getTableColumns(calls);
 const answerer = alias(users, 'answerer');
 const caller = alias(users, 'callback_user');
 
 export async function selectCalls(db: Db, where: SQL | undefined, limit = 200): Promise<CallDto[]> {
   const rows = await db
     .select({
-      c: calls,
+      c: callColumns,
       lat: latSql(calls.position),
       lon: lonSql(calls.position),
       e: d96EastSql(calls.position),

@@ -84,6 +84,11 @@ test('a 112 call rings, waits on both screens, opens filled where it is answered
   await expect(luka.page.getByTestId('active-call')).toHaveCount(0);
   await expect(luka.page.locator('#phone')).toHaveValue('');
   await lookAt(ana.page, 'call-answered-sl-light');
+  // What the network really sent, for a person to read.
+  await ana.page.getByTestId('raw-invite').locator('summary').focus();
+  await ana.page.keyboard.press('Enter');
+  await expect(ana.page.getByTestId('raw-invite')).toContainText('INVITE urn:service:sos SIP/2.0');
+  await expect(ana.page.getByTestId('raw-invite')).toContainText('Geolocation: <cid:loc@esinet.test>');
 
   await ana.page.locator('#phone').press('Alt+n');
   await expect(ana.page.locator('#coords')).toHaveValue('46.05690, 14.50580');

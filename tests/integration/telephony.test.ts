@@ -138,6 +138,11 @@ describe('calls from the SIP edge', () => {
     expect(calls.civic?.location).toMatchObject({ position: null, shape: null });
     expect(calls.civic?.location.civic).toContain('Flinders Street, 2500 Wollongong');
     expect(calls.civic?.doubts).toContain('civic_not_found');
+    // Lists carry no INVITE; the call's detail has it as the edge received it.
+    expect(calls.circle).not.toHaveProperty('raw');
+    const detail = await ana.get(`/api/calls/${calls.circle?.id}`);
+    expect(detail.body.raw).toMatch(/^INVITE urn:service:sos SIP\/2\.0\r\n/);
+    expect(detail.body.raw).toContain('<gs:radius uom="urn:ogc:def:uom:EPSG::9001">850.24</gs:radius>');
     for (const s of shapes.filter((x) => x !== 'civic')) expect(calls[s]?.doubts, s).toEqual([]);
     for (const c of Object.values(calls)) {
       expect(c.answeredByPosition).toBe('pos-01');
@@ -395,24 +400,35 @@ describe('calls from the SIP edge', () => {
 
 describe('positions', () => {
   it('one call-taker per position; a position whose holder signed out is free again', async () => {
-    const dispatcher = await login(server.url, 'dispatcher');
-    expect((await dispatcher.send('POST', '/api/me/position', { position: 'pos-09' })).status).toBe(200);
-    const taken = await luka.send('POST', '/api/me/position', { position: 'pos-09' });
+    // A call-taker of this test's own (a demo account may be signed in by other suites too).
+    const supervisor = await login(server.url, 'supervisor');
+    const username = `ct-${Date.now()}`;
+    const made = await supervisor.send('POST', '/api/users', {
+      username,
+      displayName: 'Nina Test',
+      role: 'call_taker',
+      password: 'position-test-112',
+    });
+    expect(made.status).toBe(201);
+    const nina = await login(server.url, username, 'position-test-112');
+    const seat = `pos-t${Date.now() % 100_000}`;
+    expect((await nina.send('POST', '/api/me/position', { position: seat })).status).toBe(200);
+    const taken = await luka.send('POST', '/api/me/position', { position: seat });
     expect(taken.status).toBe(409);
     expect(taken.body.error.fields[0].field).toBe('body.position');
     const listed = (await ana.get('/api/telephony/positions')).body as {
       position: string;
       userId: number | null;
     }[];
-    expect(listed.find((p) => p.position === 'pos-09')?.userId).toEqual(expect.any(Number));
+    expect(listed.find((p) => p.position === seat)?.userId).toEqual(expect.any(Number));
     expect(listed.find((p) => p.position === 'pos-01')).toMatchObject({ userId: anaId, registered: true });
-    await dispatcher.send('POST', '/api/auth/logout');
+    await nina.send('POST', '/api/auth/logout');
     const free = (await ana.get('/api/telephony/positions')).body as {
       position: string;
       userId: number | null;
     }[];
-    expect(free.find((p) => p.position === 'pos-09')?.userId).toBeNull();
-    expect((await luka.send('POST', '/api/me/position', { position: 'pos-09' })).status).toBe(200);
+    expect(free.find((p) => p.position === seat)?.userId).toBeNull();
+    expect((await luka.send('POST', '/api/me/position', { position: seat })).status).toBe(200);
     expect((await luka.send('POST', '/api/me/position', { position: 'pos-02' })).status).toBe(200);
     const bad = await luka.send('POST', '/api/me/position', { position: 'pos 02; drop' });
     expect(bad.status).toBe(400);

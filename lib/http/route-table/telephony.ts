@@ -29,7 +29,8 @@ export const TELEPHONY_ROUTES = {
   getCall: {
     method: 'GET',
     path: '/api/calls/{id}',
-    summary: "One call with the caller's network location, additional data and history",
+    summary:
+      "One call with the caller's network location, additional data, history and the INVITE as received",
     access: CENTRE,
   },
   linkCall: {
