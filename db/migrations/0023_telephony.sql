@@ -56,4 +56,6 @@ ALTER TABLE "calls" ADD CONSTRAINT "calls_callback_by_users_id_fk" FOREIGN KEY (
 CREATE INDEX "calls_waiting_idx" ON "calls" USING btree ("offered_at") WHERE "calls"."state" = 'waiting';--> statement-breakpoint
 CREATE INDEX "calls_caller_idx" ON "calls" USING btree ("caller","offered_at");--> statement-breakpoint
 CREATE INDEX "calls_offered_idx" ON "calls" USING btree ("offered_at");--> statement-breakpoint
-CREATE INDEX "calls_incident_idx" ON "calls" USING btree ("incident_id") WHERE "calls"."incident_id" is not null;
+CREATE INDEX "calls_incident_idx" ON "calls" USING btree ("incident_id") WHERE "calls"."incident_id" is not null;--> statement-breakpoint
+CREATE INDEX "incident_callers_phone_tail_idx" ON "incident_callers" USING btree (right(regexp_replace("phone", '[^0-9]', '', 'g'), 8));--> statement-breakpoint
+CREATE INDEX "incidents_caller_tail_idx" ON "incidents" USING btree (right(regexp_replace("caller_phone", '[^0-9]', '', 'g'), 8));

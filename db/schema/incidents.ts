@@ -81,6 +81,8 @@ export const incidents = pgTable(
     // The recently ended list (to reopen) reads the newest closings.
     index('incidents_closed_at_idx').on(t.closedAt).where(sql`${t.closedAt} is not null`),
     index('incidents_created_by_idx').on(t.createdBy, t.createdAt),
+    // "Called before": a 112 call finds the incidents of its number by the number's last eight digits.
+    index('incidents_caller_tail_idx').on(sql`right(regexp_replace(${t.callerPhone}, '[^0-9]', '', 'g'), 8)`),
     check('incidents_priority_check', sql`${t.priority} in ('red','yellow','green')`),
     check(
       'incidents_status_check',
@@ -227,7 +229,10 @@ export const incidentCallers = pgTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('incident_callers_incident_idx').on(t.incidentId)],
+  (t) => [
+    index('incident_callers_incident_idx').on(t.incidentId),
+    index('incident_callers_phone_tail_idx').on(sql`right(regexp_replace(${t.phone}, '[^0-9]', '', 'g'), 8)`),
+  ],
 );
 
 // Hand-over of an incident to a service outside the centre (police 113, medical dispatch, another

@@ -314,19 +314,22 @@ async function historyOf(tx: Db, caller: string, sipCallId: string, at: Date): P
         ne(calls.sipCallId, sipCallId),
       ),
     );
-  // Incidents keep the number as typed: compared on its last eight digits.
+  // Incidents keep the number as typed: compared on its last eight digits (an index on that expression).
   const digits = caller.replace(/\D/g, '');
   const incidents =
     digits.length >= 8
       ? rowsOf<{ id: number; number: string }>(
           await tx.execute(sql`
-            select i.id, i.number from incidents i
-             where i.created_at >= ${since.toISOString()}::timestamptz
-               and (right(regexp_replace(i.caller_phone, '\\D', '', 'g'), 8) = ${digits.slice(-8)}
-                    or exists (select 1 from incident_callers ic
-                                where ic.incident_id = i.id
-                                  and right(regexp_replace(ic.phone, '\\D', '', 'g'), 8) = ${digits.slice(-8)}))
-             order by i.created_at desc limit 5`),
+            select id, number from (
+              select i.id, i.number, i.created_at from incidents i
+               where right(regexp_replace(i.caller_phone, '[^0-9]', '', 'g'), 8) = ${digits.slice(-8)}
+                 and i.created_at >= ${since.toISOString()}::timestamptz
+              union
+              select i.id, i.number, i.created_at
+                from incident_callers ic join incidents i on i.id = ic.incident_id
+               where right(regexp_replace(ic.phone, '[^0-9]', '', 'g'), 8) = ${digits.slice(-8)}
+                 and i.created_at >= ${since.toISOString()}::timestamptz) x
+             order by created_at desc limit 5`),
         ).map((r) => ({ id: Number(r.id), number: String(r.number) }))
       : [];
   return { calls: count?.n ?? 0, incidents };

@@ -296,6 +296,37 @@ describe('calls from the SIP edge', () => {
     await anaSocket.close();
   }, 40_000);
 
+  it('a repeat caller: the queue says the number called before and which incident it called about', async () => {
+    const number = nextNumber();
+    const first = placeCall(edge, {
+      from: number,
+      headers: `P-Asserted-Identity: <tel:${number}>\n`,
+      abandonMs: 500,
+    });
+    expect(await first.done).toBe(0);
+    await callOf(number, (x) => x.state === 'abandoned');
+    // The incident has the number as a call-taker typed it: national form, spaces.
+    const typed = `0${number.slice(4, 6)} ${number.slice(6, 9)} ${number.slice(9)}`;
+    const inc = await ana.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      caller: { phone: typed, name: '' },
+    });
+    expect(inc.status).toBe(201);
+    const again = placeCall(edge, {
+      from: number,
+      headers: `P-Asserted-Identity: <tel:${number}>\n`,
+      answerBy: 'pos-01',
+      talkMs: 200,
+    });
+    expect(await again.done).toBe(0);
+    const calls = ((await ana.get('/api/calls?list=recent')).body as CallDto[]).filter(
+      (c) => c.caller === number,
+    );
+    const second =
+      calls.find((c) => c.state !== 'abandoned') ?? (await callOf(number, (x) => x.state === 'ended'));
+    expect(second.history).toEqual({ calls: 1, incidents: [{ id: inc.body.id, number: inc.body.number }] });
+  });
+
   it('a location by reference is fetched from the LIS with HELD after the call is queued', async () => {
     const requests: { method: string; type: string; body: string }[] = [];
     const lis = createServer((req, res) => {
