@@ -54,6 +54,6 @@ export const ZMyPosition = z.object({
   position: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, . _ - (as the phone registers)')
+    .regex(/^[A-Za-z0-9._+-]{1,100}$/, 'letters, digits, . _ + - (as the phone registers)')
     .nullable(),
 });
