@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { isNode, list, parseXmlTree, textOf, type XmlNode } from './xml-tree';
 
 // RFC 7852 additional data that NG112 sends with a call (by value in the body, or by reference in
 // Call-Info): who provides the caller's service, what kind of service and device, who the subscriber is
@@ -20,21 +20,13 @@ export interface AdditionalData {
   references?: { purpose: string; uri: string }[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-});
-
-type Node = Record<string, unknown>;
+type Node = XmlNode;
 
 /** Reads one block; `into` gets what the block says. false: not an RFC 7852 block that reads. */
 export function readAdditionalBlock(xml: string, into: AdditionalData): boolean {
   let doc: Node;
   try {
-    doc = parser.parse(xml, true) as Node;
+    doc = parseXmlTree(xml) as Node;
   } catch {
     return false;
   }
@@ -117,16 +109,6 @@ function clean<T extends Record<string, unknown>>(o: T): T {
   return o;
 }
 
-function isNode(v: unknown): v is Node {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function list(v: unknown): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
 function text(v: unknown): string | undefined {
-  const n = Array.isArray(v) ? v[0] : v;
-  const s = typeof n === 'string' ? n : isNode(n) && typeof n['#text'] === 'string' ? n['#text'] : undefined;
-  return s?.trim() ? s.trim().slice(0, 300) : undefined;
+  return textOf(v).slice(0, 300) || undefined;
 }

@@ -1,14 +1,13 @@
-import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agencies, callPositions, calls, incidents, sessions, stations, users } from '../../db/schema';
+import { agencies, callPositions, calls, incidents, stations } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { env } from '../env';
 import { AppError, notFound, present } from '../errors';
 import { callEvent, callPositionChanged, callTransferred } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { authorOf, writeNote } from '../incidents/add-incident-note';
-import { type CallDto, type CallPositionDto, callById } from './call-dto';
-import { positionDto } from './receive-edge-event';
+import { type CallDto, type CallPositionDto, callById, positionDto, selectPositions } from './call-dto';
 
 // What a call-taker does with a call on the screen: attach it to an incident, transfer it to a service
 // through the edge, record a call-back, and say at which position they sit.
@@ -85,7 +84,11 @@ export async function transferCall(
   const config = env();
   if (!config.TELEPHONY_CONTROL_URL || !config.TELEPHONY_TOKEN)
     throw new AppError('conflict', 'telephony is not configured here (TELEPHONY_CONTROL_URL)');
-  const [row] = await db.select().from(calls).where(eq(calls.id, id));
+  // The dialog the edge knows the call by (not the whole row: it holds the INVITE).
+  const [row] = await db
+    .select({ sipCallId: calls.sipCallId, fromTag: calls.fromTag, toTag: calls.toTag })
+    .from(calls)
+    .where(eq(calls.id, id));
   let res: Response;
   try {
     res = await fetch(new URL('/cad/transfer', config.TELEPHONY_CONTROL_URL), {
@@ -164,26 +167,7 @@ export async function recordCallback(
 }
 
 /** The positions; one whose holder has no live session (signed out, expired) reads as free. */
-export async function listPositions(db: Db): Promise<CallPositionDto[]> {
-  const rows = await db
-    .select({
-      p: callPositions,
-      userName: users.displayName,
-      present: sql<boolean>`exists (select 1 from sessions s where s.user_id = ${callPositions.userId}
-                                    and s.expires_at > now())`,
-    })
-    .from(callPositions)
-    .leftJoin(users, eq(users.id, callPositions.userId))
-    .orderBy(asc(callPositions.position));
-  const now = new Date();
-  return rows.map((r) => ({
-    position: r.p.position,
-    registered: !!r.p.registeredUntil && r.p.registeredUntil > now,
-    contact: r.p.contact,
-    userId: r.present ? r.p.userId : null,
-    userName: r.present ? (r.userName ?? null) : null,
-  }));
-}
+export const listPositions = (db: Db): Promise<CallPositionDto[]> => selectPositions(db);
 
 /** The call-taker sits down at a position (leaving any other) or leaves it (null). */
 export async function setMyPosition(db: Db, actor: Principal, position: string | null) {
@@ -206,17 +190,11 @@ export async function setMyPosition(db: Db, actor: Principal, position: string |
       .for('update');
     if (seat?.userId === userId) return positionDto(w.tx, position);
     // Taken by someone signed in elsewhere: a conflict. A holder with no live session (signed out, the
-    // session expired) has left the position.
-    if (seat?.userId) {
-      const [live] = await w.tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(sessions)
-        .where(and(eq(sessions.userId, seat.userId), gt(sessions.expiresAt, sql`now()`)));
-      if ((live?.n ?? 0) > 0)
-        throw new AppError('conflict', 'someone else sits at this position', [
-          { field: 'body.position', message: 'taken by another call-taker' },
-        ]);
-    }
+    // session expired) has left the position (selectPositions' rule).
+    if (seat?.userId && (await positionDto(w.tx, position)).userId !== null)
+      throw new AppError('conflict', 'someone else sits at this position', [
+        { field: 'body.position', message: 'taken by another call-taker' },
+      ]);
     await w.tx
       .insert(callPositions)
       .values({ position, userId })

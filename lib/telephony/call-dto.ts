@@ -1,7 +1,7 @@
-import { and, desc, eq, getTableColumns, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { type CallState, calls, locationFixes, users } from '../../db/schema';
+import { type CallState, callPositions, calls, locationFixes, users } from '../../db/schema';
 import { d96EastSql, d96NorthSql, latSql, lonSql } from '../geo/sql';
 import { type LocationFixDto, selectLocationFixes } from '../locations/location-fix-dto';
 import type { AdditionalData } from './additional-data';
@@ -196,4 +196,35 @@ export interface CallPositionDto {
   contact: string | null;
   userId: number | null;
   userName: string | null;
+}
+
+/**
+ * Positions (all, or one): a holder with no live session (signed out, expired) has left, and the
+ * position reads as free. One rule for the list, the events and sitting down.
+ */
+export async function selectPositions(db: Db, position?: string): Promise<CallPositionDto[]> {
+  const rows = await db
+    .select({
+      p: callPositions,
+      userName: users.displayName,
+      present: sql<boolean>`exists (select 1 from sessions s where s.user_id = ${callPositions.userId}
+                                    and s.expires_at > now())`,
+    })
+    .from(callPositions)
+    .leftJoin(users, eq(users.id, callPositions.userId))
+    .where(position === undefined ? undefined : eq(callPositions.position, position))
+    .orderBy(asc(callPositions.position));
+  const now = new Date();
+  return rows.map((r) => ({
+    position: r.p.position,
+    registered: !!r.p.registeredUntil && r.p.registeredUntil > now,
+    contact: r.p.contact,
+    userId: r.present ? r.p.userId : null,
+    userName: r.present ? (r.userName ?? null) : null,
+  }));
+}
+
+export async function positionDto(db: Db, position: string): Promise<CallPositionDto> {
+  const [p] = await selectPositions(db, position);
+  return p ?? { position, registered: false, contact: null, userId: null, userName: null };
 }

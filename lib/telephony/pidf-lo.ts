@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { isNode, list, parseXmlTree, textOf, type XmlNode } from './xml-tree';
 
 // PIDF-LO (RFC 4119, RFC 5139 civic, RFC 5491 geodetic shapes, RFC 7459 confidence) as NG112 carries
 // it with a call. What reads is kept; what is doubtful is named (CALL_DOUBTS); a position is never
@@ -59,16 +59,7 @@ export interface PidfLocation {
   doubts: LocationDoubt[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-});
-
-type Node = Record<string, unknown>;
+type Node = XmlNode;
 const SHAPES: Record<string, ShapeKind> = {
   Point: 'point',
   Circle: 'circle',
@@ -117,7 +108,7 @@ const CIVIC_KEYS = new Set([
 export function parsePidfLo(xml: string): PidfLocation {
   let doc: unknown;
   try {
-    doc = parser.parse(xml, true);
+    doc = parseXmlTree(xml);
   } catch {
     return empty(['pidf_unreadable']);
   }
@@ -316,14 +307,6 @@ function walk(value: unknown, visit: (key: string, value: unknown) => void, dept
     }
 }
 
-function isNode(v: unknown): v is Node {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function list(v: unknown): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
 function child(node: unknown, name: string): unknown {
   const n = Array.isArray(node) ? node[0] : node;
   return isNode(n) ? n[name] : undefined;
@@ -332,12 +315,4 @@ function child(node: unknown, name: string): unknown {
 function attr(node: Node, name: string): string | null {
   const v = node[`@_${name}`];
   return typeof v === 'string' ? v : null;
-}
-
-function textOf(v: unknown): string {
-  const n = Array.isArray(v) ? v[0] : v;
-  if (typeof n === 'string') return n.trim();
-  if (typeof n === 'number') return String(n);
-  if (isNode(n) && typeof n['#text'] === 'string') return n['#text'].trim();
-  return '';
 }

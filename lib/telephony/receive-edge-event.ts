@@ -1,14 +1,14 @@
 import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/client';
-import { callPositions, calls, telephonyEvents, users } from '../../db/schema';
+import { callPositions, calls, telephonyEvents } from '../../db/schema';
 import { present } from '../errors';
 import { callEvent, callPositionChanged, callRinging, callTransferred } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { geocode } from '../geo/geocode';
 import { pointSql } from '../geo/sql';
 import { log } from '../log';
-import { type CallDto, type CallHistory, type CallPositionDto, callById } from './call-dto';
+import { type CallDto, type CallHistory, callById, positionDto } from './call-dto';
 import { type ParsedInvite, parseInvite } from './parse-invite';
 import { civicText, type GeoShape, type PidfLocation } from './pidf-lo';
 import type { EdgeEvent } from './schemas';
@@ -351,21 +351,6 @@ async function registerPosition(w: WriteTx, e: EdgeEvent, at: Date) {
     });
   // A re-registration (every few minutes per phone) is not news; coming and going is.
   if (wasRegistered !== (until !== null)) w.emit(callPositionChanged(await positionDto(w.tx, position)));
-}
-
-export async function positionDto(tx: Db, position: string): Promise<CallPositionDto> {
-  const [p] = await tx
-    .select({ p: callPositions, userName: users.displayName })
-    .from(callPositions)
-    .leftJoin(users, eq(users.id, callPositions.userId))
-    .where(eq(callPositions.position, position));
-  return {
-    position,
-    registered: !!p?.p.registeredUntil && p.p.registeredUntil > new Date(),
-    contact: p?.p.contact ?? null,
-    userId: p?.p.userId ?? null,
-    userName: p?.userName ?? null,
-  };
 }
 
 async function dto(tx: Db, id: number): Promise<CallDto> {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { type Edge, type Phone, placeCall, startEdge, startPhone, withLocation } from '../helpers/telephony';
 import { cookieHeader, loggedIn, lookAt, VARIANTS, waitLive } from './pages/screens';
 
@@ -19,6 +19,19 @@ const LJUBLJANA_CIRCLE = `<?xml version="1.0" encoding="UTF-8"?>
       <gs:radius uom="urn:ogc:def:uom:EPSG::9001">35</gs:radius></gs:Circle>
   </gp:location-info><gp:usage-rules/><gp:method>GPS</gp:method></gp:geopriv></status></tuple>
 </presence>`;
+
+/** Ana sits down at pos-01, Luka at pos-02, each on the call screen, live. */
+async function sitDown(ana: { page: Page }, luka: { page: Page }) {
+  for (const [who, pos] of [
+    [ana, 'pos-01'],
+    [luka, 'pos-02'],
+  ] as const) {
+    await who.page.goto('/call');
+    await waitLive(who.page);
+    await who.page.getByTestId('my-position').selectOption(pos);
+    await expect(who.page.getByTestId('my-position')).toHaveValue(pos);
+  }
+}
 
 test.beforeAll(async () => {
   edge = await startEdge({ cadUrl: `http://127.0.0.1:${PORT}`, controlPort: PORT + 27 });
@@ -42,15 +55,7 @@ test('a 112 call rings, waits on both screens, opens filled where it is answered
 }) => {
   const ana = await loggedIn(browser, 'calltaker');
   const luka = await loggedIn(browser, 'calltaker2');
-  for (const [who, pos] of [
-    [ana, 'pos-01'],
-    [luka, 'pos-02'],
-  ] as const) {
-    await who.page.goto('/call');
-    await waitLive(who.page);
-    await who.page.getByTestId('my-position').selectOption(pos);
-    await expect(who.page.getByTestId('my-position')).toHaveValue(pos);
-  }
+  await sitDown(ana, luka);
 
   const number = `+3864055${String(Date.now()).slice(-5)}`;
   const call = placeCall(edge, {
@@ -156,14 +161,7 @@ for (const v of VARIANTS.filter((x) => !(x.lang === 'sl' && x.theme === 'light')
   test(`the call queue and the call in progress in ${v.lang}, ${v.theme}`, async ({ browser }) => {
     const ana = await loggedIn(browser, 'calltaker', v);
     const luka = await loggedIn(browser, 'calltaker2', v);
-    for (const [who, pos] of [
-      [ana, 'pos-01'],
-      [luka, 'pos-02'],
-    ] as const) {
-      await who.page.goto('/call');
-      await waitLive(who.page);
-      await who.page.getByTestId('my-position').selectOption(pos);
-    }
+    await sitDown(ana, luka);
     const number = `+3864077${String(Date.now()).slice(-5)}`;
     const call = placeCall(edge, {
       from: number,
