@@ -126,7 +126,11 @@ export function parsePidfLo(xml: string): PidfLocation {
   let confidencePct: number | null = null;
   let count = 0;
   for (const info of infos) {
-    for (const [key, value] of Object.entries(info)) {
+    // RFC 4119 (before RFC 5491) wrapped the shape in <gml:location>: its children are the shapes.
+    const entries = Object.entries(info).flatMap(([key, value]) =>
+      key === 'location' ? list(value).flatMap((l) => (isNode(l) ? Object.entries(l) : [])) : [[key, value]],
+    ) as [string, unknown][];
+    for (const [key, value] of entries) {
       if (key === 'civicAddress') {
         count++;
         const c = readCivic(value);
@@ -172,7 +176,7 @@ function readShape(kind: ShapeKind, node: unknown, doubts: Set<LocationDoubt>): 
   const three = kind === 'sphere' || kind === 'ellipsoid' || kind === 'prism';
   let crsOk = true;
   if (!srsName) doubts.add('crs_missing');
-  else if (!/EPSG::?(4326|4979)$/i.test(srsName)) {
+  else if (!/EPSG:(?:[\d.]*:)?(4326|4979)$/i.test(srsName)) {
     doubts.add('crs_unknown');
     crsOk = false;
   }
@@ -181,7 +185,7 @@ function readShape(kind: ShapeKind, node: unknown, doubts: Set<LocationDoubt>): 
     const poly = kind === 'prism' ? child(child(node, 'base'), 'Polygon') : node;
     const ring = child(child(poly, 'exterior'), 'LinearRing');
     const posList = textOf(child(ring, 'posList'));
-    const dim = three || /4979/.test(srsName ?? '') ? 3 : 2;
+    const dim = three || /4979$/.test(srsName ?? '') ? 3 : 2;
     const nums = posList
       ? splitNumbers(posList)
       : list(child(ring, 'pos')).flatMap((p) => splitNumbers(textOf(p)).slice(0, dim));
@@ -196,7 +200,8 @@ function readShape(kind: ShapeKind, node: unknown, doubts: Set<LocationDoubt>): 
     if (crsOk) shape.center = { lat: vertices[0]?.[0] ?? 0, lon: vertices[0]?.[1] ?? 0 };
     return shape;
   }
-  const pos = splitNumbers(textOf(child(node, 'pos')));
+  const posText = textOf(child(node, 'pos'));
+  const pos = posText ? splitNumbers(posText) : dmsCoordinates(textOf(child(node, 'coordinates')));
   const [lat, lon, alt] = pos;
   if (lat === undefined || lon === undefined || !validCoord(lat, lon)) {
     doubts.add('coordinate_invalid');
@@ -245,7 +250,7 @@ function measure(
     return undefined;
   }
   const uom = isNode(el) ? attr(el, 'uom') : null;
-  const ok = kind === 'length' ? /EPSG::?9001$/i : /EPSG::?9102$/i;
+  const ok = kind === 'length' ? /EPSG:(?:[\d.]*:)?9001$/i : /EPSG:(?:[\d.]*:)?9102$/i;
   if (uom && !ok.test(uom)) {
     doubts.add('uom_unknown');
     return undefined;
@@ -277,6 +282,21 @@ export function civicText(c: Record<string, string>): string {
     .filter(Boolean)
     .join(', ')
     .slice(0, 300);
+}
+
+/**
+ * RFC 4119's own example form, `<gml:coordinates>37:46:30N 122:25:10W</gml:coordinates>`: degrees,
+ * minutes and seconds with their hemisphere (which also says which is latitude). Anything else: none.
+ */
+function dmsCoordinates(s: string): number[] {
+  const parts = s.trim().split(/[\s,]+/);
+  const read = (p: string | undefined, hemispheres: RegExp) => {
+    const m = /^(\d{1,3})(?::(\d{1,2}(?:\.\d+)?))?(?::(\d{1,2}(?:\.\d+)?))?([NSEW])$/i.exec(p ?? '');
+    if (!m?.[4] || !hemispheres.test(m[4])) return Number.NaN;
+    const v = Number(m[1]) + Number(m[2] ?? 0) / 60 + Number(m[3] ?? 0) / 3600;
+    return /[SW]/i.test(m[4]) ? -v : v;
+  };
+  return parts.length === 2 ? [read(parts[0], /[NS]/i), read(parts[1], /[EW]/i)] : [];
 }
 
 function validCoord(lat: number, lon: number): boolean {

@@ -208,3 +208,46 @@ describe("the SIP edge's endpoint", () => {
     expect(edgeProblem(token, '127.0.0.1', token, allowed)).toBe('token');
   });
 });
+
+describe('PIDF-LO as devices also send it', () => {
+  it("reads RFC 4119's own example (gml:location, epsg:4326, coordinates in degrees-minutes-seconds)", () => {
+    // RFC 4119 §4 (example), as published.
+    const rfc4119 = `<?xml version="1.0" encoding="UTF-8"?>
+<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:gp="urn:ietf:params:xml:ns:pidf:geopriv10"
+    xmlns:gml="urn:opengis:specification:gml:schema-xsd:feature:v3.0" entity="pres:geotarget@example.com">
+  <tuple id="sg89ae">
+    <status>
+      <gp:geopriv>
+        <gp:location-info>
+          <gml:location>
+            <gml:Point gml:id="point1" srsName="epsg:4326">
+              <gml:coordinates>37:46:30N 122:25:10W</gml:coordinates>
+            </gml:Point>
+          </gml:location>
+        </gp:location-info>
+        <gp:usage-rules>
+          <gp:retransmission-allowed>no</gp:retransmission-allowed>
+          <gp:retention-expiry>2003-06-23T04:57:29Z</gp:retention-expiry>
+        </gp:usage-rules>
+      </gp:geopriv>
+    </status>
+    <timestamp>2003-06-22T20:57:29Z</timestamp>
+  </tuple>
+</presence>`;
+    const loc = parsePidfLo(rfc4119);
+    expect(loc.doubts).toEqual([]);
+    expect(loc.shape?.kind).toBe('point');
+    expect(loc.shape?.center?.lat).toBeCloseTo(37.775, 3);
+    expect(loc.shape?.center?.lon).toBeCloseTo(-122.4194, 3);
+  });
+
+  it('takes the versioned OGC URNs of the same CRS and units', () => {
+    const loc = parsePidfLo(
+      doc('circle')
+        .replace('urn:ogc:def:crs:EPSG::4326', 'urn:ogc:def:crs:EPSG:6.6:4326')
+        .replace('urn:ogc:def:uom:EPSG::9001', 'urn:ogc:def:uom:EPSG:6.6:9001'),
+    );
+    expect(loc.doubts).toEqual([]);
+    expect(loc.shape).toMatchObject({ center: { lat: 42.5463, lon: -73.2512 }, radiusM: 850.24 });
+  });
+});
