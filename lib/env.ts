@@ -50,6 +50,14 @@ const ZEnv = z.object({
   SMS_GATEWAY_TOKEN: z.string().optional(),
   /** The centre's SMS number, sent as the sender. */
   SMS_SENDER: z.string().default('112'),
+  /** The address people outside the centre reach this CAD at (links in on-call notifications); unset: the request's origin. */
+  PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/]+(:\d+)?$/,
+      'must be an http(s) origin without a path, e.g. https://cad.reco.si',
+    )
+    .optional(),
   /** The centre as CAP sender (no spaces or commas), e.g. cad112@reco-lj.si. */
   CAP_SENDER: z
     .string()

@@ -60,9 +60,69 @@ export const NOTE_KINDS = [
   'status_report',
   'call_linked',
   'call_transferred',
+  'oncall_notified',
+  'oncall_acknowledged',
+  'substance_added',
+  'substance_removed',
 ] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** A 112 call's life at the edge: waiting (offered, ringing), then answered, and how it ended. */
 export const CALL_STATES = ['waiting', 'answered', 'ended', 'abandoned', 'transferred'] as const;
 export type CallState = (typeof CALL_STATES)[number];
+
+/** Kinds of on-call service the centre notifies (the directory's filter and the suggestions' key). */
+export const SERVICE_KINDS = [
+  'electricity',
+  'water',
+  'gas',
+  'roads',
+  'veterinary',
+  'social_work',
+  'civil_protection',
+  'chimney_sweep',
+  'environment',
+  'heating',
+  'telecom',
+  'other',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** How an on-call officer is reached. */
+export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'webhook'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** A notification's life: sent (waiting for the acknowledgement), failed, acknowledged. */
+export const NOTIFICATION_STATES = ['sent', 'failed', 'acknowledged'] as const;
+export type NotificationState = (typeof NOTIFICATION_STATES)[number];
+
+/** Water sources as OpenStreetMap's fire_hydrant:type and emergency=* name them. */
+export const WATER_SOURCE_KINDS = [
+  'underground',
+  'pillar',
+  'wall',
+  'pipe',
+  'suction_point',
+  'water_tank',
+  'pond',
+  'other',
+] as const;
+export type WaterSourceKind = (typeof WATER_SOURCE_KINDS)[number];
+export const WATER_SOURCE_STATES = ['in_service', 'out_of_service', 'unknown'] as const;
+
+/** What an emergency department can take (the nearest suitable hospital's filter). */
+export const HOSPITAL_CAPABILITIES = [
+  'emergency',
+  'trauma',
+  'stroke',
+  'pci',
+  'burns',
+  'paediatrics',
+  'obstetrics',
+  'psychiatry',
+  'hyperbaric',
+] as const;
+export type HospitalCapability = (typeof HOSPITAL_CAPABILITIES)[number];
+
+export const LOCATION_NOTE_SEVERITIES = ['info', 'warning', 'danger'] as const;
+export type LocationNoteSeverity = (typeof LOCATION_NOTE_SEVERITIES)[number];

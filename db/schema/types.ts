@@ -14,3 +14,9 @@ export const geographyPolygon = customType<{ data: string; driverData: string }>
     return 'geography(Polygon,4326)';
   },
 });
+
+export const geographyMultiPolygon = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'geography(MultiPolygon,4326)';
+  },
+});

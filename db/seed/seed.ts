@@ -10,6 +10,7 @@ import { upsertKbArticles } from '../../lib/kb/upsert-kb-articles';
 import type { Db } from '../client';
 import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
 import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, SERVICES, STATIONS } from './data';
+import { seedDomainDemo, seedReference } from './domain';
 import { KB_ARTICLES } from './kb';
 import { PROTOCOLS } from './protocols';
 
@@ -136,6 +137,11 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     db,
     readFileSync(path.join(process.cwd(), 'db', 'seed', 'addresses.csv'), 'utf8'),
   );
+
+  // The domain databases: reference data (municipalities, dangerous goods) and the demo directory,
+  // defibrillators, hydrants, hospitals and location notes.
+  await seedReference(db);
+  await seedDomainDemo(db);
 
   let incidentsCreated = 0;
   const [existing] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(incidents);

@@ -2,11 +2,13 @@ import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
 import type { AlertDto } from '../alerts/alert-dto';
 import type { ApiTokenDto } from '../auth/manage-api-tokens';
 import type { HandoverDto } from '../handovers/handover-dto';
+import type { IncidentSubstanceDto } from '../hazmat/incident-substances';
 import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
 import type { IncidentChange } from '../incidents/schemas';
 import type { PublicAlertDto } from '../interop/public-alerts';
 import type { LocationFixDto } from '../locations/location-fix-dto';
 import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
+import type { NotificationDto } from '../oncall/notification-dto';
 import type { CallDto, CallPositionDto } from '../telephony/call-dto';
 import type { UnitDto } from '../units/unit-dto';
 import type { WebhookDto } from '../webhooks/manage-webhooks';
@@ -168,3 +170,18 @@ export const callTransferred = (call: CallDto, target: string) =>
   make('call.transferred', ofCall(call), { call, target });
 export const callPositionChanged = (position: CallPositionDto) =>
   make('call.position_changed', {}, { position });
+
+export const oncallNotified = (notification: NotificationDto) =>
+  make('oncall.notified', { incidentId: notification.incidentId }, { notification });
+export const oncallAcknowledged = (notification: NotificationDto) =>
+  make('oncall.acknowledged', { incidentId: notification.incidentId }, { notification });
+export const oncallServiceSaved = (d: EventData<'oncall.service_saved'>) =>
+  make('oncall.service_saved', {}, d);
+export const domainImported = (d: EventData<'domain.imported'>) => make('domain.imported', {}, d);
+export const locationNoteSaved = (d: EventData<'location_note.saved'>) => make('location_note.saved', {}, d);
+export const locationNoteDeleted = (d: EventData<'location_note.deleted'>) =>
+  make('location_note.deleted', {}, d);
+export const substanceAdded = (substance: IncidentSubstanceDto) =>
+  make('incident.substance_added', { incidentId: substance.incidentId }, { substance });
+export const substanceRemoved = (substance: IncidentSubstanceDto) =>
+  make('incident.substance_removed', { incidentId: substance.incidentId }, { substance });

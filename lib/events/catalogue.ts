@@ -1,7 +1,9 @@
 import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
 import type { AlertDto } from '../alerts/alert-dto';
 import type { ApiTokenDto } from '../auth/manage-api-tokens';
+import type { LocationNoteDto } from '../geodata/nearest';
 import type { HandoverDto } from '../handovers/handover-dto';
+import type { IncidentSubstanceDto } from '../hazmat/incident-substances';
 import type { IncidentTypeDto } from '../incident-types/update-incident-type';
 import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
 import type { IncidentChange } from '../incidents/schemas';
@@ -9,6 +11,8 @@ import type { PublicAlertDto } from '../interop/public-alerts';
 import type { KbArticleDto } from '../kb/save-kb-article';
 import type { LocationFixDto } from '../locations/location-fix-dto';
 import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
+import type { NotificationDto } from '../oncall/notification-dto';
+import type { ServiceDto } from '../oncall/service-dto';
 import type { StationDto } from '../stations/list-stations';
 import type { CallDto, CallPositionDto } from '../telephony/call-dto';
 import type { UnitDto } from '../units/unit-dto';
@@ -99,6 +103,23 @@ export interface EventPayloads {
   'call.callback': { call: CallDto };
   /** A position's phone registered or went away, or a call-taker sat down at it or left. */
   'call.position_changed': { position: CallPositionDto };
+  /** An on-call service was notified about an incident (or the attempt failed: `notification.state`). */
+  'oncall.notified': { notification: NotificationDto };
+  'oncall.acknowledged': { notification: NotificationDto };
+  'oncall.service_saved': { service: ServiceDto; before: ServiceDto | null; changes: string[] };
+  /** A file was imported into a domain database. */
+  'domain.imported': {
+    dataset: string;
+    format: string;
+    inserted: number;
+    updated: number;
+    flagged: number;
+    rejected: number;
+  };
+  'location_note.saved': { note: LocationNoteDto; before: LocationNoteDto | null };
+  'location_note.deleted': { note: LocationNoteDto };
+  'incident.substance_added': { substance: IncidentSubstanceDto };
+  'incident.substance_removed': { substance: IncidentSubstanceDto };
 }
 
 export type EventType = keyof EventPayloads;
@@ -434,6 +455,62 @@ export const EVENT_CATALOGUE = {
     label: { sl: 'Delovno mesto', en: 'Position' },
     doc: "a position's phone registered or unregistered, or a call-taker sat down at it or left",
   },
+  'oncall.notified': {
+    data: ['notification'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Obveščena dežurna služba', en: 'On-call service notified' },
+    doc: 'an on-call service was notified (SMS, e-mail, webhook) or "notified by phone" recorded; a failed delivery has state failed',
+  },
+  'oncall.acknowledged': {
+    data: ['notification'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Dežurna služba potrdila', en: 'On-call service acknowledged' },
+    doc: 'the officer acknowledged (the link in the message, the partner system, or recorded by hand)',
+  },
+  'oncall.service_saved': {
+    data: ['service', 'before', 'changes'],
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Imenik dežurnih služb', en: 'On-call directory' },
+    doc: 'a service of the on-call directory was created or changed (roster, exceptions, contacts)',
+  },
+  'domain.imported': {
+    data: ['dataset', 'format', 'inserted', 'updated', 'flagged', 'rejected'],
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Uvoz podatkov', en: 'Data import' },
+    doc: 'a file was imported into a domain database (AEDs, water sources, hospitals, location notes, dangerous goods)',
+  },
+  'location_note.saved': {
+    data: ['note', 'before'],
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Opozorilo lokacije', en: 'Location note' },
+    doc: 'a warning tied to a place was written or changed (`before`: as it was)',
+  },
+  'location_note.deleted': {
+    data: ['note'],
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Opozorilo lokacije izbrisano', en: 'Location note deleted' },
+    doc: 'a location note was deleted (kept in the table, hidden)',
+  },
+  'incident.substance_added': {
+    data: ['substance'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Nevarna snov', en: 'Dangerous goods' },
+    doc: "a substance reported at the incident (UN number, the orange plate's hazard number), with the table's entries",
+  },
+  'incident.substance_removed': {
+    data: ['substance'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Nevarna snov odstranjena', en: 'Dangerous goods removed' },
+    doc: 'a substance recorded by mistake was removed',
+  },
 } as const satisfies { [K in EventType]: EventMeta<K> };
 
 // The keys of a `satisfies` record are exactly the event types: the list is derived, never written twice.
@@ -457,6 +534,9 @@ export const EVENT_FAMILIES: Record<EventFamily, { sl: string; en: string }> = {
   kb_article: { sl: 'Baza znanja', en: 'Knowledge base' },
   api_token: { sl: 'Žetoni API', en: 'API tokens' },
   call: { sl: 'Klici 112', en: '112 calls' },
+  oncall: { sl: 'Dežurne službe', en: 'On-call services' },
+  domain: { sl: 'Podatkovne zbirke', en: 'Domain databases' },
+  location_note: { sl: 'Opozorila lokacij', en: 'Location notes' },
 };
 
 export const SUPERVISOR_ONLY_EVENTS = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].audience === 'supervisor');

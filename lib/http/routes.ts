@@ -1,6 +1,7 @@
 import type { Role } from '../../db/schema/enums';
 import { ALL, type RouteSpec } from './route-spec';
 import { CHANNEL_ROUTES } from './route-table/channels';
+import { DOMAIN_ROUTES } from './route-table/domain';
 import { INCIDENT_ROUTES } from './route-table/incidents';
 import { SESSION_ROUTES } from './route-table/session';
 import { SUPERVISION_ROUTES } from './route-table/supervision';
@@ -18,6 +19,7 @@ export const ROUTES = {
   ...CHANNEL_ROUTES,
   ...SUPERVISION_ROUTES,
   ...TELEPHONY_ROUTES,
+  ...DOMAIN_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

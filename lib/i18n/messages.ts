@@ -1,4 +1,5 @@
 import { callsEn, callsSl } from './messages-calls';
+import { domainEn, domainSl } from './messages-domain';
 import { partnersEn, partnersSl } from './messages-partners';
 import { shiftEn, shiftSl } from './messages-shift';
 
@@ -334,6 +335,7 @@ const sl = {
   ...shiftSl,
   ...partnersSl,
   ...callsSl,
+  ...domainSl,
 };
 
 export type MessageKey = keyof typeof sl;
@@ -664,6 +666,7 @@ const en: Record<MessageKey, string> = {
   ...shiftEn,
   ...partnersEn,
   ...callsEn,
+  ...domainEn,
 };
 
 export const LANGS = ['sl', 'en'] as const;

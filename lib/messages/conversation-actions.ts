@@ -51,7 +51,7 @@ export async function claimConversation(
 
 type Relay = ReturnType<typeof createTransport>;
 let transport: { url: string; t: Relay } | null = null;
-function relay(): Relay {
+export function mailRelay(): Relay {
   const url = env().MAIL_RELAY_URL;
   // A state of this installation, not a failure: the call-taker answers by phone or SMS instead.
   if (!url)
@@ -99,7 +99,7 @@ export async function replyToConversation(db: Db, actor: Principal, id: number, 
     ? conversation.subject
     : `Re: ${conversation.subject || '112'}`;
   const references = [...(lastIn?.references ?? []), ...(lastIn?.externalId ? [lastIn.externalId] : [])];
-  const transport = relay();
+  const transport = mailRelay();
   let info: { messageId: string };
   try {
     info = await transport.sendMail({

@@ -1,44 +1,14 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../lib/auth/manage-api-tokens';
 import { login, type Session, sessionFor } from '../helpers/api';
 import { openTestDb, rawClient } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
+import { FakeGateway } from '../helpers/sms-gateway';
 import { TestSocket } from '../helpers/socket';
 
 // SMS 112 through a local HTTP server playing the SMS gateway, in both directions: inbound with the
 // gateway's token, outbound with retries while the gateway is down, and delivery reports.
-
-class FakeGateway {
-  sent: { to: string; from: string; text: string; reference: string }[] = [];
-  down = false;
-  private n = 0;
-  private server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => {
-      body += d;
-    });
-    req.on('end', () => this.answer(req, body, res));
-  });
-  url = '';
-  private answer(req: IncomingMessage, body: string, res: import('node:http').ServerResponse) {
-    if (this.down || req.headers.authorization !== 'Bearer gw-secret') {
-      res.writeHead(this.down ? 503 : 401).end('{}');
-      return;
-    }
-    this.sent.push(JSON.parse(body));
-    res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${++this.n}` }));
-  }
-  async start() {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/send`;
-  }
-  stop() {
-    return new Promise((r) => this.server.close(r));
-  }
-}
 
 const gw = new FakeGateway();
 const RUN = Date.now().toString(36);
