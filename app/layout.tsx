@@ -9,6 +9,7 @@ import './styles/dispatch.css';
 import './styles/channels.css';
 import './styles/supervision.css';
 import './styles/shift.css';
+import './styles/domain.css';
 import { I18nProvider } from './_components/i18n';
 import { uiPrefs } from './_lib/session';
 

@@ -23,7 +23,7 @@ import { useUi } from './i18n';
 
 export interface MapMarker {
   id: string;
-  kind: 'incident' | 'unit' | 'station' | 'pick' | 'device';
+  kind: 'incident' | 'unit' | 'station' | 'pick' | 'device' | 'hydrant';
   lat: number;
   lon: number;
   color: string;
@@ -73,8 +73,8 @@ function iconFor(m: MapMarker): L.DivIcon {
       ? 22
       : m.kind === 'pick' || m.kind === 'device'
         ? 20
-        : m.kind === 'station'
-          ? 12
+        : m.kind === 'station' || m.kind === 'hydrant'
+          ? 14
           : 18;
   const key = `${m.kind}|${m.color}|${m.label ?? ''}|${m.selected ? 1 : 0}|${m.stale ? 1 : 0}`;
   let icon = iconCache.get(key);
@@ -223,7 +223,12 @@ export default function MapView(props: MapViewProps) {
   const noTiles = props.tileUrl === 'none';
   const outline = useMemo(() => SLOVENIA_OUTLINE.map(([lon, lat]) => [lat, lon] as [number, number]), []);
   const byKind = useMemo(() => {
-    const out: Record<'incident' | 'unit' | 'station', MapMarker[]> = { incident: [], unit: [], station: [] };
+    const out: Record<'incident' | 'unit' | 'station' | 'hydrant', MapMarker[]> = {
+      incident: [],
+      unit: [],
+      station: [],
+      hydrant: [],
+    };
     for (const m of props.markers) if (m.kind in out) out[m.kind as keyof typeof out].push(m);
     return out;
   }, [props.markers]);
@@ -284,6 +289,7 @@ export default function MapView(props: MapViewProps) {
                 ['incident', t('layerIncidents')],
                 ['unit', t('layerUnits')],
                 ['station', t('layerStations')],
+                ['hydrant', t('waterTitle')],
               ] as const
             ).map(([kind, name]) => (
               <LayersControl.Overlay key={kind} name={name} checked={kind !== 'station'}>

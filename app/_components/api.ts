@@ -33,7 +33,7 @@ export async function apiGet<T>(path: string): Promise<T> {
 }
 
 export async function apiSend<T>(
-  method: 'POST' | 'PATCH' | 'PUT',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   opts: { idempotencyKey?: string; retries?: number; onRetry?: (attempt: number) => void } = {},

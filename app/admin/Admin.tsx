@@ -5,6 +5,8 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
 import type { MapConfig, PageUser } from '../_lib/page-props';
+import { DataAdmin } from './DataAdmin';
+import { DirectoryAdmin } from './DirectoryAdmin';
 import { KbAdmin } from './KbAdmin';
 import { StationsAdmin } from './StationsAdmin';
 import { TokensAdmin } from './TokensAdmin';
@@ -19,6 +21,8 @@ const TABS = [
   ['types', 'adminTypes'],
   ['kb', 'adminKb'],
   ['tokens', 'adminTokens'],
+  ['directory', 'dirAdmin'],
+  ['data', 'dataAdmin'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type Tab = (typeof TABS)[number][0];
 
@@ -62,6 +66,8 @@ export function Admin({ user, map }: { user: PageUser; map: MapConfig }) {
           {tab === 'types' && <TypesAdmin />}
           {tab === 'kb' && <KbAdmin />}
           {tab === 'tokens' && <TokensAdmin />}
+          {tab === 'directory' && <DirectoryAdmin />}
+          {tab === 'data' && <DataAdmin />}
         </div>
       </main>
     </div>

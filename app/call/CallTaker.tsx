@@ -29,6 +29,7 @@ import { CallForm } from './CallForm';
 import { CallQueue, loadCalls } from './CallQueue';
 import { FlaggedIncidents, MyIncidents, WaitingEcalls } from './IncidentLists';
 import { KnowledgePanel } from './KnowledgePanel';
+import { PlacePanel } from './PlacePanel';
 import { useCallIntake } from './use-call-intake';
 
 // The call-taker's screen: the call form (keyboard first), incidents waiting for a person and the
@@ -290,7 +291,8 @@ export function CallTaker({ user, map, telephony }: { user: PageUser; map: MapCo
               onError={intake.fail}
             />
           </div>
-          <KnowledgePanel type={call.form.type} />
+          <KnowledgePanel type={call.form.type} place={picked} />
+          <PlacePanel type={call.form.type} place={picked} />
         </div>
         <MapPanel
           tileUrl={map.tileUrl}

@@ -1,6 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { AED_INCIDENT_TYPES } from '@/lib/geodata/aed-types';
+import type { AedDto } from '@/lib/geodata/nearest';
+import { AedList } from '../_components/domain/AedList';
 import { useUi } from '../_components/i18n';
 import { useDebouncedGet } from '../_components/use-debounced-get';
 
@@ -12,9 +15,21 @@ interface Article {
   body: { sl: string; en: string };
 }
 
-// The articles for the chosen incident type beside the form, and a search over the whole base.
-export function KnowledgePanel({ type }: { type: string }) {
+// The articles for the chosen incident type beside the form, and a search over the whole base. For a
+// suspected cardiac arrest the nearest defibrillators available now come first, with the instructions.
+export function KnowledgePanel({
+  type,
+  place,
+}: {
+  type: string;
+  place: { lat: number; lon: number } | null;
+}) {
   const { t, lang } = useUi();
+  const aedUrl =
+    place && AED_INCIDENT_TYPES.includes(type)
+      ? `/api/aeds/nearest?lat=${place.lat.toFixed(6)}&lon=${place.lon.toFixed(6)}`
+      : null;
+  const aeds = useDebouncedGet<{ available: AedDto[]; unavailable: AedDto[] }>(aedUrl, 200);
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<number | null>(null);
   const text = q.trim();
@@ -32,6 +47,9 @@ export function KnowledgePanel({ type }: { type: string }) {
   return (
     <section className="panel kb" aria-labelledby="kb-title" data-testid="kb">
       <h2 id="kb-title">{t('knowledgeBase')}</h2>
+      {aedUrl && aeds.url === aedUrl && aeds.data && (
+        <AedList available={aeds.data.available} unavailable={aeds.data.unavailable} />
+      )}
       <div className="field">
         <label htmlFor="kb-search">
           {t('searchKb')} <kbd>Alt+B</kbd>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+import type { WaterSourceDto } from '@/lib/geodata/nearest';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { priorityRank } from '@/lib/incidents/incident-status';
 import { CREW_REPORTS, ENGAGED_UNIT_STATUSES } from '@/lib/units/unit-status-machine';
@@ -10,6 +11,7 @@ import { PRIORITY_COLOR, UNIT_STATUS_COLOR } from '../_components/colors';
 import { useUi } from '../_components/i18n';
 import type { IncidentRow, UnitDto } from '../_components/live-state';
 import { LiveMap, type MapMarker } from '../_components/Map';
+import { useDebouncedGet } from '../_components/use-debounced-get';
 import { useNow } from '../_components/use-now';
 import type { MapConfig } from '../_lib/page-props';
 
@@ -54,6 +56,13 @@ export function DispatchMap({
   const [status, setStatus] = useState<'' | 'available' | 'busy' | 'out_of_service'>('');
   // Staleness is judged once a minute (not every second: the marker set feeds the clusterer).
   const minute = Math.floor(useNow(15_000) / 60_000);
+
+  // The hydrants around the selected incident (the "hydrants and water sources" layer).
+  const sel = selected !== null ? incidents.find((i) => i.id === selected) : undefined;
+  const waterUrl = sel
+    ? `/api/water-sources?lat=${sel.location.lat}&lon=${sel.location.lon}&radius=500&limit=40`
+    : null;
+  const water = useDebouncedGet<WaterSourceDto[]>(waterUrl, 200);
 
   useEffect(() => {
     apiGet<Station[]>('/api/stations')
@@ -103,8 +112,19 @@ export function DispatchMap({
         rank: priorityRank(i.priority),
         title: `${i.number} ${typeName(i.type)}`,
       });
+    if (water.url === waterUrl)
+      for (const w of water.data ?? [])
+        list.push({
+          id: `w${w.id}`,
+          kind: 'hydrant',
+          lat: w.lat,
+          lon: w.lon,
+          color: w.state === 'out_of_service' ? '#8c959f' : '#0969da',
+          label: 'H',
+          title: `${t(`wk_${w.kind}`)} ${w.ref}${w.diameterMm ? ` DN${w.diameterMm}` : ''}${w.state === 'out_of_service' ? ` – ${t('ws_out_of_service')}` : ''}`,
+        });
     return list;
-  }, [stations, units, incidents, agency, status, typeName, t, minute, map.staleMin]);
+  }, [stations, units, incidents, agency, status, typeName, t, minute, map.staleMin, water, waterUrl]);
 
   const areas = useMemo(
     () =>

@@ -66,7 +66,14 @@ export function Dispatcher({
     if (
       (f.type === 'incident.note_added' && f.data.note.incidentId === sel) ||
       (f.type === 'incident.caller_added' && f.data.caller.incidentId === sel) ||
-      (f.type === 'incident.linked' && (f.data.incidentId === sel || f.data.linkedId === sel))
+      (f.type === 'incident.linked' && (f.data.incidentId === sel || f.data.linkedId === sel)) ||
+      ((f.type === 'oncall.notified' || f.type === 'oncall.acknowledged') &&
+        f.data.notification.incidentId === sel) ||
+      ((f.type === 'incident.substance_added' || f.type === 'incident.substance_removed') &&
+        f.data.substance.incidentId === sel) ||
+      f.type === 'location_note.saved' ||
+      f.type === 'location_note.deleted' ||
+      f.type === 'oncall.service_saved'
     )
       setTimelineTick((n) => n + 1);
     // A red incident, new or raised to red, is marked until opened and chimes once.

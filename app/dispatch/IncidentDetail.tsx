@@ -7,6 +7,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { isOpenIncident } from '@/lib/incidents/incident-status';
 import { ASSIGNABLE_UNIT_STATUSES } from '@/lib/units/unit-status-machine';
 import { apiSend, newKey } from '../_components/api';
+import { Surroundings } from '../_components/domain/Surroundings';
 import { HandoverPanel } from '../_components/HandoverPanel';
 import { useUi } from '../_components/i18n';
 import type { IncidentMap, IncidentRow, UnitDto, UnitMap } from '../_components/live-state';
@@ -19,6 +20,7 @@ import type { MapConfig } from '../_lib/page-props';
 import { AssignedUnits } from './AssignedUnits';
 import { type ActionMode, IncidentActions } from './IncidentActions';
 import { IncidentEdit } from './IncidentEdit';
+import { OnCallPanel } from './OnCallPanel';
 import { Recommendations } from './Recommendations';
 import { Timeline } from './Timeline';
 
@@ -256,6 +258,12 @@ export function IncidentDetail({
           {error}
         </div>
       )}
+      <Surroundings
+        incidentId={current.id}
+        refresh={`${current.version}:${String(timelineKey)}`}
+        editable
+        position={{ lat, lon, address: current.location.address }}
+      />
       <h2 style={{ marginTop: 14 }}>{t('assigned')}</h2>
       <AssignedUnits incident={current} units={units} nearest={nearest} />
       {open && <QuickAssign units={units} onAssign={(id) => void assign(id)} />}
@@ -268,6 +276,7 @@ export function IncidentDetail({
         />
       )}
       <HandoverPanel incidentId={current.id} handovers={handovers} />
+      <OnCallPanel incidentId={current.id} refresh={`${current.version}:${String(timelineKey)}`} />
       <Timeline
         incidentId={current.id}
         refresh={`${current.version}:${String(timelineKey)}`}

@@ -5,6 +5,7 @@ import { formatCoord, formatD96, formatElapsed, formatTime } from '@/lib/i18n/fo
 import type { StationAlert } from '@/lib/live/station-alerts';
 import { AlarmSound } from '../_components/alarm-sound';
 import { PRIORITY_COLOR } from '../_components/colors';
+import { Surroundings } from '../_components/domain/Surroundings';
 import { useUi } from '../_components/i18n';
 import type { IncidentType } from '../_components/live-state';
 import { LiveMap } from '../_components/Map';
@@ -22,6 +23,7 @@ export function AlarmOverlay({
   typeName,
   types,
   onAcknowledge,
+  domainTick,
 }: {
   top: StationAlert | undefined;
   more: number;
@@ -29,6 +31,7 @@ export function AlarmOverlay({
   typeName: (code: string) => string;
   types: IncidentType[];
   onAcknowledge: (alertId: number) => void;
+  domainTick: number;
 }) {
   const { t } = useUi();
   const now = useNow();
@@ -104,6 +107,7 @@ export function AlarmOverlay({
             {formatTime(top.sentAt)} ({now ? formatElapsed(top.sentAt, now) : ''})
           </dd>
         </dl>
+        <Surroundings incidentId={top.incidentId} refresh={`${top.id}:${domainTick}`} editable={false} />
         {inc && (
           <LiveMap
             tileUrl={map.tileUrl}

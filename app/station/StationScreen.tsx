@@ -68,6 +68,7 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
         typeName={typeName}
         types={types}
         onAcknowledge={(id) => void s.acknowledge(id)}
+        domainTick={s.domainTick}
       />
       {wall.sound === 'blocked' && (
         <div className="sound-blocked" role="alert" data-testid="sound-blocked">
@@ -108,6 +109,7 @@ export function StationScreen({ user, map }: { user: PageUser; map: MapConfig })
               incident={u.incidentId !== null ? incidentsById.get(u.incidentId) : undefined}
               types={types}
               typeName={typeName}
+              domainTick={s.domainTick}
               avl={{
                 active: avl.unitId === u.id,
                 state: avl.state,

@@ -5,6 +5,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { IncidentDto } from '@/lib/incidents/incident-dto';
 import { CREW_REPORTS, type UnitStatus, unitTransitionError } from '@/lib/units/unit-status-machine';
 import { UNIT_STATUS_COLOR } from '../_components/colors';
+import { Surroundings } from '../_components/domain/Surroundings';
 import { useUi } from '../_components/i18n';
 import type { IncidentType, UnitDto } from '../_components/live-state';
 import { TriageAnswers } from '../_components/TriageAnswers';
@@ -17,6 +18,7 @@ export function UnitCard({
   incident,
   types,
   typeName,
+  domainTick,
   avl,
   onStatus,
 }: {
@@ -24,6 +26,7 @@ export function UnitCard({
   /** The incident the unit works on, as the station's alert carried it. */
   incident: IncidentDto | undefined;
   types: IncidentType[];
+  domainTick: number;
   typeName: (code: string) => string;
   avl: { active: boolean; state: AvlState; onStart: () => void; onStop: () => void };
   onStatus: (status: UnitStatus) => void;
@@ -57,6 +60,11 @@ export function UnitCard({
           <div className="muted">D96/TM {formatD96(incident.location.d96)}</div>
           {incident.description && <div>{incident.description}</div>}
           <TriageAnswers incident={incident} types={types} />
+          <Surroundings
+            incidentId={incident.id}
+            refresh={`${incident.version}:${domainTick}`}
+            editable={false}
+          />
         </div>
       )}
       <AvlControl {...avl} />

@@ -29,6 +29,8 @@ export function useStationData(user: PageUser) {
   const [units, setUnits] = useState<UnitMap>(new Map());
   const [unitsLoaded, setUnitsLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when what the domain databases say about an incident changes (a substance recorded).
+  const [domainTick, setDomainTick] = useState(0);
   const delivered = useRef(new Set<number>());
 
   const confirmDelivery = useCallback((alertId: number) => {
@@ -57,6 +59,8 @@ export function useStationData(user: PageUser) {
       setUnits((m) => reduceUnits(m, f));
       setHandovers((m) => reduceHandovers(m, f));
       setAlerts((m) => reduceStationAlerts(m, f, user.stationId));
+      if (f.type === 'incident.substance_added' || f.type === 'incident.substance_removed')
+        setDomainTick((n) => n + 1);
       if (f.type === 'alert.created' && f.data.alert.stationId === user.stationId) {
         // A re-alert is the same alert sent anew: it sounds again and is confirmed again.
         if (f.data.alert.realertCount > 0) delivered.current.delete(f.data.alert.id);
@@ -95,5 +99,16 @@ export function useStationData(user: PageUser) {
   const setStatus = (unitId: number, status: UnitStatus) =>
     run(() => apiSend('POST', `/api/units/${unitId}/status`, { status }, { idempotencyKey: newKey() }));
 
-  return { alerts, handovers, units, unitsLoaded, error, state, acknowledge, acknowledgeHandover, setStatus };
+  return {
+    alerts,
+    handovers,
+    units,
+    unitsLoaded,
+    error,
+    state,
+    domainTick,
+    acknowledge,
+    acknowledgeHandover,
+    setStatus,
+  };
 }

@@ -6,6 +6,7 @@ import { notFound, present } from '../errors';
 import { type IncidentSubstanceDto, listIncidentSubstances } from '../hazmat/incident-substances';
 import { assertCanSeeIncident } from '../incidents/get-incident';
 import { selectIncident } from '../incidents/incident-dto';
+import { AED_INCIDENT_TYPES } from './aed-types';
 import {
   type AedDto,
   type HospitalDto,
@@ -19,9 +20,6 @@ import {
 
 // What the domain databases say about an incident's place, for everyone working it: the call-taker
 // and dispatcher, and the crew of a station it concerns.
-
-/** Incident types where the nearest open defibrillator matters (a suspected cardiac arrest). */
-export const AED_INCIDENT_TYPES = ['cardiac_arrest'];
 
 /** The department an incident's patients most likely need, besides any emergency department. */
 const TYPE_CAPABILITY: Record<string, HospitalCapability> = {

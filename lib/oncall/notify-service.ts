@@ -179,7 +179,7 @@ export async function notifyService(
       w,
       incidentId,
       error
-        ? `${who} – ${CHANNEL_SL[input.channel]} ${address}: ni dostavljeno (${error})`
+        ? `${who} – ${CHANNEL_SL[input.channel]} ${address}: ni dostavljeno`
         : `${who} – ${CHANNEL_SL[input.channel]} ${address}${phone && input.message ? `: ${input.message}` : ''}`,
       authorOf(actor),
       'oncall_notified',

@@ -1,10 +1,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { municipalities, oncallExceptions, oncallServices, oncallShifts, stations } from '../../db/schema';
+import {
+  agencies,
+  municipalities,
+  oncallExceptions,
+  oncallServices,
+  oncallShifts,
+  stations,
+} from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound, pgErrorCode, present } from '../errors';
 import { oncallServiceSaved } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
+import { HANDOVER_AGENCIES } from '../handovers/create-handover';
 import type { TSaveService } from './schemas';
 import { type ServiceDto, serviceById } from './service-dto';
 
@@ -61,10 +69,11 @@ export async function saveServiceTx(w: WriteTx, input: TSaveService): Promise<Se
     const [st] = await tx
       .select({ id: stations.id })
       .from(stations)
-      .where(eq(stations.code, input.handoverStation));
+      .innerJoin(agencies, eq(agencies.id, stations.agencyId))
+      .where(and(eq(stations.code, input.handoverStation), inArray(agencies.code, [...HANDOVER_AGENCIES])));
     if (!st)
-      throw new AppError('validation_failed', 'unknown station', [
-        { field: 'body.handoverStation', message: 'the code of a station' },
+      throw new AppError('validation_failed', 'not a hand-over station', [
+        { field: 'body.handoverStation', message: 'the code of a station of a hand-over agency' },
       ]);
     handoverStationId = st.id;
   }

@@ -1,0 +1,13 @@
+import type { MessageKey } from '@/lib/i18n/messages';
+
+/** A label with {placeholders} filled in. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** An imported entry's doubts in words. */
+export function doubtWords(doubts: string[], t: (k: MessageKey) => string): string {
+  return doubts.map((d) => t(`gd_${d}` as MessageKey) ?? d).join(', ');
+}
+
+export const km = (v: number | null) => (v === null ? '–' : v.toLocaleString('sl-SI'));
