@@ -25,7 +25,11 @@ export function SubstanceCard({
   return (
     <article className="substance" data-testid={`substance-${unNumber}`}>
       <div className="substance-head">
-        <span className="orange-plate" aria-label={`${t('hazmatPlate')} ${hazard?.code ?? ''} ${unNumber}`}>
+        <span
+          className="orange-plate"
+          role="img"
+          aria-label={`${t('hazmatPlate')} ${hazard?.code ?? ''} ${unNumber}`}
+        >
           <span>{hazard?.code ?? '\u00a0'}</span>
           <span>{unNumber}</span>
         </span>
