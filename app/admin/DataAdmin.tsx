@@ -80,11 +80,11 @@ export function DataAdmin() {
                 <td>{summary.dangerous_goods}</td>
               </tr>
               <tr>
-                <th>{t('dirAdmin')}</th>
+                <th>{t('oncallTitle')}</th>
                 <td>{summary.services}</td>
               </tr>
               <tr>
-                <th>{t('oncallMunicipality')}</th>
+                <th>{t('dataMunicipalities')}</th>
                 <td>{summary.municipalities}</td>
               </tr>
             </tbody>

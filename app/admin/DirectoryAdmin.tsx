@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CONTACT_CHANNELS, type ContactChannel, SERVICE_KINDS } from '@/db/schema/enums';
 import { normaliseSearch } from '@/lib/geo/normalise';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, ljubljanaInstant } from '@/lib/i18n/format';
 import type { ServiceDto, ShiftDto } from '@/lib/oncall/service-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { useIncidentTypes } from '../_components/use-incident-types';
@@ -64,8 +64,6 @@ function toForm(s: ServiceDto): Form {
   };
 }
 
-const isoOf = (local: string) => (local ? new Date(local).toISOString() : '');
-
 // The on-call directory for supervisors: services, where they answer, how to reach them, their weekly
 // roster and exceptions (holidays, swaps), and a CSV import of the whole directory.
 export function DirectoryAdmin() {
@@ -74,7 +72,16 @@ export function DirectoryAdmin() {
   const [services, setServices] = useState<ServiceDto[]>([]);
   const [towns, setTowns] = useState<Municipality[]>([]);
   const [form, setForm] = useState<Form>(EMPTY);
-  const [ex, setEx] = useState({ startsAt: '', endsAt: '', officer: '', phone: '', reason: '' });
+  const NO_EXCEPTION = {
+    fromDate: '',
+    fromTime: '00:00',
+    toDate: '',
+    toTime: '00:00',
+    officer: '',
+    phone: '',
+    reason: '',
+  };
+  const [ex, setEx] = useState(NO_EXCEPTION);
   const save = useSave();
   const load = useCallback(async () => setServices(await apiGet<ServiceDto[]>('/api/oncall/services')), []);
   useEffect(() => {
@@ -289,7 +296,10 @@ export function DirectoryAdmin() {
                     <td>
                       <input
                         aria-label={t('dirStarts')}
-                        type="time"
+                        inputMode="numeric"
+                        pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+                        placeholder="07:00"
+                        size={5}
                         value={s.starts}
                         onChange={(e) => setShift(i, { starts: e.target.value })}
                       />
@@ -297,7 +307,10 @@ export function DirectoryAdmin() {
                     <td>
                       <input
                         aria-label={t('dirEnds')}
-                        type="time"
+                        inputMode="numeric"
+                        pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+                        placeholder="07:00"
+                        size={5}
                         value={s.ends}
                         onChange={(e) => setShift(i, { ends: e.target.value })}
                       />
@@ -387,15 +400,15 @@ export function DirectoryAdmin() {
                     'POST',
                     `/api/oncall/services/${current.id}/exceptions`,
                     {
-                      startsAt: isoOf(ex.startsAt),
-                      endsAt: isoOf(ex.endsAt),
+                      startsAt: ljubljanaInstant(ex.fromDate, ex.fromTime) ?? '',
+                      endsAt: ljubljanaInstant(ex.toDate, ex.toTime) ?? '',
                       officer: ex.officer,
                       phone: ex.phone || null,
                       reason: ex.reason,
                     },
                     { idempotencyKey: newKey() },
                   );
-                  setEx({ startsAt: '', endsAt: '', officer: '', phone: '', reason: '' });
+                  setEx(NO_EXCEPTION);
                   await load();
                   return t('adminSaved');
                 })
@@ -403,18 +416,36 @@ export function DirectoryAdmin() {
             >
               <div className="row">
                 <Field label={t('dirStarts')} name="startsAt" save={save}>
-                  <input
-                    type="datetime-local"
-                    value={ex.startsAt}
-                    onChange={(e) => setEx({ ...ex, startsAt: e.target.value })}
-                  />
+                  <span className="row">
+                    <input
+                      type="date"
+                      value={ex.fromDate}
+                      onChange={(e) => setEx({ ...ex, fromDate: e.target.value })}
+                    />
+                    <input
+                      aria-label={`${t('dirStarts')} (HH:MM)`}
+                      inputMode="numeric"
+                      size={5}
+                      value={ex.fromTime}
+                      onChange={(e) => setEx({ ...ex, fromTime: e.target.value })}
+                    />
+                  </span>
                 </Field>
                 <Field label={t('dirEnds')} name="endsAt" save={save}>
-                  <input
-                    type="datetime-local"
-                    value={ex.endsAt}
-                    onChange={(e) => setEx({ ...ex, endsAt: e.target.value })}
-                  />
+                  <span className="row">
+                    <input
+                      type="date"
+                      value={ex.toDate}
+                      onChange={(e) => setEx({ ...ex, toDate: e.target.value })}
+                    />
+                    <input
+                      aria-label={`${t('dirEnds')} (HH:MM)`}
+                      inputMode="numeric"
+                      size={5}
+                      value={ex.toTime}
+                      onChange={(e) => setEx({ ...ex, toTime: e.target.value })}
+                    />
+                  </span>
                 </Field>
               </div>
               <div className="row">
@@ -432,7 +463,11 @@ export function DirectoryAdmin() {
                 save={save}
                 testId="dir-exception-save"
                 label={t('dirAddException')}
-                blocked={!ex.startsAt || !ex.endsAt || !ex.officer}
+                blocked={
+                  !ljubljanaInstant(ex.fromDate, ex.fromTime) ||
+                  !ljubljanaInstant(ex.toDate, ex.toTime) ||
+                  !ex.officer
+                }
               />
             </AdminForm>
           </section>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { LocationNoteDto } from '@/lib/geodata/nearest';
 import type { LookupResult } from '@/lib/hazmat/dangerous-goods';
-import { formatTime } from '@/lib/i18n/format';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { MunicipalityAt, ServiceOnDuty } from '@/lib/oncall/resolve-on-duty';
 import { NotesList } from '../_components/domain/NotesList';
 import { SubstanceCard } from '../_components/domain/SubstanceCard';
@@ -45,7 +45,7 @@ export function PlacePanel({ type, place }: { type: string; place: { lat: number
                 <strong>{s.name}</strong> <span className="muted">{t(`sk_${s.kind}`)}</span>
                 <div>
                   {s.onDuty
-                    ? `${s.onDuty.officer} ${s.onDuty.phone ?? ''} · ${t('oncallUntil')} ${formatTime(s.onDuty.until)}`
+                    ? `${s.onDuty.officer} ${s.onDuty.phone ?? ''} · ${t('oncallUntil')} ${formatDateTime(s.onDuty.until)}`
                     : `${t('oncallNobody')}: ${s.contacts.map((c) => c.address).join(', ')}`}
                 </div>
               </li>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ContactChannel } from '@/db/schema/enums';
-import { formatTime } from '@/lib/i18n/format';
+import { formatDateTime, formatTime } from '@/lib/i18n/format';
 import type { NotificationDto } from '@/lib/oncall/notification-dto';
 import type { MunicipalityAt, ServiceOnDuty } from '@/lib/oncall/resolve-on-duty';
 import { apiSend, newKey } from '../_components/api';
@@ -84,7 +84,7 @@ export function OnCallPanel({ incidentId, refresh }: { incidentId: number; refre
             </div>
             <div className="muted">
               {s.onDuty
-                ? `${t('oncallOnDuty')}: ${s.onDuty.officer}${s.onDuty.phone ? ` ${s.onDuty.phone}` : ''} · ${t('oncallUntil')} ${formatTime(s.onDuty.until)}${s.onDuty.basis === 'exception' ? ` · ${t('oncallException')}${s.onDuty.reason ? `: ${s.onDuty.reason}` : ''}` : ''}`
+                ? `${t('oncallOnDuty')}: ${s.onDuty.officer}${s.onDuty.phone ? ` ${s.onDuty.phone}` : ''} · ${t('oncallUntil')} ${formatDateTime(s.onDuty.until)}${s.onDuty.basis === 'exception' ? ` · ${t('oncallException')}${s.onDuty.reason ? `: ${s.onDuty.reason}` : ''}` : ''}`
                 : t('oncallNobody')}
             </div>
             <div className="row-buttons">

@@ -86,28 +86,32 @@ export function AlarmOverlay({
         </div>
       </div>
       <div className="body">
-        <dl className="facts">
-          <dt>{t('address')}</dt>
-          <dd data-testid="alarm-address">{inc?.location.address || '–'}</dd>
-          <dt>WGS84</dt>
-          <dd>{inc ? formatCoord(inc.location.lat, inc.location.lon) : '–'}</dd>
-          <dt>D96/TM</dt>
-          <dd data-testid="alarm-d96">{formatD96(inc?.location.d96)}</dd>
-          <dt>{t('description')}</dt>
-          <dd>
-            {inc?.description || '–'}
-            {inc && <TriageAnswers incident={inc} types={types} large />}
-          </dd>
-          <dt>{t('caller')}</dt>
-          <dd>
-            {inc?.caller.name} {inc?.caller.phone}
-          </dd>
-          <dt>{t('alertSent')}</dt>
-          <dd suppressHydrationWarning>
-            {formatTime(top.sentAt)} ({now ? formatElapsed(top.sentAt, now) : ''})
-          </dd>
-        </dl>
-        <Surroundings incidentId={top.incidentId} refresh={`${top.id}:${domainTick}`} editable={false} />
+        {/* The facts and what the databases say about the place, scrolled together beside the map. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard */}
+        <section className="alarm-info" tabIndex={0} aria-label={t('description')}>
+          <dl className="facts">
+            <dt>{t('address')}</dt>
+            <dd data-testid="alarm-address">{inc?.location.address || '–'}</dd>
+            <dt>WGS84</dt>
+            <dd>{inc ? formatCoord(inc.location.lat, inc.location.lon) : '–'}</dd>
+            <dt>D96/TM</dt>
+            <dd data-testid="alarm-d96">{formatD96(inc?.location.d96)}</dd>
+            <dt>{t('description')}</dt>
+            <dd>
+              {inc?.description || '–'}
+              {inc && <TriageAnswers incident={inc} types={types} large />}
+            </dd>
+            <dt>{t('caller')}</dt>
+            <dd>
+              {inc?.caller.name} {inc?.caller.phone}
+            </dd>
+            <dt>{t('alertSent')}</dt>
+            <dd suppressHydrationWarning>
+              {formatTime(top.sentAt)} ({now ? formatElapsed(top.sentAt, now) : ''})
+            </dd>
+          </dl>
+          <Surroundings incidentId={top.incidentId} refresh={`${top.id}:${domainTick}`} editable={false} />
+        </section>
         {inc && (
           <LiveMap
             tileUrl={map.tileUrl}

@@ -116,3 +116,36 @@ export function toLjubljana(at: Date): { date: string; time: string } {
   const iso = new Date(ljubljanaWallMs(at.getTime())).toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
+
+/**
+ * A wall-clock date and time in Ljubljana ("2026-12-25", "07:30") as an ISO instant, whatever the
+ * browser's zone: the zone's offset at that moment is read from Intl (summer and winter time).
+ */
+export function ljubljanaInstant(date: string, time: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  if (!d || !t) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  const offsetAt = (ms: number) => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: TZ,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(new Date(ms))
+        .map((x) => [x.type, x.value]),
+    );
+    return (
+      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - ms
+    );
+  };
+  // Two passes settle the offset near a change of summer time.
+  let guess = wall - offsetAt(wall);
+  guess = wall - offsetAt(guess);
+  return new Date(guess).toISOString();
+}

@@ -37,10 +37,10 @@ export function AckButton({
   };
   return (
     <section className="panel ack-card" data-testid="ack-page">
-      <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h1>{t('ackTitle')}</h1>
+      <div className="ack-prefs">
         <PrefsSelects />
       </div>
+      <h1>{t('ackTitle')}</h1>
       {!found ? (
         <p role="alert">{t('ackUnknown')}</p>
       ) : (
