@@ -22,7 +22,8 @@ export interface SourceRecord {
 
 export type FileFormat = 'geojson' | 'csv';
 
-const numberText = (v: string) => Number(v.trim().replace(',', '.'));
+/** A decimal number as text (a comma for the point too); an empty field is no number, not zero. */
+const numberText = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.trim().replace(',', '.')));
 
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -38,11 +38,23 @@ const DAY_NAMES: Record<string, number> = {
   ne: 7,
 };
 
-/** "Mo-Fr", "Sa,Su", "1-5", "po-pe", "daily" → ISO weekdays; null when unreadable. */
+const FULL_DAY_NAMES: Record<string, number> = Object.fromEntries(
+  [
+    ['monday', 'mon', 'ponedeljek', 'pon'],
+    ['tuesday', 'tue', 'torek', 'tor'],
+    ['wednesday', 'wed', 'sreda', 'sre'],
+    ['thursday', 'thu', 'cetrtek', 'cet'],
+    ['friday', 'fri', 'petek', 'pet'],
+    ['saturday', 'sat', 'sobota', 'sob'],
+    ['sunday', 'sun', 'nedelja', 'ned'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1])),
+);
+
+/** "Mo-Fr", "Sa,Su", "1-5", "po-pe", "Monday", "daily" → ISO weekdays; null when unreadable. */
 export function parseDays(text: string): number[] | null {
   const t = normaliseSearch(text).replace(/ /g, '');
   if (t === '' || t === 'daily' || t === 'vsakdan' || t === 'all') return [1, 2, 3, 4, 5, 6, 7];
-  const day = (s: string) => (/^[1-7]$/.test(s) ? Number(s) : DAY_NAMES[s.slice(0, 2)]);
+  const day = (s: string) => (/^[1-7]$/.test(s) ? Number(s) : (DAY_NAMES[s] ?? FULL_DAY_NAMES[s]));
   const out = new Set<number>();
   for (const part of text.split(/[,;]/)) {
     const [a, b, ...rest] = normaliseSearch(part)

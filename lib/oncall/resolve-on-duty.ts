@@ -116,7 +116,7 @@ export async function resolveOnDuty(
        where s.active
          and (${opts.kind ?? null}::text is null or s.kind = ${opts.kind ?? null}::text)
          and (s.national
-              or ${municipality?.id ?? null}::int = any(s.municipality_ids)
+              or s.municipality_ids @> array[${municipality?.id ?? null}::int]
               or (s.area is not null and ST_Covers(s.area, ${p})))
        order by suggested desc, s.national, s.name`),
   );

@@ -14,6 +14,7 @@ import { prepareDatabase } from '../helpers/prepare-db';
 import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
+import { benchDomain } from './domain';
 import { notes, record, rows, rssMb, single, sleep } from './figures';
 import { benchTelephony } from './telephony';
 
@@ -390,6 +391,10 @@ await server.kill();
 // ---------------------------------------------------------------------------------------------
 // 8. The 112 call: INVITE at the edge → the call in the browser queue (tests/bench/telephony.ts).
 await benchTelephony(DB_URL, raw, LOAD_S);
+
+// ---------------------------------------------------------------------------------------------
+// 9. The domain databases: nearest open AED, hydrants, on-duty resolution (tests/bench/domain.ts).
+await benchDomain(raw, h.db);
 
 await h.close();
 await raw.end();

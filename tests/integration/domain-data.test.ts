@@ -211,7 +211,8 @@ function aedFeature(id: number, dLat: number, hours: string | null, extra: Recor
 }
 
 describe('defibrillators: the nearest one available now', () => {
-  const base = 990_000_000 + (Date.now() % 1_000_000) * 10;
+  // Fixed OpenStreetMap ids: a second run on the same database re-imports (updates) the same nodes.
+  const base = 990_000_000;
   const file = () =>
     JSON.stringify({
       type: 'FeatureCollection',
@@ -236,7 +237,9 @@ describe('defibrillators: the nearest one available now', () => {
   it('imports an OpenStreetMap export, refusing by feature what cannot be used and flagging doubtful hours', async () => {
     const res = await importAeds();
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ inserted: 3, updated: 0, flagged: 1 });
+    // A first run inserts, a later run on the same database updates: the same three either way.
+    expect(res.body.inserted + res.body.updated).toBe(3);
+    expect(res.body.flagged).toBe(1);
     expect(res.body.rejected).toEqual([
       { line: 4, field: 'emergency', message: '"fire_hydrant" is not a defibrillator' },
       expect.objectContaining({ line: 5, field: expect.stringMatching(/^geometry.coordinates/) }),
@@ -286,18 +289,19 @@ describe('hydrants within a radius', () => {
     const { e, n } = d96.rows[0];
     const csv = [
       'id,kind,ref,lat,lon,e,n,diameter_mm,pressure_bar,flow_lpm,state',
-      `h1-${RUN},pillar,BOV-1,${BOVEC.lat + 0.001},${BOVEC.lon},,,DN100,6,1600,in_service`,
-      `h2-${RUN},underground,BOV-2,95,${BOVEC.lon},,,80,,,`,
-      `h3-${RUN},underground,BOV-3,,,${e},${n},80,4,,in_service`,
-      `h4-${RUN},wall,BOV-4,${BOVEC.lat + 0.02},${BOVEC.lon},,,80,4,,out_of_service`,
-      `h5-${RUN},geyser,BOV-5,${BOVEC.lat - 0.0005},${BOVEC.lon},,,eighty,,,`,
+      `h1,pillar,BOV-1,${BOVEC.lat + 0.001},${BOVEC.lon},,,DN100,6,1600,in_service`,
+      `h2,underground,BOV-2,95,${BOVEC.lon},,,80,,,`,
+      `h3,underground,BOV-3,,,${e},${n},80,4,,in_service`,
+      `h4,wall,BOV-4,${BOVEC.lat + 0.02},${BOVEC.lon},,,80,4,,out_of_service`,
+      `h5,geyser,BOV-5,${BOVEC.lat - 0.0005},${BOVEC.lon},,,eighty,,,`,
     ].join('\n');
     const res = await request(server.url, 'POST', '/api/domain/import?dataset=water&format=csv', {
       raw: csv,
       headers: { cookie: supervisor.cookie, 'content-type': 'text/csv' },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ inserted: 4, flagged: 1 });
+    expect(res.body.inserted + res.body.updated).toBe(4);
+    expect(res.body.flagged).toBe(1);
     expect(res.body.rejected).toEqual([{ line: 3, field: 'lat', message: 'a latitude, -90 to 90' }]);
     const near = await calltaker.get(`/api/water-sources?lat=${BOVEC.lat}&lon=${BOVEC.lon}&radius=300`);
     expect(near.status).toBe(200);

@@ -107,6 +107,8 @@ describe('GET answers match the API document', () => {
       webhookDeliveries: hook.body.id,
       getMessages: conversationId,
       getCall: call.callId ?? 0,
+      incidentOncall: incident.id,
+      incidentSurroundings: incident.id,
     };
     const queries: Record<string, Record<string, string>> = {
       geocode: { q: 'Prešernov trg' },
@@ -118,6 +120,12 @@ describe('GET answers match the API document', () => {
       statsSummary: { format: 'json' },
       audit: { format: 'json', from: started },
       listEvents: { after: String(since) },
+      onDuty: { lat: '46.0514', lon: '14.506', type: 'storm_damage' },
+      nearestAeds: { lat: '46.0514', lon: '14.506' },
+      waterSources: { lat: '46.0514', lon: '14.506' },
+      nearestHospitals: { lat: '46.0514', lon: '14.506', capability: 'trauma' },
+      locationNotes: { lat: '46.0569', lon: '14.5058' },
+      dangerousGoods: { q: '33/1203' },
     };
 
     const checked: string[] = [];
