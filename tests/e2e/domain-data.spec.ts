@@ -67,6 +67,20 @@ test('cardiac arrest: the nearest defibrillator open now is in the call-taker’
   await ct.context.close();
 });
 
+/** Ends a story's incident and releases its units, so the next story finds them available. */
+async function cancelIncident(
+  request: import('@playwright/test').APIRequestContext,
+  cookie: string,
+  id: number,
+) {
+  const inc = await (await request.get(`/api/incidents/${id}`, { headers: { cookie } })).json();
+  const res = await request.post(`/api/incidents/${id}/cancel`, {
+    headers: { cookie },
+    data: { version: inc.version, reason: 'konec preizkusa', releaseUnits: true },
+  });
+  expect(res.status()).toBe(200);
+}
+
 async function hazmatIncident(request: import('@playwright/test').APIRequestContext, cookie: string) {
   const inc = await request.post('/api/incidents', {
     headers: { cookie },
@@ -122,7 +136,7 @@ test('traffic accident with an orange plate: substance and isolation distance fo
   await expect(st.page.getByTestId(`unit-${free.callsign}`).getByTestId('substance-1203')).toContainText(
     '50 m',
   );
-  await request.post(`/api/units/${free.id}/status`, { headers: { cookie }, data: { status: 'available' } });
+  await cancelIncident(request, cookie, inc.id);
   await disp.context.close();
   await st.context.close();
 });
@@ -158,7 +172,7 @@ test('notify the on-call electricity distributor by e-mail; the officer’s ackn
         location: { lat: 46.0365, lon: 14.4893, accuracyM: 30, address: 'Cesta v Mestni log 55, Ljubljana' },
       },
     });
-    const { number } = await inc.json();
+    const { id, number } = await inc.json();
     await new DispatcherPage(disp.page).open(number);
     const oncall = disp.page.getByTestId('oncall');
     await expect(oncall).toContainText('Občina: Ljubljana');
@@ -189,6 +203,7 @@ test('notify the on-call electricity distributor by e-mail; the officer’s ackn
     await expect(oncall.getByTestId('notifications')).toContainText('potrjeno');
     await expect(disp.page.getByTestId('timeline')).toContainText('Dežurna služba potrdila');
     await lookAt(disp.page, 'dispatch-oncall-sl-light');
+    await cancelIncident(request, cookie, id);
     await disp.context.close();
   } finally {
     await new Promise<void>((r) => sink.close(() => r()));
@@ -228,10 +243,7 @@ for (const v of VARIANTS) {
     await expect(disp.page.getByTestId('substance-1017')).toBeVisible();
     await expect(disp.page.getByTestId('oncall')).toBeVisible();
     await lookAt(disp.page, `dispatch-domain-${v.lang}-${v.theme}`);
-    await request.post(`/api/incidents/${inc.id}/cancel`, {
-      headers: { cookie },
-      data: { reason: 'test' },
-    });
+    await cancelIncident(request, cookie, inc.id);
     await disp.context.close();
 
     const ct = await loggedIn(browser, 'calltaker', v);
