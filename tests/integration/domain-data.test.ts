@@ -45,7 +45,7 @@ afterAll(async () => {
 const key = (s: string) => ({ 'idempotency-key': `${s}-${RUN}` });
 
 async function municipalityId(name: string): Promise<number> {
-  const list = await calltaker.get('/api/municipalities');
+  const list = await supervisor.get('/api/municipalities');
   const m = list.body.find((x: { name: string }) => x.name === name);
   if (!m) throw new Error(`no municipality ${name}`);
   return m.id;
@@ -53,7 +53,7 @@ async function municipalityId(name: string): Promise<number> {
 
 describe('municipalities', () => {
   it("Slovenia's municipalities are there (one per GeoNames first-order division), with their official names", async () => {
-    const list = await calltaker.get('/api/municipalities');
+    const list = await supervisor.get('/api/municipalities');
     expect(list.status).toBe(200);
     expect(list.body.length).toBeGreaterThanOrEqual(212);
     expect(new Set(list.body.map((m: { name: string }) => m.name)).size).toBe(list.body.length);
@@ -178,7 +178,7 @@ describe('the on-call directory', () => {
       { line: 4, field: 'municipalities', message: 'no municipality "Atlantida"' },
       expect.objectContaining({ line: 5, field: 'starts' }),
     ]);
-    const services = await calltaker.get('/api/oncall/services');
+    const services = await supervisor.get('/api/oncall/services');
     const vo = services.body.find((s: { code: string }) => s.code === `VO-BOV-${RUN}`);
     expect(vo.shifts).toHaveLength(7);
     expect(vo.municipalities.map((m: { name: string }) => m.name)).toEqual(['Bovec', 'Kobarid']);
@@ -187,7 +187,7 @@ describe('the on-call directory', () => {
       headers: { cookie: supervisor.cookie, 'content-type': 'text/csv' },
     });
     expect(again.body.imported).toBe(1);
-    const after = (await calltaker.get('/api/oncall/services')).body.find(
+    const after = (await supervisor.get('/api/oncall/services')).body.find(
       (s: { code: string }) => s.code === `VO-BOV-${RUN}`,
     );
     expect(after.shifts).toEqual(vo.shifts);
@@ -303,7 +303,7 @@ describe('hydrants within a radius', () => {
     expect(res.body.inserted + res.body.updated).toBe(4);
     expect(res.body.flagged).toBe(1);
     expect(res.body.rejected).toEqual([{ line: 3, field: 'lat', message: 'a latitude, -90 to 90' }]);
-    const near = await calltaker.get(`/api/water-sources?lat=${BOVEC.lat}&lon=${BOVEC.lon}&radius=300`);
+    const near = await dispatcher.get(`/api/water-sources?lat=${BOVEC.lat}&lon=${BOVEC.lon}&radius=300`);
     expect(near.status).toBe(200);
     const mine = near.body.filter((w: { ref: string }) => w.ref.startsWith('BOV-'));
     expect(mine.map((w: { ref: string }) => w.ref)).toEqual(['BOV-5', 'BOV-1', 'BOV-3']);
@@ -316,7 +316,7 @@ describe('hydrants within a radius', () => {
     // The D96/TM row lands where its WGS84 point was (PostGIS both ways): ~153 m east.
     expect(mine[2].distanceM).toBeGreaterThan(145);
     expect(mine[2].distanceM).toBeLessThan(160);
-    const bad = await calltaker.get(`/api/water-sources?lat=91&lon=${BOVEC.lon}`);
+    const bad = await dispatcher.get(`/api/water-sources?lat=91&lon=${BOVEC.lon}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].field).toBe('query.lat');
   });

@@ -58,9 +58,9 @@ export function SubstanceCard({
       {s?.tih && s.small && (
         <p>
           {t('hazmatSmall')}:{' '}
-          {fill(t('hazmatProtect'), { day: km(s.small.dayKm), night: km(s.small.nightKm) })}
+          {fill(t('hazmatProtect'), { day: km(s.small.dayKm, lang), night: km(s.small.nightKm, lang) })}
           {s.large?.isolateM
-            ? ` · ${t('hazmatLarge')}: ${s.large.isolateM} m, ${fill(t('hazmatProtect'), { day: km(s.large.dayKm), night: km(s.large.nightKm) })}`
+            ? ` · ${t('hazmatLarge')}: ${s.large.isolateM} m, ${fill(t('hazmatProtect'), { day: km(s.large.dayKm, lang), night: km(s.large.nightKm, lang) })}`
             : ''}
         </p>
       )}

@@ -10,4 +10,6 @@ export function doubtWords(doubts: string[], t: (k: MessageKey) => string): stri
   return doubts.map((d) => t(`gd_${d}` as MessageKey) ?? d).join(', ');
 }
 
-export const km = (v: number | null) => (v === null ? '–' : v.toLocaleString('sl-SI'));
+/** Kilometres with the screen language's decimal mark (0,3 km / 0.3 km). */
+export const km = (v: number | null, lang: 'sl' | 'en') =>
+  v === null ? '–' : v.toLocaleString(lang === 'sl' ? 'sl-SI' : 'en-GB');

@@ -24,13 +24,13 @@ export const DOMAIN_ROUTES = {
     method: 'GET',
     path: '/api/municipalities',
     summary: "Slovenia's municipalities (the on-call directory's coverage)",
-    access: CENTRE,
+    access: SUPERVISOR,
   },
   oncallServices: {
     method: 'GET',
     path: '/api/oncall/services',
     summary: 'The on-call directory: services with coverage, contacts, weekly roster and coming exceptions',
-    access: CENTRE,
+    access: SUPERVISOR,
   },
   saveOncallService: {
     method: 'POST',
@@ -113,14 +113,14 @@ export const DOMAIN_ROUTES = {
     method: 'GET',
     path: '/api/water-sources',
     summary: 'Hydrants and water sources within a radius, nearest first',
-    access: CENTRE,
+    access: DISPATCH,
     query: ZWaterQuery,
   },
   nearestHospitals: {
     method: 'GET',
     path: '/api/hospitals/nearest',
     summary: 'The nearest hospitals that can take a capability (any emergency department without one)',
-    access: CENTRE,
+    access: DISPATCH,
     query: ZHospitalsQuery,
   },
   incidentSurroundings: {
@@ -187,6 +187,6 @@ export const DOMAIN_ROUTES = {
     method: 'GET',
     path: '/api/domain/summary',
     summary: 'How many entries each domain database holds, and how many are flagged',
-    access: CENTRE,
+    access: SUPERVISOR,
   },
 } as const satisfies Record<string, RouteSpec>;
