@@ -130,7 +130,14 @@ function readGeoJson(body: string): SourceRecord[] {
     const line = i + 1;
     const f = (raw && typeof raw === 'object' ? raw : {}) as Feature;
     const props: Record<string, string> = {};
-    for (const [k, v] of Object.entries(f.properties ?? {})) props[k] = text(v);
+    // osmtogeojson without flat properties (older overpass turbo exports) nests the tags in `tags`
+    // and the id as `type` + `id`; the flat form has them at the top and the id as "@id".
+    const { tags, ...rest } = (f.properties ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(rest)) props[k] = text(v);
+    if (tags && typeof tags === 'object') for (const [k, v] of Object.entries(tags)) props[k] = text(v);
+    else if (tags !== undefined) props.tags = text(tags);
+    if (!props['@id'] && /^(node|way|relation)$/.test(props.type ?? '') && /^\d+$/.test(props.id ?? ''))
+      props['@id'] = `${props.type}/${props.id}`;
     // overpass-turbo exports carry "@id": "node/123" (and id "node/123"); osmtogeojson the same.
     const osmId =
       props['@id'] || (typeof f.id === 'string' || typeof f.id === 'number' ? String(f.id) : '') || props.id;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapRecord, readDate } from '../../lib/geodata/map-records';
 import { availability, ljubljanaWallClock } from '../../lib/geodata/opening-hours';
@@ -156,5 +157,41 @@ describe('reading location files', () => {
     expect(readDate('2026-05')).toBe('2026-05-01');
     expect(readDate('2. 5. 2026')).toBe('2026-05-02');
     expect(readDate('2026-02-30')).toBeNull();
+  });
+});
+
+describe('OpenStreetMap exports as the tools write them', () => {
+  const fixture = (name: string) => readFileSync(`tests/fixtures/standards/osm/${name}`, 'utf8');
+
+  it('reads overpass turbo’s flat properties: the OSM id, the tags, a building mapped as a polygon', () => {
+    const recs = readRecords('geojson', fixture('overpass-defibrillators.geojson'));
+    expect(recs.map((r) => [r.key, r.where?.kind])).toEqual([
+      ['osm:node/4242424201', 'wgs84'],
+      ['osm:way/4242424202', 'geometry'],
+    ]);
+    const [outdoor, office] = recs.map((r) => mapRecord('aed', 'geojson', r));
+    expect(outdoor).toMatchObject({
+      ok: true,
+      doubts: [],
+      values: {
+        alwaysOpen: true,
+        indoor: false,
+        access: 'Na zunanji steni gasilskega doma, desno od vrat',
+        owner: 'PGD Kobarid',
+      },
+    });
+    expect(office).toMatchObject({ ok: true, doubts: [], values: { indoor: true, lastCheck: '2025-10-03' } });
+  });
+
+  it('reads osmtogeojson’s nested tags and type/id', () => {
+    const recs = readRecords('geojson', fixture('osmtogeojson-hydrants.geojson'));
+    expect(recs.map((r) => r.key)).toEqual(['osm:node/4242424301', 'osm:node/4242424302']);
+    const [hydrant, tank] = recs.map((r) => mapRecord('water', 'geojson', r));
+    expect(hydrant).toMatchObject({
+      ok: true,
+      doubts: [],
+      values: { kind: 'pillar', diameterMm: 100, pressureBar: null, ref: 'H-17' },
+    });
+    expect(tank).toMatchObject({ ok: true, values: { kind: 'water_tank' } });
   });
 });
