@@ -119,6 +119,48 @@ const KR_TOWNS = [
 ];
 const CE_TOWNS = ['Celje', 'Žalec', 'Šentjur', 'Vojnik', 'Štore', 'Laško', 'Velenje', 'Slovenske Konjice'];
 const KP_TOWNS = ['Koper', 'Izola', 'Piran', 'Ankaran', 'Hrpelje - Kozina', 'Sežana'];
+const NM_TOWNS = [
+  'Novo mesto',
+  'Trebnje',
+  'Kočevje',
+  'Ribnica',
+  'Črnomelj',
+  'Metlika',
+  'Žužemberk',
+  'Šentjernej',
+];
+const ZA_TOWNS = ['Trbovlje', 'Zagorje ob Savi', 'Hrastnik'];
+const PT_TOWNS = ['Ptuj', 'Ormož', 'Kidričevo', 'Majšperk', 'Videm', 'Gorišnica'];
+const MS_TOWNS = [
+  'Murska Sobota',
+  'Lendava',
+  'Gornja Radgona',
+  'Ljutomer',
+  'Beltinci',
+  'Moravske Toplice',
+  'Puconci',
+];
+const SG_TOWNS = [
+  'Slovenj Gradec',
+  'Ravne na Koroškem',
+  'Dravograd',
+  'Prevalje',
+  'Mežica',
+  'Radlje ob Dravi',
+];
+const BR_TOWNS = ['Brežice', 'Krško', 'Sevnica', 'Kostanjevica na Krki', 'Radeče'];
+const NG_TOWNS = [
+  'Nova Gorica',
+  'Ajdovščina',
+  'Tolmin',
+  'Idrija',
+  'Kobarid',
+  'Bovec',
+  'Brda',
+  'Kanal ob Soči',
+  'Šempeter - Vrtojba',
+];
+const PO_TOWNS = ['Postojna', 'Ilirska Bistrica', 'Pivka', 'Cerknica', 'Loška dolina'];
 
 export const DEMO_SERVICES: DemoService[] = [
   {
@@ -126,7 +168,7 @@ export const DEMO_SERVICES: DemoService[] = [
     name: 'Elektro Ljubljana – dežurna služba',
     kind: 'electricity',
     incidentTypes: ['storm_damage', 'fire_building', 'technical_rescue', 'flood'],
-    towns: LJ_TOWNS,
+    towns: [...LJ_TOWNS, ...NM_TOWNS, ...ZA_TOWNS],
     contacts: [
       { channel: 'phone', address: '+386 1 555 0100' },
       { channel: 'email', address: 'dezurni@elektro-lj.example.si' },
@@ -156,7 +198,7 @@ export const DEMO_SERVICES: DemoService[] = [
     name: 'Elektro Maribor – dežurna služba',
     kind: 'electricity',
     incidentTypes: ['storm_damage', 'fire_building', 'technical_rescue', 'flood'],
-    towns: MB_TOWNS,
+    towns: [...MB_TOWNS, ...PT_TOWNS, ...MS_TOWNS],
     contacts: [{ channel: 'phone', address: '+386 2 555 0100' }],
     shifts: roster(['Andrej Lah', '+386 41 555 401'], ['Simona Kos', '+386 41 555 402']),
   },
@@ -183,7 +225,7 @@ export const DEMO_SERVICES: DemoService[] = [
     name: 'Elektro Celje – dežurna služba',
     kind: 'electricity',
     incidentTypes: ['storm_damage', 'fire_building', 'technical_rescue', 'flood'],
-    towns: CE_TOWNS,
+    towns: [...CE_TOWNS, ...SG_TOWNS, ...BR_TOWNS],
     contacts: [{ channel: 'phone', address: '+386 3 555 0100' }],
     shifts: roster(['Matej Krajnc', '+386 41 555 701'], ['Tina Založnik', '+386 41 555 702']),
   },
@@ -192,7 +234,7 @@ export const DEMO_SERVICES: DemoService[] = [
     name: 'Elektro Primorska – dežurna služba',
     kind: 'electricity',
     incidentTypes: ['storm_damage', 'fire_building', 'technical_rescue', 'flood'],
-    towns: KP_TOWNS,
+    towns: [...KP_TOWNS, ...NG_TOWNS, ...PO_TOWNS],
     contacts: [{ channel: 'phone', address: '+386 5 555 0100' }],
     shifts: roster(['Luka Benčič', '+386 41 555 801'], ['Ana Klun', '+386 41 555 802']),
   },
@@ -239,6 +281,33 @@ export const DEMO_SERVICES: DemoService[] = [
     shifts: roster(['Irena Bizjak', '+386 41 555 411'], ['Dejan Rupnik', '+386 41 555 412']),
   },
 ];
+
+const WATER_REGIONS: [string, string, string[], string][] = [
+  ['VO-CE', 'Vodovod Celje', CE_TOWNS, '+386 3 555 0200'],
+  ['VO-KR', 'Komunala Kranj – vodovod', KR_TOWNS.slice(0, 6), '+386 4 555 0200'],
+  ['VO-KP', 'Rižanski vodovod Koper', KP_TOWNS, '+386 5 555 0200'],
+  ['VO-NG', 'Vodovodi in kanalizacija Nova Gorica', NG_TOWNS, '+386 5 555 0300'],
+  ['VO-NM', 'Komunala Novo mesto – vodovod', NM_TOWNS, '+386 7 555 0200'],
+  ['VO-BR', 'Kostak – vodovod', BR_TOWNS, '+386 7 555 0300'],
+  ['VO-MS', 'Vodovod Murska Sobota', MS_TOWNS, '+386 2 555 0300'],
+  ['VO-PT', 'Komunalno podjetje Ptuj – vodovod', PT_TOWNS, '+386 2 555 0400'],
+  ['VO-SG', 'Javno komunalno podjetje Slovenj Gradec', SG_TOWNS, '+386 2 555 0500'],
+  ['VO-PO', 'Kovod Postojna', PO_TOWNS, '+386 5 555 0400'],
+  ['VO-ZA', 'Komunala Zasavje – vodovod', ZA_TOWNS, '+386 3 555 0300'],
+];
+for (const [i, [code, name, towns, phone]] of WATER_REGIONS.entries())
+  DEMO_SERVICES.push({
+    code,
+    name: `${name} – dežurna služba`,
+    kind: 'water',
+    incidentTypes: ['flood', 'storm_damage'],
+    towns,
+    contacts: [{ channel: 'phone', address: phone }],
+    shifts: roster(
+      [`Dežurni vodovodar ${i + 1}A`, `+386 41 556 ${String(100 + i * 2).padStart(3, '0')}`],
+      [`Dežurni vodovodar ${i + 1}B`, `+386 41 556 ${String(101 + i * 2).padStart(3, '0')}`],
+    ),
+  });
 
 async function seedServices(db: Db): Promise<void> {
   const towns = new Map(
