@@ -2,6 +2,7 @@ import type { EventFrame } from '@/lib/events/catalogue';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
 import { callDoubtKey } from '@/lib/i18n/messages-calls';
 import type { IncidentChange } from '@/lib/incidents/schemas';
+import { fill } from './domain/words';
 import { noteText } from './note-text';
 import { roleKey } from './roles';
 
@@ -158,6 +159,41 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
         t(e.data.position.registered ? 'positionRegistered' : 'positionNotRegistered'),
         e.data.position.userName,
       );
+    case 'oncall.notified':
+    case 'oncall.acknowledged': {
+      const n = e.data.notification;
+      return join(
+        n.serviceName,
+        n.officer,
+        `${t(`ch_${n.channel}` as MessageKey)} ${n.address}`,
+        t(`ns_${n.state}` as MessageKey),
+        n.ackVia && t(`ackVia_${n.ackVia}` as MessageKey),
+      );
+    }
+    case 'oncall.service_saved':
+      return join(e.data.service.name, !e.data.before && t('createdNew'));
+    case 'domain.imported':
+      return join(
+        t(`ds_${e.data.dataset}` as MessageKey),
+        fill(t('importResult'), {
+          inserted: e.data.inserted,
+          updated: e.data.updated,
+          flagged: e.data.flagged,
+          rejected: e.data.rejected,
+        }),
+      );
+    case 'location_note.saved':
+    case 'location_note.deleted':
+      return join(
+        t(`sev_${e.data.note.severity}` as MessageKey),
+        e.data.note.address,
+        e.data.note.text.slice(0, 140),
+      );
+    case 'incident.substance_added':
+    case 'incident.substance_removed': {
+      const s = e.data.substance;
+      return join(`${s.hazardId ? `${s.hazardId}/` : ''}${s.unNumber}`, s.substances[0]?.name[lang], s.note);
+    }
     default:
       return '';
   }
