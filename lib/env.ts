@@ -99,6 +99,8 @@ const ZEnv = z.object({
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
+  /** A supervisor's file import (a country's defibrillators or hydrants from OpenStreetMap, a directory). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(65_536).max(200_000_000).default(50_000_000),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).default(1_048_576),
   WS_STALL_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   WS_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),

@@ -40,9 +40,9 @@ export interface RawBody {
 /** Media types whose body is bytes, not text: a NUL byte in them is data. */
 const BINARY_TYPES = /^(application\/octet-stream|application\/emergencycalldata\.ecall\.msd)\b/;
 
-async function readRaw(req: Request): Promise<RawBody> {
+async function readRaw(req: Request, max?: number): Promise<RawBody> {
   const contentType = (req.headers.get('content-type') ?? '').toLowerCase();
-  const bytes = await readBytes(req);
+  const bytes = await readBytes(req, max);
   const text = bytes.toString('utf8');
   return { text: BINARY_TYPES.test(contentType) ? text : rejectNulText(text), bytes, contentType };
 }
@@ -92,7 +92,7 @@ export function handle<R extends RouteId>(
       const body = spec.body
         ? parseOrThrow(spec.body, await readJson(req), 'body')
         : spec.raw
-          ? await readRaw(req)
+          ? await readRaw(req, spec.largeBody ? env().IMPORT_MAX_BYTES : undefined)
           : await drainBody(req);
       const ctx = { req, db, principal, body, query, params } as HandlerContext<R>;
 
@@ -167,8 +167,8 @@ async function readText(req: Request): Promise<string> {
   return (await readBytes(req)).toString('utf8');
 }
 
-async function readBytes(req: Request): Promise<Buffer> {
-  const max = env().MAX_BODY_BYTES;
+async function readBytes(req: Request, limit?: number): Promise<Buffer> {
+  const max = limit ?? env().MAX_BODY_BYTES;
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > max)
     throw new AppError('payload_too_large', `body larger than ${max} bytes`, [

@@ -17,6 +17,8 @@ export interface RouteSpec {
   idempotent?: boolean;
   /** The body is not JSON: the handler gets it as text and bytes (see RawBody). */
   raw?: true;
+  /** With raw: a file import, read up to IMPORT_MAX_BYTES instead of MAX_BODY_BYTES. */
+  largeBody?: true;
   /** With raw: the request media types the route reads (the API document lists them). */
   accepts?: readonly string[];
   /** Status of a successful answer. */

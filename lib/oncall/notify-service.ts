@@ -133,7 +133,8 @@ export async function notifyService(
   if (input.channel !== 'phone') {
     try {
       await deliver(input.channel, address, text, {
-        id: token?.slice(0, 12),
+        // A reference of its own for the gateway and the partner: never a part of the acknowledgement token.
+        id: randomBytes(6).toString('hex'),
         subject: `112: dogodek ${incident.number}`,
         type: 'oncall.notification',
         incident: {

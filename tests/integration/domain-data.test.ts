@@ -322,6 +322,41 @@ describe('hydrants within a radius', () => {
   });
 });
 
+describe('a real export is large', () => {
+  it('imports 2,000 hydrants in one GeoJSON file of ~400 kB (past the API’s 64 kB body limit)', async () => {
+    const features = Array.from({ length: 2000 }, (_, i) => ({
+      type: 'Feature',
+      properties: {
+        '@id': `node/97${String(i).padStart(7, '0')}`,
+        emergency: 'fire_hydrant',
+        'fire_hydrant:type': 'underground',
+        ref: `OS-${i}`,
+      },
+      // Around Osilnica, away from the other stories' places.
+      geometry: {
+        type: 'Point',
+        coordinates: [14.69 + (i % 50) * 0.0008, 45.52 + Math.floor(i / 50) * 0.0006],
+      },
+    }));
+    const body = JSON.stringify({ type: 'FeatureCollection', features });
+    expect(body.length).toBeGreaterThan(65_536 * 4);
+    const res = await request(server.url, 'POST', '/api/domain/import?dataset=water&format=geojson', {
+      raw: body,
+      headers: { cookie: supervisor.cookie, 'content-type': 'application/geo+json' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.inserted + res.body.updated).toBe(2000);
+    expect(res.body.rejected).toEqual([]);
+    // Other routes keep the small limit.
+    const big = await dispatcher.send('POST', '/api/location-notes', {
+      lat: 46,
+      lon: 14,
+      text: 'x'.repeat(70_000),
+    });
+    expect(big.status).toBe(413);
+  });
+});
+
 describe('dangerous goods', () => {
   it('reads an orange plate: 33/1203 is gasoline, guide 128, isolate 50 m', async () => {
     const r = await calltaker.get('/api/dangerous-goods?q=33%2F1203');

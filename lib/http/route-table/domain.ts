@@ -61,6 +61,7 @@ export const DOMAIN_ROUTES = {
     summary: 'Import the directory from CSV (one row per shift; re-import replaces each listed service)',
     access: SUPERVISOR,
     raw: true,
+    largeBody: true,
   },
   onDuty: {
     method: 'GET',
@@ -181,6 +182,7 @@ export const DOMAIN_ROUTES = {
       'Import defibrillators, water sources, hospitals, location notes (GeoJSON from OpenStreetMap or CSV, WGS84 or D96/TM) or dangerous goods (CSV); idempotent, refused entries named by line',
     access: SUPERVISOR,
     raw: true,
+    largeBody: true,
     query: ZImportQuery,
   },
   domainSummary: {
