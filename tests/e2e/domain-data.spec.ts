@@ -130,7 +130,6 @@ test('traffic accident with an orange plate: substance and isolation distance fo
   await expect(alarm).toBeVisible();
   await expect(alarm.getByTestId('substance-1203')).toContainText('Bencin');
   await expect(alarm.getByTestId('isolation')).toContainText('50 m');
-  await expect(alarm.getByTestId('water-sources')).toBeVisible();
   await lookAt(st.page, 'station-alarm-hazmat-sl-light');
   await st.page.getByTestId('ack').click();
   await expect(st.page.getByTestId(`unit-${free.callsign}`).getByTestId('substance-1203')).toContainText(

@@ -191,7 +191,8 @@ export function Surroundings({
         </section>
       )}
       {data.aeds && <AedList available={data.aeds.available} unavailable={data.aeds.unavailable} />}
-      <WaterList sources={data.waterSources} />
+      {/* The crew sees hydrants where there are some; "none within 500 m" is for the dispatcher. */}
+      {(editable || data.waterSources.length > 0) && <WaterList sources={data.waterSources} />}
       {editable && (
         <section aria-label={t('hospitalsTitle')} data-testid="hospitals">
           <h3>{t('hospitalsTitle')}</h3>
