@@ -58,6 +58,31 @@ export function ImportResult({ report }: { report: ImportReport }) {
   );
 }
 
+/** The chosen file posted to an import URL: the report, or the error in the screen's language. */
+export function useFileImport() {
+  const { t } = useUi();
+  const file = useRef<HTMLInputElement>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (url: string, onDone?: () => unknown) => {
+    const f = file.current?.files?.[0];
+    if (!f) return;
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      setReport(await postFile(url, f));
+      await onDone?.();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { file, report, error, busy, run };
+}
+
 export function CsvImport({
   title,
   url,
@@ -70,30 +95,13 @@ export function CsvImport({
   testId: string;
 }) {
   const { t } = useUi();
-  const file = useRef<HTMLInputElement>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    const f = file.current?.files?.[0];
-    if (!f) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await postFile(url, f));
-      onDone?.();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { file, report, error, busy, run } = useFileImport();
   return (
     <div className="csv-import" data-testid={testId}>
       <h3>{title}</h3>
       <div className="row">
         <input ref={file} type="file" accept=".csv,text/csv" aria-label={t('importFile')} />
-        <button type="button" onClick={() => void run()} disabled={busy} style={{ flex: 'none' }}>
+        <button type="button" onClick={() => void run(url, onDone)} disabled={busy} style={{ flex: 'none' }}>
           {t('importRun')}
         </button>
       </div>

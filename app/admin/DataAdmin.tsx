@@ -1,12 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LocationNoteDto } from '@/lib/geodata/nearest';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { apiGet, apiSend } from '../_components/api';
 import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
-import { type ImportReport, ImportResult, postFile } from './CsvImport';
+import { ImportResult, useFileImport } from './CsvImport';
 
 const DATASETS = ['aed', 'water', 'hospital', 'note', 'dangerous_goods'] as const;
 
@@ -18,10 +18,8 @@ export function DataAdmin() {
   const [notes, setNotes] = useState<LocationNoteDto[]>([]);
   const [dataset, setDataset] = useState<(typeof DATASETS)[number]>('aed');
   const [format, setFormat] = useState<'geojson' | 'csv'>('geojson');
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const file = useRef<HTMLInputElement>(null);
+  const { file, report, error, busy, run } = useFileImport();
+  const [noteError, setNoteError] = useState<string | null>(null);
   const load = useCallback(async () => {
     setSummary(await apiGet<Record<string, number>>('/api/domain/summary'));
     setNotes(await apiGet<LocationNoteDto[]>('/api/location-notes'));
@@ -30,22 +28,6 @@ export function DataAdmin() {
     void load();
   }, [load]);
   const fmt = dataset === 'dangerous_goods' ? 'csv' : format;
-
-  const run = async () => {
-    const f = file.current?.files?.[0];
-    if (!f) return;
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
-      setReport(await postFile(`/api/domain/import?dataset=${dataset}&format=${fmt}`, f));
-      await load();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="admin-grid admin-grid-wide">
@@ -119,7 +101,12 @@ export function DataAdmin() {
             aria-label={t('importFile')}
             accept={fmt === 'csv' ? '.csv,text/csv' : '.geojson,.json,application/geo+json'}
           />
-          <button type="button" onClick={() => void run()} disabled={busy} style={{ flex: 'none' }}>
+          <button
+            type="button"
+            onClick={() => void run(`/api/domain/import?dataset=${dataset}&format=${fmt}`, load)}
+            disabled={busy}
+            style={{ flex: 'none' }}
+          >
             {t('importRun')}
           </button>
         </div>
@@ -132,6 +119,11 @@ export function DataAdmin() {
       </section>
       <section className="panel">
         <h2>{t('notesAdmin')}</h2>
+        {noteError && (
+          <div className="toast err" role="alert">
+            {noteError}
+          </div>
+        )}
         <ul className="list" data-testid="notes-admin">
           {notes.map((n) => (
             <li key={n.id}>
@@ -147,7 +139,7 @@ export function DataAdmin() {
                 onClick={() =>
                   void apiSend('DELETE', `/api/location-notes/${n.id}`)
                     .then(load)
-                    .catch((err) => setError(errorText(err, t)))
+                    .catch((err) => setNoteError(errorText(err, t)))
                 }
               >
                 {t('noteDelete')}

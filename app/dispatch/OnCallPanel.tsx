@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ContactChannel } from '@/db/schema/enums';
 import { formatDateTime, formatTime } from '@/lib/i18n/format';
+import { addressFor } from '@/lib/oncall/address-for';
 import type { NotificationDto } from '@/lib/oncall/notification-dto';
 import type { MunicipalityAt, ServiceOnDuty } from '@/lib/oncall/resolve-on-duty';
 import { apiSend, newKey } from '../_components/api';
@@ -17,18 +18,6 @@ interface IncidentOncall {
 }
 
 const CHANNELS: ContactChannel[] = ['sms', 'email', 'webhook', 'phone'];
-
-/** Where a channel reaches the service now (the officer on duty first), as the server decides it. */
-function reach(s: ServiceOnDuty, c: ContactChannel): string | null {
-  const own = c === 'sms' || c === 'phone' ? s.onDuty?.phone : c === 'email' ? s.onDuty?.email : null;
-  if (own) return own;
-  const kinds = c === 'phone' ? ['phone', 'sms'] : [c];
-  for (const k of kinds) {
-    const found = s.contacts.find((x) => x.channel === k);
-    if (found) return found.address;
-  }
-  return null;
-}
 
 // The on-call services for the incident's place and type — who is on duty now, how to reach them —
 // notifying one (or recording a phone call), the acknowledgement as it comes, and hand-over where the
@@ -89,7 +78,7 @@ export function OnCallPanel({ incidentId, refresh }: { incidentId: number; refre
             </div>
             <div className="row-buttons">
               {CHANNELS.map((c) => {
-                const to = reach(s, c);
+                const to = addressFor(s, c);
                 if (!to) return null;
                 return (
                   <button

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { places } from '../../db/schema';
+import { readCsv } from '../csv';
 import { AppError } from '../errors';
 import { fieldErrors } from '../validation';
 import { normaliseSearch } from './normalise';
@@ -39,19 +39,7 @@ const ZRow = z
   });
 
 export async function importAddresses(db: Db, csvText: string): Promise<number> {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csvText, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      bom: true,
-      trim: true,
-    });
-  } catch (err) {
-    throw new AppError('validation_failed', `CSV: ${(err as Error).message}`, [
-      { field: 'file', message: (err as Error).message },
-    ]);
-  }
+  const records = readCsv(csvText);
   const rows = records.map((r, i) => {
     const parsed = ZRow.safeParse(r);
     if (!parsed.success)

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsv as csvRows } from '../csv';
 import { AppError } from '../errors';
 
 // A file of places as it comes (GeoJSON exported from OpenStreetMap, or CSV with WGS84 lat/lon or
@@ -43,20 +43,7 @@ export function readRecords(format: FileFormat, body: string): SourceRecord[] {
 }
 
 function readCsv(body: string): SourceRecord[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(body, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    throw new AppError('validation_failed', `CSV: ${(err as Error).message}`, [
-      { field: 'file', message: (err as Error).message },
-    ]);
-  }
+  const rows = csvRows(body, { ragged: true });
   return rows.map((props, i) => {
     const line = i + 2;
     const key = props.id ? `csv:${props.id}` : null;

@@ -1,10 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { dangerousGoods, ergGuides } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors';
+import { readCsv } from '../csv';
 import { domainImported } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { fieldErrors } from '../validation';
@@ -154,20 +153,7 @@ const ZGoodRow = z.object({
  * re-import changes nothing. Bad lines are named and skipped, the rest imported.
  */
 export async function importDangerousGoods(db: Db, actor: Principal, body: string) {
-  let records: Record<string, string>[];
-  try {
-    records = parse(body, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    throw new AppError('validation_failed', `CSV: ${(err as Error).message}`, [
-      { field: 'file', message: (err as Error).message },
-    ]);
-  }
+  const records = readCsv(body, { ragged: true });
   const guides = new Set((await db.select({ g: ergGuides.guide }).from(ergGuides)).map((g) => g.g));
   const rejected: { line: number; field: string; message: string }[] = [];
   const rows: (typeof dangerousGoods.$inferInsert)[] = [];

@@ -117,19 +117,20 @@ export async function replySms(db: Db, actor: Principal, conversationId: number,
   return { ...result, message: now ? messageDto(now) : result.message };
 }
 
-async function postToGateway(m: { id: number; toAddr: string; fromAddr: string; text: string }) {
+/** One SMS through the gateway (JSON POST {to, from, text, reference}); the gateway's id, if it gives one. */
+export async function postToGateway(m: { to: string; from: string; text: string; reference: string }) {
   const url = env().SMS_GATEWAY_URL;
-  if (!url) throw new Error('no SMS gateway configured');
+  if (!url) throw new Error('no SMS gateway configured (SMS_GATEWAY_URL)');
   const res = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(env().SMS_GATEWAY_TOKEN ? { authorization: `Bearer ${env().SMS_GATEWAY_TOKEN}` } : {}),
     },
-    body: JSON.stringify({ to: m.toAddr, from: m.fromAddr, text: m.text, reference: String(m.id) }),
+    body: JSON.stringify(m),
     signal: AbortSignal.timeout(5000),
   });
-  if (!res.ok) throw new Error(`gateway answered HTTP ${res.status}`);
+  if (!res.ok) throw new Error(`SMS gateway answered HTTP ${res.status}`);
   const body = (await res.json().catch(() => ({}))) as { id?: unknown };
   return typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : null;
 }
@@ -158,7 +159,12 @@ export async function sendQueuedSms(db: Db, ids?: number[]): Promise<number> {
     let gatewayId: string | null = null;
     let error: string | null = null;
     try {
-      gatewayId = await postToGateway(m);
+      gatewayId = await postToGateway({
+        to: m.toAddr,
+        from: m.fromAddr,
+        text: m.text,
+        reference: String(m.id),
+      });
     } catch (err) {
       error =
         err instanceof Error

@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { municipalities, oncallServices } from '../../db/schema';
 import { CONTACT_CHANNELS, SERVICE_KINDS } from '../../db/schema/enums';
 import type { Principal } from '../auth/principal';
+import { readCsv } from '../csv';
 import { AppError } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normaliseSearch } from '../geo/normalise';
@@ -80,20 +80,7 @@ const list = (v: string | undefined) =>
     .filter(Boolean);
 
 export async function importServices(db: Db, actor: Principal, csvText: string): Promise<ImportReport> {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csvText, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    throw new AppError('validation_failed', `CSV: ${(err as Error).message}`, [
-      { field: 'file', message: (err as Error).message },
-    ]);
-  }
+  const records = readCsv(csvText, { ragged: true });
   if (records.length === 0 || !('code' in (records[0] ?? {})))
     throw new AppError('validation_failed', 'CSV: no rows, or no "code" column', [
       { field: 'file', message: 'a header line with code,name,kind,… (docs/domain-data.md)' },

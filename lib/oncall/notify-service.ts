@@ -13,8 +13,10 @@ import { authorOf, writeNote } from '../incidents/add-incident-note';
 import { type IncidentDto, selectIncident } from '../incidents/incident-dto';
 import { log } from '../log';
 import { mailRelay } from '../messages/conversation-actions';
+import { postToGateway } from '../messages/sms';
+import { addressFor } from './address-for';
 import { type NotificationDto, notificationDto } from './notification-dto';
-import { resolveOnDuty, type ServiceOnDuty } from './resolve-on-duty';
+import { resolveOnDuty } from './resolve-on-duty';
 
 // Notifying an on-call service about an incident: the officer on duty for the incident's place (else
 // the service's own desk) through the chosen channel — an SMS through the gateway, an e-mail through
@@ -28,19 +30,6 @@ const CHANNEL_SL: Record<ContactChannel, string> = {
   email: 'e-pošta',
   webhook: 'spletni klic',
 };
-
-/** The address a channel reaches: the officer's own number or e-mail, else the service's. */
-export function addressFor(s: ServiceOnDuty, channel: ContactChannel): string | null {
-  const own =
-    channel === 'phone' || channel === 'sms' ? s.onDuty?.phone : channel === 'email' ? s.onDuty?.email : null;
-  // A mobile number the service lists for SMS is also one to call.
-  const listed = channel === 'phone' ? ['phone', 'sms'] : [channel];
-  for (const c of listed) {
-    const found = s.contacts.find((x) => x.channel === c)?.address;
-    if (own || found) return own || found || null;
-  }
-  return null;
-}
 
 function messageText(incident: IncidentDto, typeName: string, extra: string, ackUrl: string | null) {
   const place =
@@ -62,18 +51,7 @@ async function deliver(
 ) {
   const timeout = AbortSignal.timeout(5000);
   if (channel === 'sms') {
-    const url = env().SMS_GATEWAY_URL;
-    if (!url) throw new Error('no SMS gateway configured (SMS_GATEWAY_URL)');
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(env().SMS_GATEWAY_TOKEN ? { authorization: `Bearer ${env().SMS_GATEWAY_TOKEN}` } : {}),
-      },
-      body: JSON.stringify({ to: address, from: env().SMS_SENDER, text, reference: `oncall-${body.id}` }),
-      signal: timeout,
-    });
-    if (!res.ok) throw new Error(`SMS gateway answered HTTP ${res.status}`);
+    await postToGateway({ to: address, from: env().SMS_SENDER, text, reference: `oncall-${body.id}` });
   } else if (channel === 'email') {
     await mailRelay().sendMail({
       from: `Center 112 <${env().MAIL_ADDRESSES[0]}>`,

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
+import { startSmtpSink } from '../helpers/smtp-sink';
 import { cookieHeader, DispatcherPage, loggedIn, lookAt, VARIANTS, waitLive } from './pages/screens';
 
 // The domain databases as their users meet them: a cardiac arrest shows the nearest defibrillator open
@@ -144,20 +143,9 @@ test('notify the on-call electricity distributor by e-mail; the officer’s ackn
   browser,
   request,
 }) => {
-  const received: ParsedMail[] = [];
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _s, cb) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((r) => sink.listen(BASE_PORT + 26, '127.0.0.1', r));
-  expect((sink.server.address() as AddressInfo).port).toBe(BASE_PORT + 26);
+  const sink = await startSmtpSink(BASE_PORT + 26);
+  const received = sink.received;
+  expect(sink.port).toBe(BASE_PORT + 26);
   try {
     const disp = await loggedIn(browser, 'dispatcher');
     await waitLive(disp.page);
@@ -205,7 +193,7 @@ test('notify the on-call electricity distributor by e-mail; the officer’s ackn
     await cancelIncident(request, cookie, id);
     await disp.context.close();
   } finally {
-    await new Promise<void>((r) => sink.close(() => r()));
+    await sink.close();
   }
 });
 

@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { AML_GOOD, amlSms } from '../helpers/aml';
+import { startSmtpSink } from '../helpers/smtp-sink';
 import { cookieHeader, loggedIn, lookAt, waitLive } from './pages/screens';
 
 // A deaf caller writes to 112 by e-mail. The call-taker sees it arrive live, takes it, answers it (the
@@ -12,20 +10,9 @@ const BASE_PORT = Number(process.env.E2E_PORT ?? 3200);
 const RUN = Date.now().toString(36);
 
 test('an e-mail to 112 arrives live, is answered and becomes an incident', async ({ browser }) => {
-  const received: ParsedMail[] = [];
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _s, cb) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((r) => sink.listen(BASE_PORT + 26, '127.0.0.1', r));
-  expect((sink.server.address() as AddressInfo).port).toBe(BASE_PORT + 26);
+  const sink = await startSmtpSink(BASE_PORT + 26);
+  const received = sink.received;
+  expect(sink.port).toBe(BASE_PORT + 26);
   try {
     const ct = await loggedIn(browser, 'calltaker');
     await ct.page.goto('/inbox');
@@ -91,7 +78,7 @@ test('an e-mail to 112 arrives live, is answered and becomes an incident', async
     await lookAt(ct.page, 'inbox-en-light');
     await ct.context.close();
   } finally {
-    await new Promise<void>((r) => sink.close(() => r()));
+    await sink.close();
   }
 });
 
