@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_DATABASE_URL as DATABASE_URL } from './tests/helpers/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cad112_e2e';
 
 // Debian's Chromium (Playwright cannot download browsers here); the real server on a real database.
 export default defineConfig({

@@ -4,14 +4,27 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { WebSocketServer } from 'ws';
 import { openDatabase, setDbHandle } from './db/client';
-import { migrateDatabase } from './db/migrate';
+import { prepareSchema } from './db/migrate';
+import { logProtection } from './db/roles';
 import { escalateOverdueAlerts } from './lib/alerts/escalate-overdue-alerts';
+import { anchorIfDue } from './lib/audit/anchor';
 import { authenticate, validCredentials } from './lib/auth/authenticate';
+import { THROTTLE_WINDOW_MIN } from './lib/auth/login-throttle';
 import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
+import {
+  ALLOWED_METHODS,
+  DatabaseProbe,
+  FORWARDED_HEADERS,
+  isPageRequest,
+  PAGE_RETRY_AFTER_S,
+  refuseRequest,
+  unavailablePage,
+} from './lib/http/front-door';
 import { originProblem } from './lib/http/origin';
 import { securityHeaders } from './lib/http/security-headers';
 import { log } from './lib/log';
+import { purgeExpired } from './lib/maintenance/purge';
 import { sendQueuedSms } from './lib/messages/sms';
 import { startSmtpListener } from './lib/messages/smtp-listener';
 import { RealtimeHub } from './lib/realtime/hub';
@@ -42,7 +55,22 @@ const handle = await openDatabase({
 }).catch((err) => fail('cannot open the database', err));
 setDbHandle(handle);
 logger.info({ db: handle.kind }, 'database opened');
-await migrateDatabase(handle).catch((err) => fail('cannot migrate the database', err));
+await prepareSchema(handle, config.DATABASE_OWNER_URL).catch((err) =>
+  fail('cannot migrate the database', err),
+);
+// The event log is evidence: say at start whether this server's own role could alter it (docs/proof.md).
+if (handle.kind === 'pg') {
+  const p = await logProtection(handle.db).catch(() => null);
+  if (p && !p.protected)
+    logger.warn(
+      { role: p.role, superuser: p.superuser, owner: p.owner, canRewrite: p.canRewrite },
+      'the server runs as a database role that could alter the event log; run it as a role that may only append (README, Production)',
+    );
+} else {
+  logger.info(
+    'embedded database: the event log is chained, but anyone who can write its folder can rewrite it',
+  );
+}
 
 const hub = new RealtimeHub(handle, {
   maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
@@ -63,6 +91,22 @@ const stopSessionListener = await handle.listen(SESSION_ENDED_CHANNEL, (hash) =>
 const escalator = setInterval(() => {
   escalateOverdueAlerts(handle.db).catch((err) => logger.warn({ err }, 'escalation check failed'));
 }, config.ESCALATION_CHECK_MS);
+
+// Anchors of the event log's hash chain, written outside the database (lib/audit/anchor.ts); and the
+// purge of idempotency keys past their window, expired sessions and old failed-login counters.
+const housekeeping = setInterval(() => {
+  anchorIfDue(handle.db, config.AUDIT_ANCHOR_INTERVAL_MIN).catch((err) =>
+    logger.warn({ err }, 'audit anchor failed'),
+  );
+  purgeExpired(handle.db, {
+    idempotencyHours: config.IDEMPOTENCY_WINDOW_HOURS,
+    throttleWindowMin: THROTTLE_WINDOW_MIN,
+  })
+    .then((n) => {
+      if (n.idempotencyKeys + n.sessions + n.loginThrottle > 0) logger.info(n, 'purged expired rows');
+    })
+    .catch((err) => logger.warn({ err }, 'purge failed'));
+}, config.HOUSEKEEPING_MS);
 
 // 112 e-mail: the SMTP listener stores each message before it answers 250.
 const smtp =
@@ -105,20 +149,61 @@ await app.prepare();
 const nextHandler = app.getRequestHandler();
 const nextUpgrade = app.getUpgradeHandler();
 
+const probe = new DatabaseProbe(handle.db);
+
 const server = createServer((req, res) => {
   const { headers } = securityHeaders({ dev, tileUrl: config.MAP_TILE_URL, https: config.COOKIE_SECURE });
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  // Answered here, not by Next (which would answer 500): unsupported methods, malformed escapes.
+  const refusal = refuseRequest(req.method, req.url);
+  if (refusal) {
+    res.writeHead(refusal.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...refusal.headers,
+    });
+    res.end(JSON.stringify(refusal.body));
+    return;
+  }
   // The client's address for rate limits: the socket's peer, or the proxy's X-Forwarded-For when
-  // TRUST_PROXY is set; a client cannot choose it by sending the header itself.
+  // TRUST_PROXY is set; a client cannot choose it, nor the host it claims, by sending the headers itself.
   const forwarded = config.TRUST_PROXY
     ? String(req.headers['x-forwarded-for'] ?? '')
         .split(',')[0]
         ?.trim()
     : '';
+  if (!config.TRUST_PROXY) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   req.headers['x-cad112-client'] = forwarded || req.socket.remoteAddress || 'unknown';
   // Next takes the script nonce from the request's CSP header.
   req.headers['content-security-policy'] = headers['content-security-policy'];
-  void nextHandler(req, res);
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if (!isPageRequest(req.method, path)) {
+    void nextHandler(req, res);
+    return;
+  }
+  // A page needs the database (the session, the screen's data): while it is down, a readable 503 that
+  // retries by itself, like the API's 503 + Retry-After, instead of Next's error page with a 500.
+  void probe.reachable().then((ok) => {
+    if (ok) return void nextHandler(req, res);
+    const cookie = req.headers.cookie ?? '';
+    const lang = /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sl';
+    const theme = /(?:^|;\s*)theme=dark(?:;|$)/.test(cookie) ? 'dark' : 'light';
+    res.writeHead(503, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'retry-after': String(PAGE_RETRY_AFTER_S),
+    });
+    res.end(req.method === 'HEAD' ? undefined : unavailablePage(lang, theme, req.url ?? '/'));
+  });
+});
+
+// CONNECT never reaches the request handler: answered here, or Node would drop the connection.
+server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+  socket.on('error', () => socket.destroy());
+  const body = JSON.stringify(refuseRequest('CONNECT', '/')?.body);
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(', ')}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 });
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -142,7 +227,8 @@ async function upgradeRealtime(req: IncomingMessage, socket: Duplex, head: Buffe
   try {
     if (shuttingDown) return refuse(503, 'Service Unavailable');
     const h = req.headers;
-    const forwardedHost = typeof h['x-forwarded-host'] === 'string' ? h['x-forwarded-host'] : null;
+    const forwardedHost =
+      config.TRUST_PROXY && typeof h['x-forwarded-host'] === 'string' ? h['x-forwarded-host'] : null;
     if (originProblem({ origin: h.origin, host: h.host, forwardedHost }, config.TRUST_PROXY))
       return refuse(403, 'Forbidden');
     const principal = await authenticate(handle.db, {
@@ -174,6 +260,7 @@ async function shutdown(signal: string) {
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
   clearInterval(escalator);
+  clearInterval(housekeeping);
   clearInterval(smsSender);
   clearInterval(webhooks);
   const force = setTimeout(() => process.exit(1), 10_000);

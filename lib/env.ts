@@ -9,7 +9,31 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * The owner role's URL, for migrations only (production: the server's DATABASE_URL role may only append
+   * to the event log; docs/proof.md). Unset: DATABASE_URL's role migrates if it may.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default('data/pglite'),
+  /** Append each anchor of the event log's hash chain (a JSON line) to this file; keep it on other storage. */
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  /** Send each anchor by e-mail (through MAIL_RELAY_URL) to this address, e.g. the inspector's archive. */
+  AUDIT_ANCHOR_EMAIL: z.string().email().optional(),
+  /** Minutes between anchors (one node writes each); 0: only when a supervisor asks. */
+  AUDIT_ANCHOR_INTERVAL_MIN: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** How long a stored answer to an Idempotency-Key is kept (a retry within it gets the same answer). */
+  /** How often a node runs the anchor and purge jobs. */
+  HOUSEKEEPING_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  IDEMPOTENCY_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   MAP_TILE_URL: z

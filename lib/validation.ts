@@ -1,7 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type FieldError } from './errors';
 
 type Issue = z.core.$ZodIssue;
+
+/** The largest value of a PostgreSQL integer column (ids, versions): a larger number is a 400, not a 500. */
+export const INT32_MAX = 2_147_483_647;
+/** A row id (serial) or a version, as sent in JSON. */
+export const ZId = z.number().int().positive().max(INT32_MAX);
+export const ZVersion = z.number().int().min(1).max(INT32_MAX);
 
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.flatMap(unionBranch).map((issue) => ({

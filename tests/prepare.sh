@@ -36,7 +36,26 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
 fi
 pg_isready -h "$PGHOST" -p "$PGPORT"
 
+# The production split (README, Production; docs/proof.md): cad112_owner owns the schema and migrates,
+# cad112_app is what the servers run as: not a superuser, not the owner, may only append to the log.
+# Trust authentication on this machine, so no passwords; a real install gives both one.
+psql -q -v ON_ERROR_STOP=1 -d postgres <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cad112_owner') THEN
+    CREATE ROLE cad112_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cad112_app') THEN
+    CREATE ROLE cad112_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+END $$;
+SQL
+
 for db in cad112_test cad112_e2e; do
-  psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS ${db} WITH (FORCE)" -c "CREATE DATABASE ${db}"
+  psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS ${db} WITH (FORCE)" \
+    -c "CREATE DATABASE ${db} OWNER cad112_owner"
+  # Extensions need the superuser (PostGIS is not a trusted extension); the migrations find them there.
+  psql -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis" \
+    -c "CREATE EXTENSION IF NOT EXISTS pg_trgm"
 done
-echo "prepare: fresh databases cad112_test and cad112_e2e on ${PGHOST}:${PGPORT}"
+echo "prepare: fresh databases cad112_test and cad112_e2e on ${PGHOST}:${PGPORT} (owner cad112_owner, server role cad112_app)"

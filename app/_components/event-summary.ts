@@ -40,7 +40,39 @@ export function eventSummary(e: EventFrame, words: SummaryWords): string {
   }
 }
 
-function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
+/** A changed field's value in words; long text is cut, an empty value is a dash. */
+function fieldText(field: IncidentChange, value: unknown, { t, typeName }: SummaryWords): string {
+  if (value === undefined || value === null || value === '') return '–';
+  switch (field) {
+    case 'type':
+      return typeName(String(value));
+    case 'priority':
+      return t(PRIORITY_KEY[value as keyof typeof PRIORITY_KEY]);
+    case 'status':
+      return t(`inc_${value}` as MessageKey);
+    case 'outcome':
+      return t(`out_${value}` as MessageKey);
+    case 'flagged':
+      return t(value ? 'flaggedEcall' : 'fieldConfirmed');
+    case 'mergedInto':
+      return `#${value}`;
+    case 'location': {
+      const l = value as { address?: string; lat?: number; lon?: number };
+      return l.address || `${l.lat?.toFixed(5)}, ${l.lon?.toFixed(5)}`;
+    }
+    case 'caller': {
+      const c = value as { name?: string; phone?: string };
+      return [c.name, c.phone].filter(Boolean).join(' ') || '–';
+    }
+    default: {
+      const text = String(value);
+      return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+    }
+  }
+}
+
+function summarise(e: EventFrame, words: SummaryWords): string {
+  const { t, lang, typeName } = words;
   const join = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
   const st = (s: string) => t(`st_${s}` as MessageKey);
   const inc = (s: string) => t(`inc_${s}` as MessageKey);
@@ -51,13 +83,23 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
         t(PRIORITY_KEY[e.data.incident.priority]),
         e.data.incident.location.address,
       );
-    case 'incident.updated':
+    case 'incident.updated': {
+      const { before, incident, changes } = e.data;
+      // With the previous values (written since the log is chained): "Prioriteta: rdeča → rumena".
+      if (before)
+        return changes
+          .map(
+            (c) =>
+              `${t(FIELD_KEY[c])}: ${fieldText(c, before[c], words)} → ${fieldText(c, incident[c], words)}`,
+          )
+          .join(' · ');
       return join(
-        e.data.changes.map((c) => t(FIELD_KEY[c])).join(', '),
-        inc(e.data.incident.status),
-        e.data.incident.outcome && t(`out_${e.data.incident.outcome}`),
-        t(PRIORITY_KEY[e.data.incident.priority]),
+        changes.map((c) => t(FIELD_KEY[c])).join(', '),
+        inc(incident.status),
+        incident.outcome && t(`out_${incident.outcome}`),
+        t(PRIORITY_KEY[incident.priority]),
       );
+    }
     case 'incident.linked':
       return join(t(e.data.linked ? 'link' : 'unlink'), `#${e.data.linkedId}`);
     case 'incident.note_added':
@@ -172,6 +214,15 @@ function summarise(e: EventFrame, { t, lang, typeName }: SummaryWords): string {
     }
     case 'oncall.service_saved':
       return join(e.data.service.name, !e.data.before && t('createdNew'));
+    case 'audit.anchored':
+      return join(
+        `#${e.data.seq}`,
+        `${e.data.hash.slice(0, 12)}…`,
+        ...e.data.destinations.map(
+          (d) =>
+            `${t(d.kind === 'file' ? 'chainDestFile' : 'chainDestEmail')} ${d.target}: ${t(d.ok ? 'anchorOk' : 'anchorFailed')}`,
+        ),
+      );
     case 'domain.imported':
       return join(
         t(`ds_${e.data.dataset}` as MessageKey),

@@ -11,6 +11,7 @@ import { useUi } from '../_components/i18n';
 import { TopBar } from '../_components/TopBar';
 import { useIncidentTypes } from '../_components/use-incident-types';
 import type { PageUser } from '../_lib/page-props';
+import { ChainPanel } from './ChainPanel';
 
 interface Page {
   entries: AuditEntry[];
@@ -61,6 +62,7 @@ export function Audit({ user }: { user: PageUser }) {
     <div className="shell">
       <TopBar user={user} current="/audit" />
       <main className="main audit-main">
+        <ChainPanel />
         <section className="panel" aria-labelledby="audit-title">
           <h2 id="audit-title">{t('auditTitle')}</h2>
           <form className="filters" onSubmit={(e) => e.preventDefault()}>

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from './enums';
 import { stations } from './organisation';
 
@@ -36,7 +46,7 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
 // Bearer tokens for integrations (station alerting systems, vehicle terminals, other centres).
@@ -55,6 +65,42 @@ export const apiTokens = pgTable(
   (t) => [
     check('api_tokens_role_check', sql`${t.role} in ('call_taker','dispatcher','station','supervisor')`),
     check('api_tokens_station_check', sql`(${t.role} = 'station') = (${t.stationId} is not null)`),
+  ],
+);
+
+// Failed sign-ins, counted per (account, address) and per address (lib/auth/login-throttle.ts), in the
+// database so that every node sees one count and a restart does not reset it.
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    /** 'pair:<username>|<address>' or 'addr:<address>'. */
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    /** No password is checked for this key before this moment. */
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_throttle_last_idx').on(t.lastFailureAt)],
+);
+
+// Browsers where an account has signed in before (a cookie holding a random token; its hash here). A
+// sign-in from a known browser is throttled on its own counter only, so a stranger's failures, from
+// any address, never slow the operator at a workstation they have used.
+export const loginDevices = pgTable(
+  'login_devices',
+  {
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One browser, several operators (shifts share workstations): a row per account it signed in.
+  (t) => [
+    primaryKey({ columns: [t.tokenHash, t.userId] }),
+    index('login_devices_user_idx').on(t.userId),
+    index('login_devices_used_idx').on(t.lastUsedAt),
   ],
 );
 

@@ -207,7 +207,10 @@ export const idempotencyKeys = pgTable(
     response: text('response').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.principal, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );
 
 export type Incident = typeof incidents.$inferSelect;

@@ -20,3 +20,10 @@ export const geographyMultiPolygon = customType<{ data: string; driverData: stri
     return 'geography(MultiPolygon,4326)';
   },
 });
+
+/** Raw bytes (a hash): Buffer from node-postgres, Uint8Array from PGlite. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType() {
+    return 'bytea';
+  },
+});

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, forbidden, notFound, present } from '../errors';
+import { AppError, notFound, present } from '../errors';
 import { alertAcknowledged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { applyUnitStatus } from '../units/change-unit-status';
@@ -13,8 +13,7 @@ export async function acknowledgeAlert(db: Db, actor: Principal, alertId: number
   const { result } = await inWriteTx(db, actor, async (w) => {
     const [alert] = await w.tx.select().from(alerts).where(eq(alerts.id, alertId)).for('update');
     if (!alert) throw notFound('alert');
-    if (actor.role === 'station' && actor.stationId !== alert.stationId)
-      throw forbidden('this alert is for another station');
+    if (actor.role === 'station' && actor.stationId !== alert.stationId) throw notFound('alert');
     if (alert.acknowledgedAt) return selectAlert(w.tx, alertId);
     if (alert.cancelledAt)
       throw new AppError('invalid_transition', 'the alert was cancelled: the unit is no longer needed', [

@@ -7,6 +7,7 @@ import { apiTokenCreated, apiTokenRevoked } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
 import { stationRule } from '../users/schemas';
+import { ZId } from '../validation';
 import { SESSION_ENDED_CHANNEL } from './logout';
 import type { Principal } from './principal';
 import { newSecretToken, sha256 } from './secret-token';
@@ -15,7 +16,7 @@ export const ZCreateApiToken = z
   .object({
     name: z.string().trim().min(2).max(80),
     role: z.enum(ROLES),
-    stationId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    stationId: ZId.nullable().optional(),
   })
   .superRefine(stationRule);
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;

@@ -4,7 +4,7 @@ import type { ApiTokenDto } from '../auth/manage-api-tokens';
 import type { HandoverDto } from '../handovers/handover-dto';
 import type { IncidentSubstanceDto } from '../hazmat/incident-substances';
 import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
-import type { IncidentChange } from '../incidents/schemas';
+import type { IncidentBefore, IncidentChange } from '../incidents/schemas';
 import type { PublicAlertDto } from '../interop/public-alerts';
 import type { LocationFixDto } from '../locations/location-fix-dto';
 import type { ConversationDto, MessageDto } from '../messages/conversation-dto';
@@ -64,8 +64,13 @@ const ofUnit = (u: UnitDto): Ids => ({ unitId: u.id, stationId: u.stationId });
 export const incidentCreated = (incident: IncidentDto) =>
   make('incident.created', { incidentId: incident.id }, { incident });
 
-export const incidentUpdated = (incident: IncidentDto, changes: IncidentChange[]) =>
-  make('incident.updated', { incidentId: incident.id }, { incident, changes });
+/** `before`: the changed fields' previous values (beforeOf picks them from the previous incident). */
+export const incidentUpdated = (incident: IncidentDto, changes: IncidentChange[], before: IncidentBefore) =>
+  make('incident.updated', { incidentId: incident.id }, { incident, changes, before });
+
+export function beforeOf(previous: IncidentDto, changes: IncidentChange[]): IncidentBefore {
+  return Object.fromEntries(changes.map((c) => [c, previous[c]])) as IncidentBefore;
+}
 
 export const noteAdded = (note: NoteDto) =>
   make('incident.note_added', { incidentId: note.incidentId }, { note });
@@ -178,6 +183,7 @@ export const oncallAcknowledged = (notification: NotificationDto) =>
 export const oncallServiceSaved = (d: EventData<'oncall.service_saved'>) =>
   make('oncall.service_saved', {}, d);
 export const domainImported = (d: EventData<'domain.imported'>) => make('domain.imported', {}, d);
+export const auditAnchored = (d: EventData<'audit.anchored'>) => make('audit.anchored', {}, d);
 export const locationNoteSaved = (d: EventData<'location_note.saved'>) => make('location_note.saved', {}, d);
 export const locationNoteDeleted = (d: EventData<'location_note.deleted'>) =>
   make('location_note.deleted', {}, d);

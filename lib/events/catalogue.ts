@@ -1,12 +1,13 @@
 import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
 import type { AlertDto } from '../alerts/alert-dto';
+import type { AnchorDestination } from '../audit/anchor';
 import type { ApiTokenDto } from '../auth/manage-api-tokens';
 import type { LocationNoteDto } from '../geodata/nearest';
 import type { HandoverDto } from '../handovers/handover-dto';
 import type { IncidentSubstanceDto } from '../hazmat/incident-substances';
 import type { IncidentTypeDto } from '../incident-types/update-incident-type';
 import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
-import type { IncidentChange } from '../incidents/schemas';
+import type { IncidentBefore, IncidentChange } from '../incidents/schemas';
 import type { PublicAlertDto } from '../interop/public-alerts';
 import type { KbArticleDto } from '../kb/save-kb-article';
 import type { LocationFixDto } from '../locations/location-fix-dto';
@@ -26,8 +27,12 @@ import type { WebhookDto } from '../webhooks/manage-webhooks';
 
 export interface EventPayloads {
   'incident.created': { incident: IncidentDto };
-  /** `changes`: the fields the writer set (a status change by dispatch or on-scene names "status"). */
-  'incident.updated': { incident: IncidentDto; changes: IncidentChange[] };
+  /**
+   * `changes`: the fields the writer set (a status change by dispatch or on-scene names "status");
+   * `before`: what those fields were, so the audit keeps an overwritten description or priority.
+   * Events written before the log was chained have no `before`.
+   */
+  'incident.updated': { incident: IncidentDto; changes: IncidentChange[]; before?: IncidentBefore };
   'incident.note_added': { note: NoteDto };
   'incident.caller_added': { caller: CallerDto };
   /** Two incidents marked as related (`linked`), or the mark removed. */
@@ -117,6 +122,11 @@ export interface EventPayloads {
     rejected: number;
   };
   'location_note.saved': { note: LocationNoteDto; before: LocationNoteDto | null };
+  /**
+   * The chain's head was written outside the database (lib/audit/anchor.ts): `seq` and `hash` are the
+   * newest event's at that moment; each destination says whether it took the anchor.
+   */
+  'audit.anchored': { seq: number; hash: string; destinations: AnchorDestination[] };
   'location_note.deleted': { note: LocationNoteDto };
   'incident.substance_added': { substance: IncidentSubstanceDto };
   'incident.substance_removed': { substance: IncidentSubstanceDto };
@@ -162,11 +172,11 @@ export const EVENT_CATALOGUE = {
     doc: 'a call-taker (or eCall, EMSI) logged an incident',
   },
   'incident.updated': {
-    data: ['incident', 'changes'],
+    data: ['incident', 'changes', 'before'],
     audience: 'centre',
     scope: INCIDENT,
     label: { sl: 'Dogodek spremenjen', en: 'Incident changed' },
-    doc: 'fields changed (type, priority, status, location, …); `changes` names them',
+    doc: 'fields changed (type, priority, status, location, …); `changes` names them, `before` holds their previous values',
   },
   'incident.note_added': {
     data: ['note'],
@@ -483,6 +493,13 @@ export const EVENT_CATALOGUE = {
     label: { sl: 'Uvoz podatkov', en: 'Data import' },
     doc: 'a file was imported into a domain database (AEDs, water sources, hospitals, location notes, dangerous goods)',
   },
+  'audit.anchored': {
+    data: ['seq', 'hash', 'destinations'],
+    audience: 'supervisor',
+    scope: NONE,
+    label: { sl: 'Sidro revizijske sledi', en: 'Audit trail anchor' },
+    doc: "the event log's chain head (seq, hash) was written to the anchor file or sent to the anchor address",
+  },
   'location_note.saved': {
     data: ['note', 'before'],
     audience: 'centre',
@@ -537,6 +554,7 @@ export const EVENT_FAMILIES: Record<EventFamily, { sl: string; en: string }> = {
   oncall: { sl: 'Dežurne službe', en: 'On-call services' },
   domain: { sl: 'Podatkovne zbirke', en: 'Domain databases' },
   location_note: { sl: 'Opozorila lokacij', en: 'Location notes' },
+  audit: { sl: 'Revizijska sled', en: 'Audit trail' },
 };
 
 export const SUPERVISOR_ONLY_EVENTS = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].audience === 'supervisor');

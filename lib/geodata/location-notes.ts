@@ -8,6 +8,7 @@ import { AppError, notFound, present } from '../errors';
 import { locationNoteDeleted, locationNoteSaved } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
+import { ZId, ZVersion } from '../validation';
 import { type LocationNoteDto, NOTE_COLUMNS, noteDto } from './nearest';
 
 // Warnings tied to a place (hazardous storage, an access code, a dog that bites crews). Dispatchers and
@@ -18,9 +19,9 @@ const ZDate = z.iso.date().nullish();
 
 export const ZLocationNote = z
   .object({
-    id: z.number().int().positive().max(2_147_483_647).optional(),
+    id: ZId.optional(),
     /** The version read (an edit of a note changed meanwhile is refused). */
-    version: z.number().int().positive().max(2_147_483_647).optional(),
+    version: ZVersion.optional(),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
     radiusM: z.number().int().min(1).max(5000).default(50),

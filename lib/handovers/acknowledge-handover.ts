@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { handovers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound, present } from '../errors';
+import { notFound, present } from '../errors';
 import { handoverAcknowledged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { selectHandovers } from './handover-dto';
@@ -12,7 +12,7 @@ export async function acknowledgeHandover(db: Db, actor: Principal, id: number) 
   const { result } = await inWriteTx(db, actor, async (w) => {
     const [h] = await w.tx.select().from(handovers).where(eq(handovers.id, id)).for('update');
     if (!h) throw notFound('hand-over');
-    if (actor.stationId !== h.stationId) throw forbidden('this hand-over is for another service');
+    if (actor.stationId !== h.stationId) throw notFound('hand-over');
     if (!h.acknowledgedAt) {
       await w.tx
         .update(handovers)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT32_MAX } from '../validation';
 
 // What the hand-over routes take.
 
@@ -8,6 +9,6 @@ export const ZHandover = z.object({
 });
 
 export const ZHandoversQuery = z.object({
-  incidentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  incidentId: z.coerce.number().int().positive().max(INT32_MAX).optional(),
   pending: z.enum(['true', 'false']).optional(),
 });

@@ -56,7 +56,7 @@ export function openApiDocument() {
       schema:
         m[1] === 'code'
           ? { type: 'string', pattern: '^[a-z][a-z0-9_]{1,63}$' }
-          : { type: 'integer', minimum: 1 },
+          : { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
     }));
     const query = spec.query ? queryParams(spec.query) : [];
     const headers = spec.idempotent

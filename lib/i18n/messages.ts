@@ -1,3 +1,4 @@
+import { auditEn, auditSl } from './messages-audit';
 import { callsEn, callsSl } from './messages-calls';
 import { domainEn, domainSl } from './messages-domain';
 import { partnersEn, partnersSl } from './messages-partners';
@@ -336,6 +337,7 @@ const sl = {
   ...partnersSl,
   ...callsSl,
   ...domainSl,
+  ...auditSl,
 };
 
 export type MessageKey = keyof typeof sl;
@@ -667,6 +669,7 @@ const en: Record<MessageKey, string> = {
   ...partnersEn,
   ...callsEn,
   ...domainEn,
+  ...auditEn,
 };
 
 export const LANGS = ['sl', 'en'] as const;

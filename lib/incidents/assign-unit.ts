@@ -118,6 +118,6 @@ export async function assignInTx(
   w.emit(assignmentCreated(present(assignmentDto, 'assignment')));
   w.emit(alertCreated(alert, incidentDto, unitDto));
   w.emit(unitStatusChanged(unitDto, from, incidentId));
-  if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status']));
+  if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status'], { status: incident.status }));
   return { ...present(assignmentDto, 'assignment'), alertId: ids.alert_id };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
 import { stationConcerned } from '../stations/station-scope';
 import { selectAssignments, selectCallers, selectIncident, selectNotes } from './incident-dto';
 import { selectRelated } from './merge-incident';
@@ -20,7 +20,10 @@ export async function getIncident(db: Db, viewer: Principal, id: number) {
   return { ...incident, assignments, notes, callers, related };
 }
 
-/** 404 for a missing incident, 403 for a station it does not concern; no detail is loaded. */
+/**
+ * 404 for a missing incident and, the same answer, for a station it does not concern (a station must not
+ * learn which ids exist); no detail is loaded.
+ */
 export async function assertCanSeeIncident(db: Db, viewer: Principal, id: number): Promise<void> {
   const [row] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, id));
   if (!row) throw notFound('incident');
@@ -29,5 +32,5 @@ export async function assertCanSeeIncident(db: Db, viewer: Principal, id: number
 
 async function assertStationMaySee(db: Db, viewer: Principal, id: number): Promise<void> {
   if (viewer.role === 'station' && !(await stationConcerned(db, viewer.stationId ?? -1, id)))
-    throw forbidden('this incident does not concern your station');
+    throw notFound('incident');
 }

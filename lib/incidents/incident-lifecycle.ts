@@ -73,7 +73,13 @@ async function finish(
     .where(eq(incidents.id, current.id));
   if (remark) await writeNote(w, current.id, remark, authorOf(actor), to);
   const dto = present(await selectIncident(w.tx, current.id), 'incident');
-  w.emit(incidentUpdated(dto, to === 'closed' ? ['status', 'outcome'] : ['status']));
+  w.emit(
+    incidentUpdated(
+      dto,
+      to === 'closed' ? ['status', 'outcome'] : ['status'],
+      to === 'closed' ? { status: current.status, outcome: current.outcome } : { status: current.status },
+    ),
+  );
   return dto;
 }
 
@@ -122,7 +128,7 @@ export async function reopenIncident(db: Db, actor: Principal, id: number, input
       .where(eq(incidents.id, id));
     await writeNote(w, id, input.reason, authorOf(actor), 'reopened');
     const dto = present(await selectIncident(w.tx, id), 'incident');
-    w.emit(incidentUpdated(dto, ['status', 'outcome']));
+    w.emit(incidentUpdated(dto, ['status', 'outcome'], { status: current.status, outcome: current.outcome }));
     return dto;
   });
   return result;

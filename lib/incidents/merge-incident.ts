@@ -109,8 +109,21 @@ export async function mergeIncident(db: Db, actor: Principal, id: number, input:
 
     const dupDto = present(await selectIncident(w.tx, dup.id), 'incident');
     const survivorDto = present(await selectIncident(w.tx, survivor.id), 'incident');
-    w.emit(incidentUpdated(dupDto, ['status', 'outcome', 'mergedInto']));
-    w.emit(incidentUpdated(survivorDto, survivorStatus ? ['status', 'caller'] : ['caller']));
+    const callerBefore = { phone: survivor.callerPhone, name: survivor.callerName };
+    w.emit(
+      incidentUpdated(dupDto, ['status', 'outcome', 'mergedInto'], {
+        status: dup.status,
+        outcome: dup.outcome,
+        mergedInto: dup.mergedInto,
+      }),
+    );
+    w.emit(
+      incidentUpdated(
+        survivorDto,
+        survivorStatus ? ['status', 'caller'] : ['caller'],
+        survivorStatus ? { status: survivor.status, caller: callerBefore } : { caller: callerBefore },
+      ),
+    );
     if (moved.length > 0) {
       const dtos = await selectAssignments(w.tx, [survivor.id]);
       for (const m of moved) {

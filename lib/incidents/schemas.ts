@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS, INCIDENT_STATUSES, OUTCOMES, PRIORITIES } from '../../db/schema';
 import { ZTriageAnswers } from '../triage/schemas';
+import { INT32_MAX, ZId, ZVersion } from '../validation';
+import type { IncidentDto } from './incident-dto';
 
 // Boundary schemas for incidents. Names follow ZThing / TThing.
 
@@ -45,7 +47,7 @@ export type TCreateIncident = z.infer<typeof ZCreateIncident>;
 
 export const ZUpdateIncident = z
   .object({
-    version: z.number().int().min(1),
+    version: ZVersion,
     type: z.string().min(1).max(64).optional(),
     priority: z.enum(PRIORITIES).optional(),
     status: z.enum(INCIDENT_STATUSES).optional(),
@@ -64,8 +66,10 @@ export type IncidentChange =
   | Exclude<keyof TUpdateIncident, 'version' | 'closeReason'>
   | 'outcome'
   | 'mergedInto';
+/** The previous values of the changed fields (an incident.updated event's `before`). */
+export type IncidentBefore = Partial<Pick<IncidentDto, IncidentChange>>;
 
-const version = z.number().int().min(1);
+const version = ZVersion;
 const reason = (min: number) => z.string().trim().min(min).max(500);
 
 /** Close with a coded outcome; units still on it are released only when the dispatcher says so. */
@@ -90,13 +94,13 @@ export type TReopenIncident = z.infer<typeof ZReopenIncident>;
 /** Merge this incident (a duplicate) into `into`, the one that stays. */
 export const ZMergeIncident = z.object({
   version,
-  into: z.number().int().positive().max(2_147_483_647),
+  into: ZId,
   remark: reason(0).optional(),
 });
 export type TMergeIncident = z.infer<typeof ZMergeIncident>;
 
 export const ZLinkIncident = z.object({
-  other: z.number().int().positive().max(2_147_483_647),
+  other: ZId,
   /** false removes the link. */
   linked: z.boolean().default(true),
 });
@@ -107,7 +111,7 @@ export type TReleaseAssignment = z.infer<typeof ZReleaseAssignment>;
 
 /** Send another unit in this one's place (a nearer one, a breakdown): one write, both events. */
 export const ZSwapAssignment = z.object({
-  unitId: z.number().int().positive().max(2_147_483_647),
+  unitId: ZId,
   reason: reason(0).optional(),
 });
 export type TSwapAssignment = z.infer<typeof ZSwapAssignment>;
@@ -115,7 +119,7 @@ export type TSwapAssignment = z.infer<typeof ZSwapAssignment>;
 export const ZAddNote = z.object({ text: z.string().trim().min(1).max(4000) });
 
 export const ZAssignUnit = z.object({
-  unitId: z.number().int().positive(),
+  unitId: ZId,
   /** Take the unit off the incident it is working on and send it here (e.g. a more urgent call). */
   reassign: z.boolean().optional(),
 });
@@ -133,7 +137,7 @@ export const ZIncidentListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
-export const ZIdParam = z.coerce.number().int().positive().max(2_147_483_647);
+export const ZIdParam = z.coerce.number().int().positive().max(INT32_MAX);
 
 export const ZNearbyQuery = z.object({
   lat: z.coerce.number().finite().min(-90).max(90),

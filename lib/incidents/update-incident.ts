@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { assignments, incidents } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound, present } from '../errors';
-import { incidentUpdated } from '../events/build';
+import { beforeOf, incidentUpdated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { applyUnitStatus } from '../units/change-unit-status';
@@ -31,6 +31,7 @@ export async function updateIncident(
       });
     }
     if (input.type) await assertIncidentType(w.tx, input.type);
+    const previous = present(await selectIncident(w.tx, id), 'incident');
     if (input.status && !canChangeIncidentStatus(current.status, input.status)) {
       throw new AppError(
         'invalid_transition',
@@ -81,7 +82,8 @@ export async function updateIncident(
       })
       .where(eq(incidents.id, id));
     const dto = present(await selectIncident(w.tx, id), 'incident');
-    w.emit(incidentUpdated(dto, changedFields(input)));
+    const changes = changedFields(input);
+    w.emit(incidentUpdated(dto, changes, beforeOf(previous, changes)));
     return dto;
   });
   return result;

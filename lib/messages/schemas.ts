@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, MESSAGE_CHANNELS } from '../../db/schema/enums';
+import { ZId } from '../validation';
 
 // What the inbox routes take (the written channels: 112 e-mail and SMS).
 
@@ -15,4 +16,4 @@ export const ZClaim = z.object({ takeOver: z.boolean().optional() }).optional();
 
 export const ZReply = z.object({ text: z.string().trim().min(1).max(10_000) });
 
-export const ZLinkIncident = z.object({ incidentId: z.number().int().positive().max(2_147_483_647) });
+export const ZLinkIncident = z.object({ incidentId: ZId });

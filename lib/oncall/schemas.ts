@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_CHANNELS, SERVICE_KINDS } from '../../db/schema/enums';
+import { ZId } from '../validation';
 
 // What the on-call directory's routes take.
 
@@ -45,7 +46,7 @@ export const ZShift = z.object({
 
 export const ZSaveService = z.object({
   /** Absent: a new service. */
-  id: z.number().int().positive().max(2_147_483_647).optional(),
+  id: ZId.optional(),
   code: z
     .string()
     .trim()
@@ -54,7 +55,7 @@ export const ZSaveService = z.object({
   kind: z.enum(SERVICE_KINDS),
   incidentTypes: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   national: z.boolean().default(false),
-  municipalityIds: z.array(z.number().int().positive().max(2_147_483_647)).max(300).default([]),
+  municipalityIds: z.array(ZId).max(300).default([]),
   contacts: z.array(ZContact).max(10).default([]),
   handoverStation: z.string().trim().max(40).nullish(),
   note: z.string().trim().max(2000).default(''),
@@ -86,7 +87,7 @@ export const ZOnDutyQuery = z.object({
 });
 
 export const ZNotify = z.object({
-  serviceId: z.number().int().positive().max(2_147_483_647),
+  serviceId: ZId,
   channel: z.enum(CONTACT_CHANNELS),
   /** What the officer is asked to do; the incident's number, type and place are always included. */
   message: z.string().trim().max(600).default(''),

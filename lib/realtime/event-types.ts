@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventFrame } from '../events/catalogue';
+import { ZId } from '../validation';
 
 // The realtime protocol's own frames (docs/realtime-protocol.md). The events themselves, their payloads
 // and who sees them are the event catalogue's (lib/events/catalogue.ts).
@@ -15,10 +16,10 @@ export const PROTOCOL_VERSION = 2;
 export const ZClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), since: z.number().int().min(0).nullable() }),
   z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('alert.delivered'), alertId: z.number().int().positive() }),
+  z.object({ type: z.literal('alert.delivered'), alertId: ZId }),
   z.object({
     type: z.literal('alert.ack'),
-    alertId: z.number().int().positive(),
+    alertId: ZId,
     requestId: z.string().max(100).optional(),
   }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from '../validation';
 import { CALL_LISTS } from './call-dto';
 
 // What the telephony routes take. The edge's events are Kamailio's own JSON (deploy/kamailio/cad112.cfg).
@@ -36,7 +37,7 @@ export const ZEdgeDelivery = z.union([ZEdgeEvent, z.array(z.unknown()).min(1).ma
 
 export const ZCallsQuery = z.object({ list: z.enum(CALL_LISTS).default('waiting') });
 
-export const ZLinkCall = z.object({ incidentId: z.number().int().positive().max(2_147_483_647) });
+export const ZLinkCall = z.object({ incidentId: ZId });
 
 export const ZTransferCall = z.object({
   /** The code of a station (service) with a transfer number (GET /api/telephony/targets). */

@@ -4,7 +4,7 @@ import { alerts, assignments, incidents, units } from '../../db/schema';
 import type { AssignmentStatus } from '../../db/schema/enums';
 import { selectAlert } from '../alerts/alert-dto';
 import type { Principal } from '../auth/principal';
-import { AppError, forbidden, notFound, present } from '../errors';
+import { AppError, notFound, present } from '../errors';
 import { alertCancelled, assignmentUpdated, incidentUpdated, unitStatusChanged } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { authorOf, writeNote } from '../incidents/add-incident-note';
@@ -56,8 +56,7 @@ export async function changeUnitStatus(
 export async function applyUnitStatus(w: WriteTx, unitId: number, status: UnitStatus): Promise<UnitDto> {
   const [unit] = await w.tx.select().from(units).where(eq(units.id, unitId)).for('update');
   if (!unit) throw notFound('unit');
-  if (w.actor?.role === 'station' && w.actor.stationId !== unit.stationId)
-    throw forbidden('this unit belongs to another station');
+  if (w.actor?.role === 'station' && w.actor.stationId !== unit.stationId) throw notFound('unit');
   if (unit.status === status) return present(await selectUnit(w.tx, unitId), 'unit');
   const error = unitTransitionError(unit.status, status);
   if (error) throw new AppError('invalid_transition', error, [{ field: 'status', message: error }]);
@@ -110,12 +109,16 @@ async function markIncidentOnScene(w: WriteTx, incidentId: number): Promise<void
     .where(eq(incidents.id, incidentId))
     .for('update');
   const next = inc ? statusOnScene(inc.status) : null;
-  if (!next) return;
+  if (!inc || !next) return;
   await w.tx
     .update(incidents)
     .set({ status: next, updatedAt: sql`now()`, version: sql`${incidents.version} + 1` })
     .where(eq(incidents.id, incidentId));
-  w.emit(incidentUpdated(present(await selectIncident(w.tx, incidentId), 'incident'), ['status']));
+  w.emit(
+    incidentUpdated(present(await selectIncident(w.tx, incidentId), 'incident'), ['status'], {
+      status: inc.status,
+    }),
+  );
 }
 
 function snake(name: string): string {

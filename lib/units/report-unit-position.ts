@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { units } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { AppError, forbidden, notFound, present } from '../errors';
+import { AppError, notFound, present } from '../errors';
 import { unitPositionChanged } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
@@ -24,8 +24,7 @@ export async function reportUnitPosition(
   const { result } = await inWriteTx(db, actor, async (w) => {
     const [unit] = await w.tx.select().from(units).where(eq(units.id, unitId)).for('update');
     if (!unit) throw notFound('unit');
-    if (actor.role === 'station' && actor.stationId !== unit.stationId)
-      throw forbidden('this unit belongs to another station');
+    if (actor.role === 'station' && actor.stationId !== unit.stationId) throw notFound('unit');
     if (unit.positionAt && unit.positionAt.getTime() > at.getTime())
       return { unit: await selectUnit(w.tx, unitId), applied: false };
     await w.tx

@@ -7,6 +7,7 @@ import { AppError, notFound, present } from '../errors';
 import { unitUpdated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertStationExists } from '../stations/assert-station';
+import { ZId } from '../validation';
 import { selectUnit } from './unit-dto';
 
 const ZUnitFields = {
@@ -27,7 +28,7 @@ const ZUnitFields = {
     )
     .max(20)
     .transform((c) => [...new Set(c)]),
-  stationId: z.number().int().positive().max(2_147_483_647),
+  stationId: ZId,
 };
 export const ZCreateUnit = z.object(ZUnitFields);
 export const ZUpdateUnit = z

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/schema';
-
-const ZId = z.number().int().positive().max(2_147_483_647);
+import { ZId } from '../validation';
 
 /** At least 10 characters: the centre's accounts open incident data and the alerting of units. */
 export const ZPassword = z

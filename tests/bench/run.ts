@@ -30,7 +30,7 @@ await admin.connect();
 await admin.query(`drop database if exists ${DB} with (force)`);
 await admin.query(`create database ${DB}`);
 await admin.end();
-await prepareDatabase(DB_URL);
+await prepareDatabase(DB_URL, DB_URL);
 const raw = new pg.Client({ connectionString: DB_URL });
 await raw.connect();
 

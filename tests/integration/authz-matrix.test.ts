@@ -114,7 +114,11 @@ describe('a station sees its own alerts and the incidents they concern, not the 
   it('reads its incident, not another station’s', async () => {
     const st = sessions.station as Session;
     expect((await st.get(`/api/incidents/${ids.incident}`)).status).toBe(200);
-    expect((await st.get(`/api/incidents/${ids.otherIncident}`)).status).toBe(403);
+    // Another station's incident answers exactly like one that does not exist: no way to probe ids.
+    const other = await st.get(`/api/incidents/${ids.otherIncident}`);
+    const missing = await st.get('/api/incidents/2147483647');
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual(missing.body);
     const list = await st.get('/api/incidents?status=all');
     const seen = list.body.map((i: { id: number }) => i.id);
     expect(seen).toContain(ids.incident);
@@ -123,14 +127,18 @@ describe('a station sees its own alerts and the incidents they concern, not the 
 
   it('cannot acknowledge another station’s alert or move another station’s unit', async () => {
     const st = sessions.station as Session;
-    expect((await st.send('POST', `/api/alerts/${ids.otherAlert}/ack`)).status).toBe(403);
-    expect((await st.send('POST', `/api/alerts/${ids.otherAlert}/delivered`)).status).toBe(403);
-    expect((await st.send('POST', `/api/units/${ids.otherUnit}/status`, { status: 'en_route' })).status).toBe(
-      403,
-    );
-    expect((await st.send('POST', `/api/incidents/${ids.otherIncident}/notes`, { text: 'x' })).status).toBe(
-      403,
-    );
+    const same = async (method: string, path: (id: number) => string, own: number, body?: unknown) => {
+      const foreign = await st.send(method, path(own), body);
+      const missing = await st.send(method, path(2_147_483_647), body);
+      expect(foreign.status, path(own)).toBe(404);
+      expect(foreign.body, path(own)).toEqual(missing.body);
+    };
+    await same('POST', (id) => `/api/alerts/${id}/ack`, ids.otherAlert);
+    await same('POST', (id) => `/api/alerts/${id}/delivered`, ids.otherAlert);
+    await same('POST', (id) => `/api/units/${id}/status`, ids.otherUnit, { status: 'en_route' });
+    await same('POST', (id) => `/api/units/${id}/position`, ids.otherUnit, { lat: 46.05, lon: 14.5 });
+    await same('POST', (id) => `/api/incidents/${id}/notes`, ids.otherIncident, { text: 'x' });
+    await same('GET', (id) => `/api/incidents/${id}/surroundings`, ids.otherIncident);
     const r = await raw.query('select acknowledged_at from alerts where id = $1', [ids.otherAlert]);
     expect(r.rows[0].acknowledged_at).toBeNull();
   });

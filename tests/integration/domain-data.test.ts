@@ -472,7 +472,7 @@ describe('an incident in Bovec: notes, substances, hydrants, and the on-call ser
     expect(s.body.substances).toHaveLength(1);
     expect(s.body.notes.map((n: { text: string }) => n.text)).toContain(`Koda vrat 1234 ${RUN}`);
     expect(s.body.waterSources.some((w: { ref: string }) => w.ref === 'BOV-1')).toBe(true);
-    expect((await station.get(`/api/incidents/${incidentId}/surroundings`)).status).toBe(403);
+    expect((await station.get(`/api/incidents/${incidentId}/surroundings`)).status).toBe(404);
     const detail = await dispatcher.get(`/api/incidents/${incidentId}`);
     expect(detail.body.notes.map((n: { kind: string }) => n.kind)).toContain('substance_added');
   });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
 import { incidents, users } from '../../db/schema';
@@ -9,6 +9,7 @@ import { inWriteTx } from '../../lib/events/write-tx';
 import { createIncident } from '../../lib/incidents/create-incident';
 import { FIRE_IN_LJUBLJANA } from '../helpers/api';
 import { count, openTestDb, rawClient } from '../helpers/db';
+import { TEST_OWNER_DATABASE_URL } from '../helpers/env';
 
 let handle: DbHandle;
 let raw: pg.Client;
@@ -111,12 +112,21 @@ describe('the event log', () => {
     expect(new Set(numbers).size).toBe(40);
   });
 
-  it('is append-only: UPDATE, DELETE and TRUNCATE fail even for the owner', async () => {
-    await expect(
-      raw.query(`update events set type = 'x' where seq = (select min(seq) from events)`),
-    ).rejects.toThrow(/append-only/);
-    await expect(raw.query('delete from events')).rejects.toThrow(/append-only/);
-    await expect(raw.query('truncate events')).rejects.toThrow(/append-only/);
+  it('is append-only: UPDATE, DELETE and TRUNCATE fail for the owner (trigger) and the server (privilege)', async () => {
+    const owner = new pg.Client({ connectionString: TEST_OWNER_DATABASE_URL });
+    await owner.connect();
+    try {
+      await expect(
+        owner.query(`update events set type = 'x' where seq = (select min(seq) from events)`),
+      ).rejects.toThrow(/append-only/);
+      await expect(owner.query('delete from events')).rejects.toThrow(/append-only/);
+      await expect(owner.query('truncate events')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
+    await expect(raw.query(`update events set type = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(raw.query('delete from events')).rejects.toThrow(/permission denied/);
+    await expect(raw.query('truncate events')).rejects.toThrow(/permission denied/);
   });
 
   it('stores positions as geography(Point,4326)', async () => {

@@ -19,7 +19,7 @@ let dispatcher: Session;
 beforeAll(async () => {
   pg = await ownPostgres();
   createDatabase(pg, 'cad');
-  await prepareDatabase(pg.url('cad'));
+  await prepareDatabase(pg.url('cad'), pg.url('cad'));
   smtpPort = await freePort();
   server = await startServer({
     env: { DATABASE_URL: pg.url('cad'), SMTP_PORT: String(smtpPort), MAIL_ADDRESSES: '112@cad112.local' },
@@ -87,6 +87,25 @@ describe('PostgreSQL restarted under load', () => {
     const list = await dispatcher.get('/api/incidents');
     expect(list.status).toBe(503);
     expect(list.body.error.code).toBe('unavailable');
+    // Pages too, /login included: a readable 503 that reloads itself (no script), never Next's 500.
+    for (const [page, lang, words] of [
+      ['/login', 'sl', 'nedosegljiv'],
+      ['/dispatch', 'en', 'briefly unavailable'],
+      ['/', 'sl', 'nedosegljiv'],
+      ['/audit', 'en', 'briefly unavailable'],
+    ] as const) {
+      const res = await fetch(`${server.url}${page}`, {
+        headers: { cookie: `${dispatcher.cookie}; lang=${lang}` },
+        redirect: 'manual',
+      });
+      expect(res.status, page).toBe(503);
+      expect(res.headers.get('retry-after'), page).toBe('5');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain('<meta http-equiv="refresh" content="5">');
+      expect(html).toContain(words);
+      expect(html).toContain(`<html lang="${lang}">`);
+    }
     const ackedWhileDown = acknowledged.filter((a) => a.at > downAt + 500).length;
     expect(ackedWhileDown).toBe(0);
 
@@ -132,6 +151,7 @@ describe('PostgreSQL restarted under load', () => {
     expect(socket.closed).toBeNull();
     const after = await dispatcher.get('/api/incidents?status=all&limit=500');
     expect(after.status).toBe(200);
+    await expect.poll(async () => (await fetch(`${server.url}/login`)).status, { timeout: 5000 }).toBe(200);
     await socket.close();
   }, 60_000);
 });

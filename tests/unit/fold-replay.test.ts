@@ -41,7 +41,12 @@ const events: ReplayEvent[] = [
     at(150),
     'marko',
   ),
-  logged(ev.incidentUpdated(incident('closed', 3), ['status']), 8, at(600), 'marko'),
+  logged(
+    ev.incidentUpdated(incident('closed', 3), ['status'], { status: 'in_progress' }),
+    8,
+    at(600),
+    'marko',
+  ),
 ];
 const none = { incidents: [], units: [] };
 

@@ -24,11 +24,19 @@ describe('the centre’s incidents', () => {
     const withUnit = reduceIncidents(loaded, frame(ev.assignmentCreated(assignmentDto()), 1));
     const updated = reduceIncidents(
       withUnit,
-      frame(ev.incidentUpdated(incidentDto({ priority: 'yellow', version: 2 }), ['priority']), 2),
+      frame(
+        ev.incidentUpdated(incidentDto({ priority: 'yellow', version: 2 }), ['priority'], {
+          priority: 'red',
+        }),
+        2,
+      ),
     );
     expect(updated.get(1)?.priority).toBe('yellow');
     expect(updated.get(1)?.assignments).toHaveLength(1);
-    const stale = frame(ev.incidentUpdated(incidentDto({ priority: 'green', version: 1 }), ['priority']), 3);
+    const stale = frame(
+      ev.incidentUpdated(incidentDto({ priority: 'green', version: 1 }), ['priority'], { priority: 'red' }),
+      3,
+    );
     expect(reduceIncidents(updated, stale)).toBe(updated);
   });
 
@@ -130,7 +138,9 @@ describe('a station’s screen', () => {
     );
     const handovers = reduceHandovers(new Map(), frame(ev.handoverCreated(handoverDto(), incidentDto()), 2));
     const moved = frame(
-      ev.incidentUpdated(incidentDto({ version: 2, description: 'Dim iz strehe' }), ['description']),
+      ev.incidentUpdated(incidentDto({ version: 2, description: 'Dim iz strehe' }), ['description'], {
+        description: '',
+      }),
       3,
     );
     expect(reduceStationAlerts(alerts, moved, 3).get(11)?.incident?.description).toBe('Dim iz strehe');

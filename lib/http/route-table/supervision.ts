@@ -38,6 +38,28 @@ export const SUPERVISION_ROUTES = {
     access: SUPERVISOR,
     query: ZAuditQuery,
   },
+  auditChain: {
+    method: 'GET',
+    path: '/api/audit/chain',
+    summary:
+      "The event log's protection: whether the server's database role could alter it, the chain's head, the anchors and where they are written",
+    access: SUPERVISOR,
+  },
+  verifyAuditChain: {
+    method: 'GET',
+    path: '/api/audit/chain/verify',
+    summary:
+      "Walks the hash chain of the whole event log and checks the anchors (the database's and the anchor file's); reports the first broken link",
+    access: SUPERVISOR,
+  },
+  anchorAuditChain: {
+    method: 'POST',
+    path: '/api/audit/anchors',
+    summary: "Writes the chain's head now to the anchor file and address (as the periodic anchor does)",
+    access: SUPERVISOR,
+    idempotent: true,
+    status: 201,
+  },
   incidentReplay: {
     method: 'GET',
     path: '/api/incidents/{id}/replay',

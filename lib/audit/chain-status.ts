@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import type { Db } from '../../db/client';
+import { type LogProtection, logProtection } from '../../db/roles';
+import { env } from '../env';
+import { type AnchorDto, anchorConfig, chainHead, listAnchors } from './anchor';
+import { type Anchor, anchorsFromFile, type ChainReport, storedAnchors, verifyChain } from './chain';
+
+export interface ChainStatus {
+  /** embedded: PGlite in the server's process (docs/proof.md says what it can promise). */
+  database: 'postgresql' | 'embedded';
+  protection: LogProtection | null;
+  head: { seq: number; hash: string } | null;
+  anchors: AnchorDto[];
+  destinations: { file: string | null; email: string | null };
+  intervalMin: number;
+}
+
+export async function chainStatus(db: Db, embedded: boolean): Promise<ChainStatus> {
+  const cfg = anchorConfig();
+  return {
+    database: embedded ? 'embedded' : 'postgresql',
+    protection: embedded ? null : await logProtection(db),
+    head: await chainHead(db),
+    anchors: await listAnchors(db),
+    destinations: { file: cfg.file ?? null, email: cfg.email ?? null },
+    intervalMin: env().AUDIT_ANCHOR_INTERVAL_MIN,
+  };
+}
+
+/** The whole chain against every anchor this node can read: the database's and the anchor file's. */
+export async function verifyWithAnchors(db: Db): Promise<ChainReport & { anchorFile: string | null }> {
+  const file = anchorConfig().file;
+  const anchors: Anchor[] = await storedAnchors(db);
+  let anchorFile: string | null = null;
+  if (file && existsSync(file)) {
+    anchors.push(...anchorsFromFile(file));
+    anchorFile = file;
+  }
+  return { ...(await verifyChain(db, { anchors })), anchorFile };
+}
