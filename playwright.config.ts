@@ -42,6 +42,9 @@ export default defineConfig({
       // Telephony: the telephony story starts Kamailio with this token and control port.
       TELEPHONY_TOKEN: 'test-telephony-token-0123456789',
       TELEPHONY_CONTROL_URL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3200) + 27}`,
+      // The audit screen's anchor action writes here (issue 18); the periodic job is off in the stories.
+      AUDIT_ANCHOR_FILE: `${process.cwd()}/tests/.artifacts/e2e-anchors.jsonl`,
+      AUDIT_ANCHOR_INTERVAL_MIN: '0',
     },
   },
 });

@@ -97,9 +97,11 @@ export function ChainPanel() {
           >
             {status.database === 'embedded'
               ? t('chainEmbedded')
-              : p?.protected
-                ? fill(t('chainProtected'), { role: p.role })
-                : fill(t('chainUnprotected'), { role: p?.role ?? '', why })}
+              : withCode(
+                  p?.protected ? t('chainProtected') : fill(t('chainUnprotected'), { why }),
+                  'role',
+                  p?.role ?? '',
+                )}
           </p>
           <dl className="chain-facts">
             <dt>{t('chainHead')}</dt>
@@ -115,17 +117,25 @@ export function ChainPanel() {
             </dd>
             <dt>{t('chainAnchorsTo')}</dt>
             <dd className={hasDest ? undefined : 'chain-warn'}>
-              {hasDest
-                ? [
-                    dest?.file && `${t('chainDestFile')} ${dest.file}`,
-                    dest?.email && `${t('chainDestEmail')} ${dest.email}`,
-                    status.intervalMin > 0
-                      ? fill(t('chainEvery'), { min: status.intervalMin })
-                      : t('chainOnlyByHand'),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')
-                : t('chainNoDestination')}
+              {hasDest ? (
+                <>
+                  {dest?.file && (
+                    <>
+                      {t('chainDestFile')} <code>{dest.file}</code> ·{' '}
+                    </>
+                  )}
+                  {dest?.email && (
+                    <>
+                      {t('chainDestEmail')} <code>{dest.email}</code> ·{' '}
+                    </>
+                  )}
+                  {status.intervalMin > 0
+                    ? fill(t('chainEvery'), { min: status.intervalMin })
+                    : t('chainOnlyByHand')}
+                </>
+              ) : (
+                t('chainNoDestination')
+              )}
             </dd>
             <dt>{t('chainLastAnchor')}</dt>
             <dd>
@@ -168,6 +178,18 @@ export function ChainPanel() {
         )}
       </div>
     </section>
+  );
+}
+
+/** A label whose {name} placeholder is an identifier, shown as such. */
+function withCode(text: string, name: string, value: string) {
+  const [before, after] = text.split(`{${name}}`);
+  return (
+    <>
+      {before}
+      <code>{value}</code>
+      {after}
+    </>
   );
 }
 

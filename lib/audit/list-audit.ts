@@ -4,11 +4,15 @@ import { type Db, rowsOf } from '../../db/client';
 import type { EventFrame } from '../events/catalogue';
 import { toFrame } from '../events/read-event';
 import { csvCell } from '../stats/compute-stats';
+import { INT32_MAX } from '../validation';
 
 // The audit trail is the event log itself (append-only: a trigger refuses UPDATE and DELETE), read
 // newest first with filters; paging by seq ("before"), so a page never shifts while events arrive.
 
 const ZWhen = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+/** Digits only: an id, which must fit the integer column. */
+const idInRange = (v: string) => !/^\d+$/.test(v) || Number(v) <= INT32_MAX;
 
 export const ZAuditQuery = z.object({
   /** A username (or an API token's name). */
@@ -18,9 +22,10 @@ export const ZAuditQuery = z.object({
     .string()
     .trim()
     .regex(/^(\d{4}-\d{6}|\d{1,10})$/, 'an incident number such as 2026-000123, or an id')
+    .refine(idInRange, 'an id is at most 2147483647')
     .optional(),
   /** A unit's callsign or id. */
-  unit: z.string().trim().min(1).max(30).optional(),
+  unit: z.string().trim().min(1).max(30).refine(idInRange, 'an id is at most 2147483647').optional(),
   /** An event type, or a family ending in a dot: "incident." */
   type: z
     .string()

@@ -116,13 +116,13 @@ export const PAGE_RETRY_AFTER_S = 5;
 const PAGE_TEXT = {
   sl: {
     title: 'Sistem je začasno nedosegljiv',
-    body: 'Podatkovna zbirka se ne odziva. Stran se bo sama znova naložila vsakih 5 sekund; vnesenih podatkov ne izgubite.',
+    body: 'Podatkovna zbirka se ne odziva. Stran se bo sama znova naložila vsakih 5 sekund. Kar je že shranjeno, ostane shranjeno.',
     fallback: 'Med izpadom sprejemajte klice po rezervnem postopku centra.',
     retry: 'Poskusi znova',
   },
   en: {
     title: 'The system is briefly unavailable',
-    body: 'The database is not answering. This page reloads itself every 5 seconds; nothing you entered is lost.',
+    body: 'The database is not answering. This page reloads itself every 5 seconds. What is already saved stays saved.',
     fallback: "Meanwhile, take calls by the centre's fallback procedure.",
     retry: 'Try again',
   },

@@ -7,6 +7,7 @@ import { env } from '../env';
 import { AppError, notFound, pgErrorCode } from '../errors';
 import { inWriteTx } from '../events/write-tx';
 import { normalizePhone } from '../locations/phone';
+import { INT32_MAX } from '../validation';
 import { messageDto } from './conversation-dto';
 import { findInbound, recordDelivery, recordReply, storeInbound } from './incident-timeline';
 
@@ -206,7 +207,7 @@ export async function smsDeliveryReport(db: Db, actor: Principal, input: z.infer
         and(
           eq(messages.channel, 'sms'),
           eq(messages.direction, 'out'),
-          eq(messages.id, Number.isInteger(id) ? id : -1),
+          eq(messages.id, Number.isInteger(id) && id > 0 && id <= INT32_MAX ? id : -1),
         ),
       )
       .returning();

@@ -13,6 +13,7 @@ import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { prepareDatabase } from '../helpers/prepare-db';
 import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
+import { benchAudit } from './audit';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 import { benchDomain } from './domain';
 import { notes, record, rows, rssMb, single, sleep } from './figures';
@@ -395,6 +396,10 @@ await benchTelephony(DB_URL, raw, LOAD_S);
 // ---------------------------------------------------------------------------------------------
 // 9. The domain databases: nearest open AED, hydrants, on-duty resolution (tests/bench/domain.ts).
 await benchDomain(raw, h.db);
+
+// ---------------------------------------------------------------------------------------------
+// 10. The event log's hash chain: verification of the whole log, and the append cost (tests/bench/audit.ts).
+await benchAudit(raw, h.db);
 
 await h.close();
 await raw.end();

@@ -83,6 +83,9 @@ for (const v of VARIANTS) {
 
     await sv.page.goto('/audit');
     await expect(sv.page.getByTestId('audit-table').locator('tbody tr').first()).toBeVisible();
+    await expect(sv.page.getByTestId('chain-protection')).toContainText('cad112_app');
+    await sv.page.getByTestId('chain-verify').click();
+    await expect(sv.page.getByTestId('chain-result')).toHaveAttribute('data-intact', 'true');
     await shot(sv.page, 'audit');
 
     await sv.page.goto('/admin');
@@ -139,6 +142,29 @@ test('the audit trail finds an incident’s story by its number and shows what e
   await note.getByRole('button').click();
   await expect(sv.page.locator('.audit-json')).toContainText('"text"');
   await lookAt(sv.page, 'audit-incident-en-light');
+  await sv.context.close();
+});
+
+test('the supervisor verifies the log’s chain and writes an anchor, from the keyboard', async ({
+  browser,
+}) => {
+  const sv = await loggedIn(browser, 'supervisor');
+  await sv.page.goto('/audit');
+  await expect(sv.page.getByTestId('chain-protection')).toContainText('lahko samo dodaja');
+  await sv.page.getByTestId('chain-anchor').focus();
+  await sv.page.keyboard.press('Enter');
+  await expect(
+    sv.page.getByText(/Sidro zapisano: zapis #\d+\. datoteka .*e2e-anchors\.jsonl: zapisano/),
+  ).toBeVisible();
+  await expect(sv.page.getByTestId('chain-panel')).toContainText('Zadnje sidro');
+  await sv.page.getByTestId('chain-verify').focus();
+  await sv.page.keyboard.press('Enter');
+  const result = sv.page.getByTestId('chain-result');
+  await expect(result).toHaveAttribute('data-intact', 'true');
+  await expect(result).toContainText(
+    /Veriga je neprekinjena: preverjenih zapisov [\d.]+, ujemajočih se sider [1-9]/,
+  );
+  await lookAt(sv.page, 'audit-chain-sl-light');
   await sv.context.close();
 });
 

@@ -2,6 +2,7 @@ import { METHODS } from 'node:http';
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ROUTES, type RouteSpec } from '../../lib/http/routes';
 import { login, request, type Session } from '../helpers/api';
 import { rawClient } from '../helpers/db';
@@ -79,7 +80,17 @@ const queryValue = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.double().map(String),
   fc.constantFrom('91,14', '-0', 'true', ''),
+  fc.constantFrom('2147483648', '99999999999', '9223372036854775808', '-2147483649', '2026-999999'),
 );
+
+/** The names of a route's query parameters (from its schema). */
+function queryNames(spec: RouteSpec): string[] {
+  if (!spec.query) return [];
+  const schema = z.toJSONSchema(spec.query, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+  };
+  return Object.keys(schema.properties ?? {});
+}
 const body = fc.oneof(
   fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
   fc.string({ maxLength: 200 }),
@@ -110,6 +121,8 @@ describe('fuzzing every endpoint', () => {
               'type',
               'from',
               'x',
+              // The route's own query parameters, so each is fuzzed where it means something.
+              ...queryNames(spec),
             ),
             queryValue,
             { maxKeys: 4 },

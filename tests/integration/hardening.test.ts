@@ -291,3 +291,29 @@ describe('rows that only matter for a while are purged', () => {
     }
   });
 });
+
+describe('an overwritten field is never lost to the audit', () => {
+  it('incident.updated records what each changed field was before', async () => {
+    const ct = await login(server.url, 'calltaker');
+    const sup = await login(server.url, 'supervisor');
+    const inc = await ct.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      description: 'Gori kuhinja',
+    });
+    const changed = await ct.send('PATCH', `/api/incidents/${inc.body.id}`, {
+      version: inc.body.version,
+      description: 'Gori dnevna soba',
+      priority: 'yellow',
+    });
+    expect(changed.status).toBe(200);
+    const audit = await sup.get(`/api/audit?incident=${inc.body.number}&type=incident.updated&format=json`);
+    expect(audit.status).toBe(200);
+    const [entry] = audit.body.entries;
+    expect(entry.data.changes.sort()).toEqual(['description', 'priority']);
+    expect(entry.data.before).toEqual({ description: 'Gori kuhinja', priority: FIRE_IN_LJUBLJANA.priority });
+    expect(entry.data.incident).toMatchObject({ description: 'Gori dnevna soba', priority: 'yellow' });
+    // An id past the integer column is a 400 here too, not a database error.
+    expect((await sup.get('/api/audit?incident=9999999999')).status).toBe(400);
+    expect((await sup.get('/api/audit?unit=99999999999')).status).toBe(400);
+  });
+});

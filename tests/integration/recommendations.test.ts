@@ -182,8 +182,9 @@ describe('AVL positions', () => {
     });
     expect(future.body.error.fields[0].field).toBe('body.at');
     const other = await unitId('GB-MB-11');
+    // Another station's unit answers like a unit that does not exist.
     expect((await station.send('POST', `/api/units/${other}/position`, { lat: 46, lon: 14 })).status).toBe(
-      403,
+      404,
     );
   });
 });
