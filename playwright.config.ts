@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_DATABASE_URL as DATABASE_URL } from './tests/helpers/env';
+import { E2E_DATABASE_URL as DATABASE_URL, E2E_OWNER_DATABASE_URL } from './tests/helpers/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 
@@ -32,6 +32,8 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATABASE_URL,
+      // The server may start before the global setup: it migrates as the owner (then runs as the app role).
+      DATABASE_OWNER_URL: E2E_OWNER_DATABASE_URL,
       MAP_TILE_URL: 'none',
       // 112 e-mail in the browser tests: the listener, and a relay sink the inbox test starts.
       SMTP_PORT: String(Number(process.env.E2E_PORT ?? 3200) + 25),

@@ -95,10 +95,12 @@ export async function canMigrate(db: Db): Promise<boolean> {
 
 /** How many migrations the database has applied (drizzle's own table), or 0 before the first. */
 export async function appliedMigrations(db: Db): Promise<number> {
+  const [exists] = rowsOf<{ ok: boolean }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`),
+  );
+  if (!exists?.ok) return 0;
   const [row] = rowsOf<{ n: number | string }>(
-    await db.execute(sql`
-      select case when to_regclass('drizzle.__drizzle_migrations') is null then 0
-                  else (select count(*) from drizzle.__drizzle_migrations) end as n`),
+    await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
   );
   return Number(row?.n ?? 0);
 }

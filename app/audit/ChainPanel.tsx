@@ -195,6 +195,7 @@ function withCode(text: string, name: string, value: string) {
 
 function ChainResult({ report }: { report: Report }) {
   const { t, lang } = useUi();
+  const locale = lang === 'sl' ? 'sl-SI' : 'en-GB';
   const matched = report.anchors.checked - report.anchors.mismatches.length;
   return (
     <div data-testid="chain-result" data-intact={report.intact}>
@@ -208,10 +209,13 @@ function ChainResult({ report }: { report: Report }) {
         </p>
       ) : report.intact ? (
         <p className="chain-ok">
-          {fill(t('chainIntact'), {
-            rows: report.rows.toLocaleString(lang === 'sl' ? 'sl-SI' : 'en-GB'),
+          {fill(t(report.anchors.checked > 0 ? 'chainIntact' : 'chainIntactNoAnchors'), {
+            rows: report.rows.toLocaleString(locale),
             anchors: matched,
-            s: (report.ms / 1000).toFixed(1),
+            s: (report.ms / 1000).toLocaleString(locale, {
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }),
           })}
         </p>
       ) : null}

@@ -1,7 +1,9 @@
 // npm run import:addresses -- FILE – address points from a CSV into the gazetteer (docs/addresses.md)
+
 import { readFileSync } from 'node:fs';
+import { env } from '../../lib/env';
 import { importAddresses } from '../../lib/geo/import-addresses';
-import { migrateDatabase } from '../migrate';
+import { prepareSchema } from '../migrate';
 import { openFromEnv } from './open';
 
 const file = process.argv[2];
@@ -11,7 +13,7 @@ if (!file) {
 }
 const handle = await openFromEnv();
 try {
-  await migrateDatabase(handle);
+  await prepareSchema(handle, env().DATABASE_OWNER_URL);
   const n = await importAddresses(handle.db, readFileSync(file, 'utf8'));
   console.log(`${n} address points imported from ${file}`);
 } catch (err) {

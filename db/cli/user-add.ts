@@ -4,11 +4,12 @@
 
 import { createInterface } from 'node:readline';
 import { eq } from 'drizzle-orm';
+import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { createUser } from '../../lib/users/create-user';
 import { ZCreateUser } from '../../lib/users/schemas';
 import { fieldErrors } from '../../lib/validation';
-import { migrateDatabase } from '../migrate';
+import { prepareSchema } from '../migrate';
 import { stations } from '../schema';
 import { openFromEnv } from './open';
 
@@ -53,7 +54,7 @@ const handle = await openFromEnv().catch((err: unknown) => {
   return process.exit(2);
 });
 try {
-  await migrateDatabase(handle);
+  await prepareSchema(handle, env().DATABASE_OWNER_URL);
   let stationId: number | null = null;
   if (stationCode) {
     const [s] = await handle.db.select().from(stations).where(eq(stations.code, stationCode.toUpperCase()));

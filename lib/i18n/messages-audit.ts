@@ -28,6 +28,8 @@ export const auditSl = {
   chainAnchorNow: 'Zapiši sidro zdaj',
   chainAnchored: 'Sidro zapisano: zapis #{seq}.',
   chainIntact: 'Veriga je neprekinjena: preverjenih zapisov {rows}, ujemajočih se sider {anchors} ({s} s).',
+  chainIntactNoAnchors:
+    'Veriga je neprekinjena: preverjenih zapisov {rows} ({s} s). Sider za primerjavo še ni.',
   chainBroken: 'Veriga je prekinjena pri zapisu #{seq}: {reason}. Vseh prekinitev: {breaks}.',
   chainReasonContent:
     'vsebina ali predhodni zapis ne ustreza zapisanemu odtisu (zapis je bil spremenjen ali je bil zapis pred njim odstranjen)',
@@ -68,6 +70,7 @@ export const auditEn: Record<keyof typeof auditSl, string> = {
   chainAnchorNow: 'Write an anchor now',
   chainAnchored: 'Anchor written: entry #{seq}.',
   chainIntact: 'The chain is unbroken: {rows} entries checked, {anchors} anchors match ({s} s).',
+  chainIntactNoAnchors: 'The chain is unbroken: {rows} entries checked ({s} s). No anchors to compare yet.',
   chainBroken: 'The chain is broken at entry #{seq}: {reason}. Broken links in all: {breaks}.',
   chainReasonContent:
     'its content or the entry before it does not match the recorded fingerprint (the entry was changed, or an entry before it was removed)',
