@@ -14,6 +14,7 @@ import { inWriteTx } from '../../lib/events/write-tx';
 import { login } from '../helpers/api';
 import { ADMIN_DATABASE_URL } from '../helpers/env';
 import { type RunningServer, startServer } from '../helpers/server';
+import { startSmtpSink } from '../helpers/smtp-sink';
 
 // The event log as evidence (docs/proof.md): the server's own role cannot alter it by any means a
 // database role has, the hash chain finds a row rewritten by someone who can (a superuser), and an
@@ -252,11 +253,23 @@ describe('the supervisor’s screen actions', () => {
   let server: RunningServer;
   const file = path.join(dir, 'server-anchors.jsonl');
 
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
   beforeAll(async () => {
-    server = await startServer({ env: { AUDIT_ANCHOR_FILE: file, AUDIT_ANCHOR_INTERVAL_MIN: '0' } });
+    // The inspector's archive: a real SMTP conversation through the centre's relay.
+    sink = await startSmtpSink(0);
+    server = await startServer({
+      env: {
+        AUDIT_ANCHOR_FILE: file,
+        AUDIT_ANCHOR_EMAIL: 'revizija@inspektorat.example.si',
+        MAIL_RELAY_URL: `smtp://127.0.0.1:${sink.port}`,
+        AUDIT_ANCHOR_INTERVAL_MIN: '0',
+      },
+    });
   });
   afterAll(async () => {
     await server.kill();
+    await sink.close();
   });
 
   it('shows the protection, anchors now, and verifies the chain with the anchor file', async () => {
@@ -270,8 +283,15 @@ describe('the supervisor’s screen actions', () => {
       'idempotency-key': `anchor-${Date.now()}`,
     });
     expect(anchored.status).toBe(201);
-    expect(anchored.body.destinations[0]).toMatchObject({ kind: 'file', ok: true });
+    expect(anchored.body.destinations).toEqual([
+      { kind: 'file', target: file, ok: true },
+      { kind: 'email', target: 'revizija@inspektorat.example.si', ok: true },
+    ]);
     expect(readFileSync(file, 'utf8')).toContain(`"hash":"${anchored.body.hash}"`);
+    const mail = sink.received.at(-1);
+    expect(mail?.subject).toBe(`CAD 112 audit anchor #${anchored.body.seq}`);
+    const line = (mail?.text ?? '').split('\n')[0] as string;
+    expect(JSON.parse(line)).toMatchObject({ seq: anchored.body.seq, hash: anchored.body.hash });
 
     const verified = await sup.get('/api/audit/chain/verify');
     expect(verified.status).toBe(200);
