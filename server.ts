@@ -9,7 +9,7 @@ import { logProtection } from './db/roles';
 import { escalateOverdueAlerts } from './lib/alerts/escalate-overdue-alerts';
 import { anchorIfDue } from './lib/audit/anchor';
 import { authenticate, validCredentials } from './lib/auth/authenticate';
-import { THROTTLE_WINDOW_MIN } from './lib/auth/login-throttle';
+import { DEVICE_COOKIE_DAYS, THROTTLE_WINDOW_MIN } from './lib/auth/login-throttle';
 import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
 import {
@@ -101,9 +101,11 @@ const housekeeping = setInterval(() => {
   purgeExpired(handle.db, {
     idempotencyHours: config.IDEMPOTENCY_WINDOW_HOURS,
     throttleWindowMin: THROTTLE_WINDOW_MIN,
+    deviceDays: DEVICE_COOKIE_DAYS,
   })
     .then((n) => {
-      if (n.idempotencyKeys + n.sessions + n.loginThrottle > 0) logger.info(n, 'purged expired rows');
+      if (n.idempotencyKeys + n.sessions + n.loginThrottle + n.loginDevices > 0)
+        logger.info(n, 'purged expired rows');
     })
     .catch((err) => logger.warn({ err }, 'purge failed'));
 }, config.HOUSEKEEPING_MS);

@@ -2,18 +2,19 @@ import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
 
 // Rows that only matter for a while: stored answers to Idempotency-Keys (a retry within the window gets
-// the same answer; after it, the key may be reused), sessions past their expiry, and failed-login
-// counters whose window has passed. Run by every node every few minutes; each DELETE is idempotent.
+// the same answer; after it, the key may be reused), sessions past their expiry, failed-login counters
+// whose window has passed, and remembered browsers whose cookie has expired. Run by every node every few minutes; each DELETE is idempotent.
 
 export interface PurgeResult {
   idempotencyKeys: number;
   sessions: number;
   loginThrottle: number;
+  loginDevices: number;
 }
 
 export async function purgeExpired(
   db: Db,
-  opts: { idempotencyHours: number; throttleWindowMin: number },
+  opts: { idempotencyHours: number; throttleWindowMin: number; deviceDays: number },
 ): Promise<PurgeResult> {
   const count = async (q: ReturnType<typeof sql>) =>
     Number(rowsOf<{ n: number | string }>(await db.execute(q))[0]?.n ?? 0);
@@ -31,5 +32,10 @@ export async function purgeExpired(
                   and blocked_until < now()
                 returning 1)
     select count(*) as n from d`);
-  return { idempotencyKeys, sessions, loginThrottle };
+  // A browser not used to sign in for as long as its cookie lives is forgotten with it.
+  const loginDevices = await count(sql`
+    with d as (delete from login_devices where last_used_at < now() - make_interval(days => ${opts.deviceDays})
+                returning 1)
+    select count(*) as n from d`);
+  return { idempotencyKeys, sessions, loginThrottle, loginDevices };
 }

@@ -263,7 +263,16 @@ describe('rows that only matter for a while are purged', () => {
         [`expired-${key}`, users.rows[0].id],
       );
 
-      const purged = await purgeExpired(h.db, { idempotencyHours: 24, throttleWindowMin: 15 });
+      await raw.query(
+        `insert into login_devices (token_hash, user_id, last_used_at) values ($1, $2, now() - interval '181 days')`,
+        [`old-device-${key}`, users.rows[0].id],
+      );
+
+      const purged = await purgeExpired(h.db, {
+        idempotencyHours: 24,
+        throttleWindowMin: 15,
+        deviceDays: 180,
+      });
       expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
       expect(purged.sessions).toBeGreaterThanOrEqual(1);
       expect(
@@ -271,6 +280,11 @@ describe('rows that only matter for a while are purged', () => {
       ).toBe(0);
       expect(
         (await raw.query('select 1 from sessions where token_hash = $1', [`expired-${key}`])).rowCount,
+      ).toBe(0);
+      expect(purged.loginDevices).toBeGreaterThanOrEqual(1);
+      expect(
+        (await raw.query('select 1 from login_devices where token_hash = $1', [`old-device-${key}`]))
+          .rowCount,
       ).toBe(0);
 
       // The retry within the window still gets the stored answer, not a second assignment.
