@@ -8,7 +8,7 @@ import { prepareSchema } from './db/migrate';
 import { logProtection } from './db/roles';
 import { escalateOverdueAlerts } from './lib/alerts/escalate-overdue-alerts';
 import { anchorIfDue } from './lib/audit/anchor';
-import { authenticate, validCredentials } from './lib/auth/authenticate';
+import { authenticate, readCookie, validCredentials } from './lib/auth/authenticate';
 import { DEVICE_COOKIE_DAYS, THROTTLE_WINDOW_MIN } from './lib/auth/login-throttle';
 import { SESSION_ENDED_CHANNEL } from './lib/auth/logout';
 import { env } from './lib/env';
@@ -23,6 +23,7 @@ import {
 } from './lib/http/front-door';
 import { originProblem } from './lib/http/origin';
 import { securityHeaders } from './lib/http/security-headers';
+import { isLang } from './lib/i18n/messages';
 import { log } from './lib/log';
 import { purgeExpired } from './lib/maintenance/purge';
 import { sendQueuedSms } from './lib/messages/sms';
@@ -187,15 +188,18 @@ const server = createServer((req, res) => {
   // retries by itself, like the API's 503 + Retry-After, instead of Next's error page with a 500.
   void probe.reachable().then((ok) => {
     if (ok) return void nextHandler(req, res);
+    // The screen's own preferences, as app/_lib/session.ts reads them.
     const cookie = req.headers.cookie ?? '';
-    const lang = /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'sl';
-    const theme = /(?:^|;\s*)theme=dark(?:;|$)/.test(cookie) ? 'dark' : 'light';
+    const lang = readCookie(cookie, 'lang');
+    const theme = readCookie(cookie, 'theme') === 'dark' ? 'dark' : 'light';
     res.writeHead(503, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'retry-after': String(PAGE_RETRY_AFTER_S),
     });
-    res.end(req.method === 'HEAD' ? undefined : unavailablePage(lang, theme, req.url ?? '/'));
+    res.end(
+      req.method === 'HEAD' ? undefined : unavailablePage(isLang(lang) ? lang : 'sl', theme, req.url ?? '/'),
+    );
   });
 });
 
@@ -229,8 +233,7 @@ async function upgradeRealtime(req: IncomingMessage, socket: Duplex, head: Buffe
   try {
     if (shuttingDown) return refuse(503, 'Service Unavailable');
     const h = req.headers;
-    const forwardedHost =
-      config.TRUST_PROXY && typeof h['x-forwarded-host'] === 'string' ? h['x-forwarded-host'] : null;
+    const forwardedHost = typeof h['x-forwarded-host'] === 'string' ? h['x-forwarded-host'] : null;
     if (originProblem({ origin: h.origin, host: h.host, forwardedHost }, config.TRUST_PROXY))
       return refuse(403, 'Forbidden');
     const principal = await authenticate(handle.db, {

@@ -1,3 +1,4 @@
+import type { AnchorDestination } from '@/lib/audit/anchor';
 import type { EventFrame } from '@/lib/events/catalogue';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
 import { callDoubtKey } from '@/lib/i18n/messages-calls';
@@ -28,6 +29,14 @@ const FIELD_KEY: Record<IncidentChange, MessageKey> = {
   outcome: 'fieldOutcome',
   mergedInto: 'fieldMergedInto',
 };
+
+/** A chain hash as the screens show it: its first 12 hex digits. */
+export const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/** Where an anchor went and whether it got there: "datoteka /var/…/anchors.jsonl: zapisano". */
+export function destinationText(d: AnchorDestination, t: (key: MessageKey) => string): string {
+  return `${t(d.kind === 'file' ? 'chainDestFile' : 'chainDestEmail')} ${d.target}: ${t(d.ok ? 'anchorOk' : 'anchorFailed')}`;
+}
 
 export function eventSummary(e: EventFrame, words: SummaryWords): string {
   // A summary is a convenience beside the full payload: a row the log holds in an unexpected shape
@@ -217,11 +226,8 @@ function summarise(e: EventFrame, words: SummaryWords): string {
     case 'audit.anchored':
       return join(
         `#${e.data.seq}`,
-        `${e.data.hash.slice(0, 12)}…`,
-        ...e.data.destinations.map(
-          (d) =>
-            `${t(d.kind === 'file' ? 'chainDestFile' : 'chainDestEmail')} ${d.target}: ${t(d.ok ? 'anchorOk' : 'anchorFailed')}`,
-        ),
+        shortHash(e.data.hash),
+        ...e.data.destinations.map((d) => destinationText(d, t)),
       );
     case 'domain.imported':
       return join(

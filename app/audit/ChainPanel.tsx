@@ -8,11 +8,10 @@ import { formatStamp } from '@/lib/i18n/format';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { fill } from '../_components/domain/words';
 import { errorText } from '../_components/error-text';
+import { destinationText, shortHash } from '../_components/event-summary';
 import { useUi } from '../_components/i18n';
 
 type Report = ChainReport & { anchorFile: string | null };
-
-const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 // The log's protection on the audit screen: whether the server could alter it, the chain's head, where
 // anchors go, and the two actions: verify the whole chain, write an anchor now.
@@ -56,13 +55,9 @@ export function ChainPanel() {
         idempotencyKey: newKey(),
       });
       setNotice(
-        [
-          fill(t('chainAnchored'), { seq: a.seq }),
-          ...a.destinations.map(
-            (d) =>
-              `${t(d.kind === 'file' ? 'chainDestFile' : 'chainDestEmail')} ${d.target}: ${t(d.ok ? 'anchorOk' : 'anchorFailed')}`,
-          ),
-        ].join(' '),
+        [fill(t('chainAnchored'), { seq: a.seq }), ...a.destinations.map((d) => destinationText(d, t))].join(
+          ' ',
+        ),
       );
       await load();
     } catch (err) {
@@ -109,7 +104,7 @@ export function ChainPanel() {
               {status.head ? (
                 <>
                   #{status.head.seq} · {t('chainHash')}{' '}
-                  <code title={status.head.hash}>{short(status.head.hash)}</code>
+                  <code title={status.head.hash}>{shortHash(status.head.hash)}</code>
                 </>
               ) : (
                 t('chainNoEvents')
@@ -141,7 +136,7 @@ export function ChainPanel() {
             <dd>
               {last ? (
                 <>
-                  {formatStamp(last.at)} · #{last.seq} · <code title={last.hash}>{short(last.hash)}</code>
+                  {formatStamp(last.at)} · #{last.seq} · <code title={last.hash}>{shortHash(last.hash)}</code>
                 </>
               ) : (
                 t('chainNoAnchor')

@@ -2,9 +2,8 @@
 // chain (DATABASE_URL or the embedded database) and checks the anchors: those in the database, those in
 // AUDIT_ANCHOR_FILE or --anchors FILE, and any given on the command line (from an anchor e-mail).
 // Exit code 0: intact; 1: a broken link or an anchor that does not match; 2: could not check.
-import { existsSync } from 'node:fs';
-import { type Anchor, anchorsFromFile, storedAnchors, verifyChain } from '../../lib/audit/chain';
-import { env } from '../../lib/env';
+import { type Anchor, verifyChain } from '../../lib/audit/chain';
+import { anchorsToCheck } from '../../lib/audit/chain-status';
 import { openFromEnv } from './open';
 
 function args(): { files: string[]; inline: Anchor[] } {
@@ -23,8 +22,6 @@ function args(): { files: string[]; inline: Anchor[] } {
       i++;
     } else throw new Error(`unknown argument ${a} (use --anchors FILE or --anchor JSON)`);
   }
-  const configured = env().AUDIT_ANCHOR_FILE;
-  if (files.length === 0 && configured && existsSync(configured)) files.push(configured);
   return { files, inline };
 }
 
@@ -33,7 +30,8 @@ try {
   const { files, inline } = args();
   const handle = await openFromEnv();
   try {
-    const anchors = [...(await storedAnchors(handle.db)), ...files.flatMap(anchorsFromFile), ...inline];
+    const gathered = await anchorsToCheck(handle.db, files.length ? files : undefined);
+    const anchors = [...gathered.anchors, ...inline];
     const r = await verifyChain(handle.db, {
       anchors,
       onProgress: (n) => {
@@ -44,7 +42,7 @@ try {
     console.log(`events checked: ${r.rows} in ${r.ms} ms (${rate}/s)`);
     console.log(`head: ${r.head ? `seq ${r.head.seq} hash ${r.head.hash}` : 'empty log'}`);
     console.log(
-      `anchors checked: ${r.anchors.checked}${files.length ? ` (files: ${files.join(', ')})` : ''}`,
+      `anchors checked: ${r.anchors.checked}${gathered.files.length ? ` (files: ${gathered.files.join(', ')})` : ''}`,
     );
     if (r.firstBreak)
       console.log(

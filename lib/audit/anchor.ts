@@ -49,40 +49,41 @@ export async function chainHead(db: Db): Promise<{ seq: number; hash: string } |
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
 
+/** One destination's attempt: what it answered, never an exception (the others still get the anchor). */
+async function attempt(
+  kind: AnchorDestination['kind'],
+  target: string,
+  write: () => unknown,
+): Promise<AnchorDestination> {
+  try {
+    await write();
+    return { kind, target, ok: true };
+  } catch (err) {
+    return { kind, target, ok: false, error: String((err as Error).message).slice(0, 200) };
+  }
+}
+
 async function deliver(cfg: AnchorConfig, line: string, subject: string): Promise<AnchorDestination[]> {
   const out: AnchorDestination[] = [];
-  if (cfg.file) {
-    try {
-      mkdirSync(path.dirname(cfg.file), { recursive: true });
-      appendFileSync(cfg.file, `${line}\n`, { mode: 0o640 });
-      out.push({ kind: 'file', target: cfg.file, ok: true });
-    } catch (err) {
-      out.push({
-        kind: 'file',
-        target: cfg.file,
-        ok: false,
-        error: String((err as Error).message).slice(0, 200),
-      });
-    }
-  }
-  if (cfg.email) {
-    try {
-      await mailRelay().sendMail({
-        from: `Center 112 <${env().MAIL_ADDRESSES[0]}>`,
-        to: cfg.email,
-        subject,
-        text: `${line}\n\nVerify with: npm run audit:verify -- --anchor '${line}'\n`,
-      });
-      out.push({ kind: 'email', target: cfg.email, ok: true });
-    } catch (err) {
-      out.push({
-        kind: 'email',
-        target: cfg.email,
-        ok: false,
-        error: String((err as Error).message).slice(0, 200),
-      });
-    }
-  }
+  const { file, email } = cfg;
+  if (file)
+    out.push(
+      await attempt('file', file, () => {
+        mkdirSync(path.dirname(file), { recursive: true });
+        appendFileSync(file, `${line}\n`, { mode: 0o640 });
+      }),
+    );
+  if (email)
+    out.push(
+      await attempt('email', email, () =>
+        mailRelay().sendMail({
+          from: `Center 112 <${env().MAIL_ADDRESSES[0]}>`,
+          to: email,
+          subject,
+          text: `${line}\n\nVerify with: npm run audit:verify -- --anchor '${line}'\n`,
+        }),
+      ),
+    );
   return out;
 }
 

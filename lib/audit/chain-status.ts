@@ -27,14 +27,24 @@ export async function chainStatus(db: Db, embedded: boolean): Promise<ChainStatu
   };
 }
 
+/**
+ * Every anchor to check the log against: the database's, and those of the given anchor files (by
+ * default the configured AUDIT_ANCHOR_FILE, when this node can read it).
+ */
+export async function anchorsToCheck(
+  db: Db,
+  files: string[] = defaultAnchorFiles(),
+): Promise<{ anchors: Anchor[]; files: string[] }> {
+  return { anchors: [...(await storedAnchors(db)), ...files.flatMap(anchorsFromFile)], files };
+}
+
+function defaultAnchorFiles(): string[] {
+  const file = anchorConfig().file;
+  return file && existsSync(file) ? [file] : [];
+}
+
 /** The whole chain against every anchor this node can read: the database's and the anchor file's. */
 export async function verifyWithAnchors(db: Db): Promise<ChainReport & { anchorFile: string | null }> {
-  const file = anchorConfig().file;
-  const anchors: Anchor[] = await storedAnchors(db);
-  let anchorFile: string | null = null;
-  if (file && existsSync(file)) {
-    anchors.push(...anchorsFromFile(file));
-    anchorFile = file;
-  }
-  return { ...(await verifyChain(db, { anchors })), anchorFile };
+  const { anchors, files } = await anchorsToCheck(db);
+  return { ...(await verifyChain(db, { anchors })), anchorFile: files[0] ?? null };
 }
