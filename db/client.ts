@@ -38,6 +38,8 @@ async function openPg(url: string, opts: OpenOptions): Promise<DbHandle> {
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
+    // A database machine that vanishes without a reset (power, network) is noticed by the kernel.
+    keepAlive: true,
   });
   // An idle client dying (database restart) must not crash the process.
   pool.on('error', (err) => opts.onError?.(err));
@@ -52,7 +54,7 @@ async function openPg(url: string, opts: OpenOptions): Promise<DbHandle> {
 
     const connect = async (): Promise<void> => {
       if (stopped) return;
-      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, keepAlive: true });
       c.on('error', (err) => opts.onError?.(err));
       c.on('end', () => {
         if (!stopped) schedule();

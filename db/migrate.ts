@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type DbHandle, MIGRATIONS_FOLDER, openDatabase, rowsOf } from './client';
-import { appliedMigrations, canMigrate, grantServerRole } from './roles';
-
-const MIGRATION_LOCK = 112_000_001;
+import { appliedMigrations, canMigrate, grantServerRole, SCHEMA_LOCK } from './roles';
 
 // Applies the committed migrations. On a real server several nodes may start at once, so the run is
 // serialised with a session advisory lock held on one dedicated connection.
@@ -21,12 +19,12 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
   const pool = (handle.db as any).$client as import('pg').Pool;
   const client = await pool.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     await db.execute(sql`select 1`);
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => {});
     client.release();
   }
 }

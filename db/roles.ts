@@ -30,6 +30,9 @@ function ident(name: string): string {
  * Gives the server's role what it needs on the current schema, as the owner, after every migration
  * (idempotent; a new table is covered by the next run).
  */
+/** Held while the schema is migrated or the server's role granted (one node at a time). */
+export const SCHEMA_LOCK = 112_000_001;
+
 export async function grantServerRole(ownerDb: Db, role: string): Promise<void> {
   const r = ident(role);
   const statements = [
@@ -45,7 +48,12 @@ export async function grantServerRole(ownerDb: Db, role: string): Promise<void> 
     `GRANT USAGE ON SCHEMA drizzle TO ${r}`,
     `GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${r}`,
   ];
-  for (const statement of statements) await ownerDb.execute(sql.raw(statement));
+  // Several nodes starting at once each grant: concurrent GRANTs on one object fail ("tuple concurrently
+  // updated"), so the grants take the migrations' lock, in one transaction.
+  await ownerDb.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
+    for (const statement of statements) await tx.execute(sql.raw(statement));
+  });
 }
 
 export interface LogProtection {

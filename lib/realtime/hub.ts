@@ -107,7 +107,7 @@ export class RealtimeHub {
     this.unlisten = await this.handle.listen(
       EVENTS_CHANNEL,
       () => this.poke(),
-      () => this.poke(),
+      () => void this.afterReconnect(),
     );
     this.heartbeat = setInterval(() => this.beat(), this.opts.heartbeatMs);
     // A safety net for a lost NOTIFY (listener reconnecting): the log is read at least every 2 s.
@@ -205,6 +205,41 @@ export class RealtimeHub {
           this.poke();
         }
       });
+  }
+
+  /**
+   * The listener lost its connection and has it again — perhaps on a new primary after a failover.
+   * Notifications sent meanwhile are lost (PostgreSQL's design), events are not: read the log forward.
+   * With a synchronous standby every acknowledged event is on the new primary; an event this hub read
+   * that is not (a commit the old primary showed before its standby had it, then died) would leave the
+   * hub ahead of the log, and it would skip the new primary's events with the same seq: it goes back to
+   * the log's head, and the sockets that saw such an event reconnect and resume (docs/ha.md).
+   */
+  async afterReconnect(): Promise<void> {
+    try {
+      const [row] = await this.handle.db
+        .select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) })
+        .from(events);
+      const max = row?.max ?? 0;
+      if (max < this.head) {
+        this.opts.onError?.(
+          new Error(`event log head ${max} is behind this hub's ${this.head} after a reconnect`),
+          'hub rewound',
+        );
+        this.head = max;
+        this.ring = this.ring.filter((e) => e.row.seq <= max);
+        this.ringFloor = Math.min(this.ringFloor, max);
+        for (const c of this.clients)
+          if (c.cursor !== null && c.cursor > max && !c.closed) {
+            c.closed = true;
+            c.ws.close(1012, 'event log changed; resume');
+            this.clients.delete(c);
+          }
+      }
+    } catch (err) {
+      this.opts.onError?.(err, 'hub reconnect');
+    }
+    this.poke();
   }
 
   private async fetchNew(): Promise<void> {
