@@ -18,6 +18,11 @@ command -v xmllint >/dev/null || need+=(libxml2-utils)
 # Kamailio (the SIP edge) and SIPp (callers and phones) for the telephony tests (issue 16)
 command -v kamailio >/dev/null || need+=(kamailio kamailio-extra-modules kamailio-utils-modules)
 command -v sipp >/dev/null || need+=(sip-tester)
+# The replicated database (issue 19, deploy/ha): Patroni with etcd, HAProxy, pgBackRest
+command -v patroni >/dev/null || need+=(patroni python3-etcd)
+command -v etcd >/dev/null || need+=(etcd-server etcd-client)
+command -v haproxy >/dev/null || need+=(haproxy)
+command -v pgbackrest >/dev/null || need+=(pgbackrest)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "prepare: missing ${need[*]}; run as root or install them with apt-get" >&2

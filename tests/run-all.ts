@@ -49,6 +49,28 @@ try {
   broken = true;
 }
 
+// The database's failover and restore (tests/ha): a cluster of its own, after the main suite.
+const haCode = run('npx', [
+  'vitest',
+  'run',
+  '--config',
+  'tests/ha/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${ART}/vitest-ha.json`,
+]);
+try {
+  const v = JSON.parse(readFileSync(`${ART}/vitest-ha.json`, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  if (haCode !== 0 && v.numFailedTests === 0) broken = true;
+} catch {
+  broken = true;
+}
+
 const pwCode = run('npx', ['playwright', 'test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${ART}/playwright.json`,
 });

@@ -17,6 +17,7 @@ import { benchAudit } from './audit';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 import { benchDomain } from './domain';
 import { notes, record, rows, rssMb, single, sleep } from './figures';
+import { benchReplication } from './replication';
 import { benchTelephony } from './telephony';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -400,6 +401,10 @@ await benchDomain(raw, h.db);
 // ---------------------------------------------------------------------------------------------
 // 10. The event log's hash chain: verification of the whole log, and the append cost (tests/bench/audit.ts).
 await benchAudit(raw, h.db);
+
+// ---------------------------------------------------------------------------------------------
+// 11. The synchronous standby's cost, on the replicated layout of deploy/ha (tests/bench/replication.ts).
+await benchReplication(Math.max(10, Math.round(LOAD_S * 2)));
 
 await h.close();
 await raw.end();
