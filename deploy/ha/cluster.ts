@@ -413,8 +413,9 @@ export class HaCluster {
 
   logTail(lines = 30): string {
     const out: string[] = [];
-    for (const name of ['patroni-pg1', 'patroni-pg2', 'patroni-pg3', 'haproxy']) {
-      const f = path.join(this.dir, `${name}.log`);
+    const files = [...NODES.map((n) => path.join(n, 'patroni.log')), 'haproxy.log'];
+    for (const name of files) {
+      const f = path.join(this.dir, name);
       if (existsSync(f))
         out.push(`--- ${name}`, ...readFileSync(f, 'utf8').trimEnd().split('\n').slice(-lines));
     }
