@@ -29,47 +29,29 @@ if (run('npx', ['biome', 'check', '.']) !== 0) {
   failed += 1;
 }
 
-const vitestCode = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${ART}/vitest.json`,
-]);
-try {
-  const v = JSON.parse(readFileSync(`${ART}/vitest.json`, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    success: boolean;
-  };
-  passed += v.numPassedTests;
-  failed += v.numFailedTests;
-  if (vitestCode !== 0 && v.numFailedTests === 0) broken = true;
-} catch {
-  broken = true;
+/** One Vitest run with a JSON report, added to the totals. */
+function vitest(extra: string[], report: string): void {
+  const code = run('npx', [
+    'vitest',
+    'run',
+    ...extra,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ]);
+  try {
+    const v = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    passed += v.numPassedTests;
+    failed += v.numFailedTests;
+    if (code !== 0 && v.numFailedTests === 0) broken = true;
+  } catch {
+    broken = true;
+  }
 }
 
+vitest([], `${ART}/vitest.json`);
 // The database's failover and restore (tests/ha): a cluster of its own, after the main suite.
-const haCode = run('npx', [
-  'vitest',
-  'run',
-  '--config',
-  'tests/ha/vitest.config.ts',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${ART}/vitest-ha.json`,
-]);
-try {
-  const v = JSON.parse(readFileSync(`${ART}/vitest-ha.json`, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-  };
-  passed += v.numPassedTests;
-  failed += v.numFailedTests;
-  if (haCode !== 0 && v.numFailedTests === 0) broken = true;
-} catch {
-  broken = true;
-}
+vitest(['--config', 'tests/ha/vitest.config.ts'], `${ART}/vitest-ha.json`);
 
 const pwCode = run('npx', ['playwright', 'test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${ART}/playwright.json`,

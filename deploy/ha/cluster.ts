@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -85,7 +85,6 @@ export class HaCluster {
   readonly ports: Ports;
   readonly dir: string;
   private readonly user = serviceUser();
-  private readonly procs = new Map<string, ChildProcess>();
   private readonly say: (line: string) => void;
 
   constructor(opts: ClusterOptions) {
@@ -219,7 +218,6 @@ export class HaCluster {
       ...(this.user ?? {}),
     });
     proc.unref();
-    this.procs.set(name, proc);
     writeFileSync(path.join(this.dir, `${name}.pid`), String(proc.pid));
   }
 
@@ -454,7 +452,6 @@ export class HaCluster {
     for (const n of ['haproxy', ...NODES.map((x) => `etcd-${x}`)]) signal(n, 'SIGTERM');
     await sleep(300);
     for (const n of ['haproxy', ...NODES.map((x) => `etcd-${x}`)]) signal(n, 'SIGKILL');
-    this.procs.clear();
   }
 }
 
