@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { centres } from './centres';
 import { ROLES } from './enums';
 import { stations } from './organisation';
 
@@ -22,15 +23,25 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     stationId: integer('station_id').references(() => stations.id),
+    /** The centre a call-taker, dispatcher or supervisor works in (null for stations and national). */
+    centreId: integer('centre_id').references(() => centres.id),
     disabled: boolean('disabled').notNull().default(false),
     /** A demo account (seeded for trying the app): it can sign in only when DEMO_MODE=true. */
     demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('users_role_check', sql`${t.role} in ('call_taker','dispatcher','station','supervisor')`),
+    check(
+      'users_role_check',
+      sql`${t.role} in ('call_taker','dispatcher','station','supervisor','national')`,
+    ),
     // A station account always belongs to a station; nobody else does.
     check('users_station_check', sql`(${t.role} = 'station') = (${t.stationId} is not null)`),
+    // A centre's staff belong to a centre; a station's account and the national duty officer do not.
+    check(
+      'users_centre_check',
+      sql`(${t.role} in ('call_taker','dispatcher','supervisor')) = (${t.centreId} is not null)`,
+    ),
   ],
 );
 
@@ -58,13 +69,21 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     role: text('role', { enum: ROLES }).notNull(),
     stationId: integer('station_id').references(() => stations.id),
+    centreId: integer('centre_id').references(() => centres.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
-    check('api_tokens_role_check', sql`${t.role} in ('call_taker','dispatcher','station','supervisor')`),
+    check(
+      'api_tokens_role_check',
+      sql`${t.role} in ('call_taker','dispatcher','station','supervisor','national')`,
+    ),
     check('api_tokens_station_check', sql`(${t.role} = 'station') = (${t.stationId} is not null)`),
+    check(
+      'api_tokens_centre_check',
+      sql`(${t.role} in ('call_taker','dispatcher','supervisor')) = (${t.centreId} is not null)`,
+    ),
   ],
 );
 

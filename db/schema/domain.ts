@@ -16,6 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { centres } from './centres';
 import { NOTIFICATION_STATES } from './enums';
 import { incidents } from './incidents';
 import { stations } from './organisation';
@@ -34,6 +35,8 @@ export const municipalities = pgTable(
     search: text('search').notNull(),
     centroid: geographyPoint('centroid').notNull(),
     area: geographyMultiPolygon('area'),
+    /** The regional 112 centre (ReCO) whose region the municipality is in. */
+    centreId: integer('centre_id').references(() => centres.id),
   },
   (t) => [
     index('municipalities_centroid_gist').using('gist', t.centroid),

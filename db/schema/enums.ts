@@ -1,7 +1,7 @@
 // The value sets the schema's check constraints and the API's schemas share. No drizzle here: the
 // browser imports this module (statuses, priorities, roles) without pulling the database layer in.
 
-export const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor'] as const;
+export const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor', 'national'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PRIORITIES = ['red', 'yellow', 'green'] as const;
@@ -68,6 +68,10 @@ export const NOTE_KINDS = [
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** A 112 call's life at the edge: waiting (offered, ringing), then answered, and how it ended. */
+/** Why a centre's calls and incidents are handled by a partner centre. */
+export const TAKEOVER_REASONS = ['overflow', 'night', 'evacuation', 'decision'] as const;
+export type TakeoverReason = (typeof TAKEOVER_REASONS)[number];
+
 export const CALL_STATES = ['waiting', 'answered', 'ended', 'abandoned', 'transferred'] as const;
 export type CallState = (typeof CALL_STATES)[number];
 

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { centres } from './centres';
 import { ASSIGNMENT_STATUSES, CHANNELS, INCIDENT_STATUSES, NOTE_KINDS, OUTCOMES, PRIORITIES } from './enums';
 import { stations, units } from './organisation';
 import { geographyPoint } from './types';
@@ -73,11 +74,18 @@ export const incidents = pgTable(
     closeRemark: text('close_remark').notNull().default(''),
     /** A duplicate merged into another incident points to the survivor. */
     mergedInto: integer('merged_into'),
+    /** The centre the incident belongs to: its region's at creation, another's after a hand-over. */
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     index('incidents_position_gist').using('gist', t.position),
     index('incidents_status_idx').on(t.status),
+    index('incidents_centre_open_idx')
+      .on(t.centreId)
+      .where(sql`${t.status} in ('new','dispatched','in_progress')`),
     // The recently ended list (to reopen) reads the newest closings.
     index('incidents_closed_at_idx').on(t.closedAt).where(sql`${t.closedAt} is not null`),
     index('incidents_created_by_idx').on(t.createdBy, t.createdAt),

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './centres';
 export * from './domain';
 export * from './ecall';
 export * from './enums';

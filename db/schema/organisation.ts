@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { centres } from './centres';
 import { UNIT_STATUSES } from './enums';
 import { geographyPoint, geographyPolygon } from './types';
 
@@ -29,11 +30,16 @@ export const stations = pgTable(
     serviceArea: geographyPolygon('service_area'),
     /** Where a 112 call is transferred to reach this service (sip:, sips: or tel: URI). */
     transferUri: text('transfer_uri'),
+    /** The centre whose region the station serves (its units are that centre's). */
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('stations_position_gist').using('gist', t.position),
     index('stations_service_area_gist').using('gist', t.serviceArea),
+    index('stations_centre_idx').on(t.centreId),
   ],
 );
 

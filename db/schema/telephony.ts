@@ -11,6 +11,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { centres } from './centres';
 import { CALL_STATES } from './enums';
 import { incidents } from './incidents';
 import { geographyPoint } from './types';
@@ -61,10 +62,19 @@ export const calls = pgTable(
     /** The INVITE as the edge received it. */
     raw: text('raw').notNull().default(''),
     source: text('source'),
+    /** The centre the call came in for (the edge's word, else the caller's region). */
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    /** The centre whose positions it was offered to (its partner while the centre is taken over). */
+    routedCentreId: integer('routed_centre_id')
+      .notNull()
+      .references(() => centres.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('calls_waiting_idx').on(t.offeredAt).where(sql`${t.state} = 'waiting'`),
+    index('calls_routed_waiting_idx').on(t.routedCentreId).where(sql`${t.state} = 'waiting'`),
     index('calls_caller_idx').on(t.caller, t.offeredAt),
     index('calls_offered_idx').on(t.offeredAt),
     index('calls_incident_idx').on(t.incidentId).where(sql`${t.incidentId} is not null`),

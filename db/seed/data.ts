@@ -347,12 +347,20 @@ export const SERVICES: StationSeed[] = [
 
 export const DEMO_PASSWORD = 'demo-112';
 
+// The first four work in ReCO Ljubljana; Koper and Nova Gorica have a crew each for trying a
+// take-over between neighbouring centres; the national duty officer sees all centres.
 export const DEMO_USERS = [
-  { username: 'calltaker', displayName: 'Ana Kovač', role: 'call_taker' },
-  { username: 'calltaker2', displayName: 'Luka Novak', role: 'call_taker' },
-  { username: 'dispatcher', displayName: 'Marko Horvat', role: 'dispatcher' },
-  { username: 'supervisor', displayName: 'Petra Zupan', role: 'supervisor' },
+  { username: 'calltaker', displayName: 'Ana Kovač', role: 'call_taker', centre: 'LJ' },
+  { username: 'calltaker2', displayName: 'Luka Novak', role: 'call_taker', centre: 'LJ' },
+  { username: 'dispatcher', displayName: 'Marko Horvat', role: 'dispatcher', centre: 'LJ' },
+  { username: 'supervisor', displayName: 'Petra Zupan', role: 'supervisor', centre: 'LJ' },
   { username: 'station', displayName: 'GB Ljubljana – dežurni', role: 'station', station: 'GB-LJ' },
+  { username: 'calltaker-kp', displayName: 'Tina Bržan', role: 'call_taker', centre: 'KP' },
+  { username: 'dispatcher-kp', displayName: 'Matej Pečar', role: 'dispatcher', centre: 'KP' },
+  { username: 'supervisor-kp', displayName: 'Nina Kocjančič', role: 'supervisor', centre: 'KP' },
+  { username: 'dispatcher-ng', displayName: 'Aleš Bratina', role: 'dispatcher', centre: 'NG' },
+  { username: 'supervisor-ng', displayName: 'Vesna Mozetič', role: 'supervisor', centre: 'NG' },
+  { username: 'national', displayName: 'Igor Zorman', role: 'national' },
 ] as const;
 
 export const DEMO_INCIDENTS = [

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Principal } from '../../lib/auth/principal';
+import { centreAtSql } from '../../lib/centres/centre-at';
 import { importAddresses } from '../../lib/geo/import-addresses';
 import { importSettlements } from '../../lib/geo/import-settlements';
 import { createIncident } from '../../lib/incidents/create-incident';
 import { upsertKbArticles } from '../../lib/kb/upsert-kb-articles';
+import { seedMunicipalities } from '../../lib/oncall/municipalities';
 import type { Db } from '../client';
-import { agencies, incidents, incidentTypes, stations, units, users } from '../schema';
+import { agencies, centres, incidents, incidentTypes, stations, units, users } from '../schema';
 import { AGENCIES, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS, SERVICES, STATIONS } from './data';
 import { seedDomainDemo, seedReference } from './domain';
 import { KB_ARTICLES } from './kb';
@@ -58,6 +60,10 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
   }
   await upsertKbArticles(db, KB_ARTICLES);
 
+  // The regions first: a station, a user and an incident each belong to a centre.
+  await seedMunicipalities(db);
+  const centreIds = new Map((await db.select().from(centres)).map((c) => [c.code, c.id]));
+
   let unitCount = 0;
   for (const s of [...STATIONS, ...SERVICES]) {
     const agencyId = agencyIds.get(s.agency);
@@ -75,6 +81,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         position,
         serviceArea,
         transferUri: s.transferUri ?? null,
+        centreId: centreAtSql(s.lat, s.lon),
       })
       .onConflictDoUpdate({
         target: stations.code,
@@ -107,6 +114,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     ...DEMO_USERS.map((u) => ({
       ...u,
       stationId: 'station' in u ? (stationIds.get(u.station) ?? null) : null,
+      centreId: 'centre' in u ? (centreIds.get(u.centre) ?? null) : null,
     })),
     // One account per station for trying several stations at once: st-<code>, e.g. st-nmp-lj.
     ...[...STATIONS, ...SERVICES].map((s) => ({
@@ -114,6 +122,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       displayName: `${s.name} – dežurni`,
       role: 'station' as const,
       stationId: stationIds.get(s.code) ?? null,
+      centreId: null,
     })),
   ];
   for (const p of people) {
@@ -124,6 +133,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         displayName: p.displayName,
         role: p.role,
         stationId: p.stationId,
+        centreId: p.centreId,
         passwordHash,
         demo: true,
       })
@@ -156,6 +166,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       displayName: ct.displayName,
       role: 'call_taker',
       stationId: null,
+      centreId: ct.centreId,
     };
     for (const inc of DEMO_INCIDENTS) {
       await createIncident(db, actor, { ...inc, location: { ...inc.location }, caller: { ...inc.caller } });

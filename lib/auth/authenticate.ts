@@ -17,6 +17,7 @@ export async function principalFromSession(db: Db, token: string): Promise<Princ
       displayName: users.displayName,
       role: users.role,
       stationId: users.stationId,
+      centreId: users.centreId,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
@@ -43,6 +44,7 @@ export async function principalFromSession(db: Db, token: string): Promise<Princ
     displayName: row.displayName,
     role: row.role,
     stationId: row.stationId,
+    centreId: row.centreId,
     credentialHash: tokenHash,
   };
 }
@@ -63,6 +65,7 @@ export async function principalFromApiToken(db: Db, token: string): Promise<Prin
     displayName: row.name,
     role: row.role,
     stationId: row.stationId,
+    centreId: row.centreId,
     credentialHash: row.tokenHash,
   };
 }

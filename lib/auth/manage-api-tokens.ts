@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { apiTokens, ROLES, stations, users } from '../../db/schema';
+import { staffCentreId } from '../centres/staff';
 import { notFound } from '../errors';
 import { apiTokenCreated, apiTokenRevoked } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
@@ -17,6 +18,7 @@ export const ZCreateApiToken = z
     name: z.string().trim().min(2).max(80),
     role: z.enum(ROLES),
     stationId: ZId.nullable().optional(),
+    centreId: ZId.nullable().optional(),
   })
   .superRefine(stationRule);
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
@@ -28,12 +30,14 @@ export async function createApiToken(db: Db, actor: Principal | null, input: TCr
   const token = newSecretToken('cad_');
   const { result } = await inWriteTx(db, actor, async (w) => {
     if (input.stationId) await assertStationExists(w.tx, input.stationId);
+    const centreId = await staffCentreId(w.tx, input.role, input.centreId, { actor, field: 'body.centreId' });
     const [row] = await w.tx
       .insert(apiTokens)
       .values({
         name: input.name,
         role: input.role,
         stationId: input.stationId ?? null,
+        centreId,
         tokenHash: sha256(token),
         createdBy: actor?.userId ?? null,
       })

@@ -12,6 +12,8 @@ export interface Principal {
   displayName: string;
   role: Role;
   stationId: number | null;
+  /** The centre a call-taker, dispatcher or supervisor works in; null for stations and national. */
+  centreId: number | null;
   /** sha256 of the session or API token that authenticated this principal (to end its sockets). */
   credentialHash?: string;
 }

@@ -1,6 +1,8 @@
 import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
 import type { AlertDto } from '../alerts/alert-dto';
 import type { ApiTokenDto } from '../auth/manage-api-tokens';
+import type { CentreDto, TakeoverDto } from '../centres/centre-dto';
+import type { TransferDto } from '../centres/transfer';
 import type { HandoverDto } from '../handovers/handover-dto';
 import type { IncidentSubstanceDto } from '../hazmat/incident-substances';
 import type { AssignmentDto, CallerDto, IncidentDto, NoteDto } from '../incidents/incident-dto';
@@ -129,6 +131,18 @@ export const handoverAcknowledged = (handover: HandoverDto) =>
     { incidentId: handover.incidentId, stationId: handover.stationId },
     { handover },
   );
+
+export const takeoverStarted = (takeover: TakeoverDto, centre: CentreDto, calls: CallDto[]) =>
+  make('centre.takeover_started', {}, { takeover, centre, calls });
+
+export const takeoverEnded = (takeover: TakeoverDto, centre: CentreDto, calls: CallDto[]) =>
+  make('centre.takeover_ended', {}, { takeover, centre, calls });
+
+export const transferRequested = (transfer: TransferDto, incident: IncidentDto) =>
+  make('incident.transfer_requested', { incidentId: transfer.incidentId }, { transfer, incident });
+
+export const transferAccepted = (transfer: TransferDto, incident: IncidentDto) =>
+  make('incident.transfer_accepted', { incidentId: transfer.incidentId }, { transfer, incident });
 
 export const messageReceived = (conversation: ConversationDto, message: MessageDto) =>
   make('message.received', {}, { conversation, message });

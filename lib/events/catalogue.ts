@@ -2,6 +2,8 @@ import type { AssignmentStatus, UnitStatus } from '../../db/schema/enums';
 import type { AlertDto } from '../alerts/alert-dto';
 import type { AnchorDestination } from '../audit/anchor';
 import type { ApiTokenDto } from '../auth/manage-api-tokens';
+import type { CentreDto, TakeoverDto } from '../centres/centre-dto';
+import type { TransferDto } from '../centres/transfer';
 import type { LocationNoteDto } from '../geodata/nearest';
 import type { HandoverDto } from '../handovers/handover-dto';
 import type { IncidentSubstanceDto } from '../hazmat/incident-substances';
@@ -130,6 +132,17 @@ export interface EventPayloads {
   'location_note.deleted': { note: LocationNoteDto };
   'incident.substance_added': { substance: IncidentSubstanceDto };
   'incident.substance_removed': { substance: IncidentSubstanceDto };
+  /**
+   * A centre's calls and new incidents go to its partner from now on (`takeover.reason`: overflow,
+   * night, evacuation, decision); `calls` are the calls that were waiting and moved with it.
+   */
+  'centre.takeover_started': { takeover: TakeoverDto; centre: CentreDto; calls: CallDto[] };
+  /** The centre handles its region again; `calls` came back from the partner's queue. */
+  'centre.takeover_ended': { takeover: TakeoverDto; centre: CentreDto; calls: CallDto[] };
+  /** The owning centre asked another centre to take the incident over. */
+  'incident.transfer_requested': { transfer: TransferDto; incident: IncidentDto };
+  /** The other centre acknowledged: the incident is its own (`incident.centreId`). */
+  'incident.transfer_accepted': { transfer: TransferDto; incident: IncidentDto };
 }
 
 export type EventType = keyof EventPayloads;
@@ -528,6 +541,34 @@ export const EVENT_CATALOGUE = {
     label: { sl: 'Nevarna snov odstranjena', en: 'Dangerous goods removed' },
     doc: 'a substance recorded by mistake was removed',
   },
+  'centre.takeover_started': {
+    data: ['takeover', 'centre', 'calls'],
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Prevzem centra', en: 'Centre taken over' },
+    doc: "a centre's calls and new incidents go to its partner centre (overflow, night, evacuation, decision); the calls that were waiting moved with it",
+  },
+  'centre.takeover_ended': {
+    data: ['takeover', 'centre', 'calls'],
+    audience: 'centre',
+    scope: NONE,
+    label: { sl: 'Prevzem končan', en: 'Take-over ended' },
+    doc: 'the centre handles its region again; the calls waiting at the partner came back',
+  },
+  'incident.transfer_requested': {
+    data: ['transfer', 'incident'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Predaja centru', en: 'Hand-over to a centre' },
+    doc: 'the owning centre asked another centre to take the incident over',
+  },
+  'incident.transfer_accepted': {
+    data: ['transfer', 'incident'],
+    audience: 'centre',
+    scope: INCIDENT,
+    label: { sl: 'Predaja centru potrjena', en: 'Centre hand-over accepted' },
+    doc: 'the other centre acknowledged: the incident is its own from now on',
+  },
 } as const satisfies { [K in EventType]: EventMeta<K> };
 
 // The keys of a `satisfies` record are exactly the event types: the list is derived, never written twice.
@@ -555,6 +596,7 @@ export const EVENT_FAMILIES: Record<EventFamily, { sl: string; en: string }> = {
   domain: { sl: 'Podatkovne zbirke', en: 'Domain databases' },
   location_note: { sl: 'Opozorila lokacij', en: 'Location notes' },
   audit: { sl: 'Revizijska sled', en: 'Audit trail' },
+  centre: { sl: 'Centri', en: 'Centres' },
 };
 
 export const SUPERVISOR_ONLY_EVENTS = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].audience === 'supervisor');

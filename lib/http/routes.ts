@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema/enums';
 import { ALL, type RouteSpec } from './route-spec';
+import { CENTRE_ROUTES } from './route-table/centres';
 import { CHANNEL_ROUTES } from './route-table/channels';
 import { DOMAIN_ROUTES } from './route-table/domain';
 import { INCIDENT_ROUTES } from './route-table/incidents';
@@ -20,6 +21,7 @@ export const ROUTES = {
   ...SUPERVISION_ROUTES,
   ...TELEPHONY_ROUTES,
   ...DOMAIN_ROUTES,
+  ...CENTRE_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

@@ -21,6 +21,7 @@ const doubtsSl = {
   cdoubt_civic_approximate: 'položaj je približen (iz naslova)',
   cdoubt_civic_not_found: 'naslova ni v registru',
   cdoubt_offer_missing: 'začetek klica ni bil sporočen',
+  cdoubt_centre_unknown: 'robni strežnik je navedel neznan center (klic je v centru po lokaciji)',
 } satisfies Record<`cdoubt_${CallDoubt}`, string>;
 
 const doubtsEn: Record<keyof typeof doubtsSl, string> = {
@@ -41,6 +42,7 @@ const doubtsEn: Record<keyof typeof doubtsSl, string> = {
   cdoubt_civic_approximate: 'the position is approximate (from the address)',
   cdoubt_civic_not_found: 'the address is not in the register',
   cdoubt_offer_missing: 'the start of the call was not reported',
+  cdoubt_centre_unknown: 'the edge named an unknown centre (the call went to the centre by location)',
 };
 
 export const callsSl = {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidents, incidentTypes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { centreAtSql } from '../centres/centre-at';
 import { AppError, present } from '../errors';
 import { incidentCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
@@ -48,6 +49,8 @@ export async function createIncident(
         triage,
         callStartedAt: input.callStartedAt ? new Date(input.callStartedAt) : null,
         createdBy: actor.userId,
+        // The region containing the position decides the centre (lib/centres/centre-at.ts).
+        centreId: centreAtSql(input.location.lat, input.location.lon),
       })
       .returning({ id: incidents.id });
     if (!row) throw new Error('incident insert returned nothing');

@@ -44,6 +44,8 @@ export interface IncidentDto {
   closeRemark: string;
   /** The incident this duplicate was merged into. */
   mergedInto: number | null;
+  /** The centre the incident belongs to (its region's, or the one it was handed over to). */
+  centreId: number;
   version: number;
 }
 
@@ -80,6 +82,7 @@ const incidentColumns = {
   outcome: incidents.outcome,
   closeRemark: incidents.closeRemark,
   mergedInto: incidents.mergedInto,
+  centreId: incidents.centreId,
   version: incidents.version,
 };
 
@@ -110,6 +113,7 @@ interface Row {
   outcome: Outcome | null;
   closeRemark: string;
   mergedInto: number | null;
+  centreId: number;
   version: number;
 }
 
@@ -141,6 +145,7 @@ function toDto(r: Row): IncidentDto {
     outcome: r.outcome,
     closeRemark: r.closeRemark,
     mergedInto: r.mergedInto,
+    centreId: r.centreId,
     version: r.version,
   };
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { municipalities } from '../../db/schema';
+import { CENTRE_OF_MUNICIPALITY } from '../centres/regions';
 import { normaliseSearch } from '../geo/normalise';
 
 // Slovenia's municipalities. GeoNames lists each municipality (its first-order division in Slovenia)
@@ -86,7 +87,18 @@ export async function seedMunicipalities(db: Db): Promise<number> {
         set: { name: sql`excluded.name`, search: sql`excluded.search`, centroid: sql`excluded.centroid` },
       });
   }
+  await assignRegions(db);
   return rows.length;
+}
+
+/** Puts each municipality in its centre's region (lib/centres/regions.ts); centres come with the schema. */
+export async function assignRegions(db: Db): Promise<void> {
+  const pairs = [...CENTRE_OF_MUNICIPALITY].map(([name, code]) => ({ name, code }));
+  await db.execute(sql`
+    update municipalities m set centre_id = c.id
+      from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as r(name text, code text)
+      join centres c on c.code = r.code
+     where m.name = r.name and m.centre_id is distinct from c.id`);
 }
 
 export async function listMunicipalities(db: Db) {

@@ -19,6 +19,7 @@ export async function listStations(db: Db, opts: { id?: number } = {}) {
       n: d96NorthSql(stations.position),
       serviceArea: geoJsonSql(stations.serviceArea),
       transferUri: stations.transferUri,
+      centreId: stations.centreId,
     })
     .from(stations)
     .innerJoin(agencies, eq(agencies.id, stations.agencyId))
@@ -33,5 +34,6 @@ export async function listStations(db: Db, opts: { id?: number } = {}) {
     position: { lat: r.lat ?? 0, lon: r.lon ?? 0, d96: { e: r.e ?? 0, n: r.n ?? 0 } },
     serviceArea: r.serviceArea ? (JSON.parse(r.serviceArea) as unknown) : null,
     transferUri: r.transferUri,
+    centreId: r.centreId,
   }));
 }

@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { agencies, stations } from '../../db/schema';
+import { agencies, centres, stations } from '../../db/schema';
 import type { Principal } from '../auth/principal';
+import { centreAtSql } from '../centres/centre-at';
 import { AppError, notFound, present } from '../errors';
 import { stationSaved } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { assertValidPolygon, polygonGeographySql, ZPolygon } from '../geo/polygon';
 import { pointSql } from '../geo/sql';
+import { ZId } from '../validation';
 import { listStations, type StationDto } from './list-stations';
 
 const ZStationFields = {
@@ -32,6 +34,8 @@ const ZStationFields = {
     .max(200)
     .regex(/^(sips?:[^\s@]+@[^\s@]+|tel:\+?[0-9][0-9-]*)$/, 'a sip:, sips: or tel: address')
     .nullable(),
+  /** The centre whose region the station serves; on creation, the region of its position when left out. */
+  centreId: ZId,
 };
 
 export const ZCreateStation = z.object({
@@ -39,6 +43,7 @@ export const ZCreateStation = z.object({
   address: ZStationFields.address.default(''),
   serviceArea: ZStationFields.serviceArea.default(null),
   transferUri: ZStationFields.transferUri.default(null),
+  centreId: ZStationFields.centreId.optional(),
 });
 export const ZUpdateStation = z
   .object(ZStationFields)
@@ -70,10 +75,18 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
       ...(input.address !== undefined ? { address: input.address } : {}),
       ...(position ? { position } : {}),
       ...(input.transferUri !== undefined ? { transferUri: input.transferUri } : {}),
+      ...(input.centreId !== undefined ? { centreId: input.centreId } : {}),
       ...(input.serviceArea !== undefined
         ? { serviceArea: input.serviceArea ? polygonGeographySql(input.serviceArea) : null }
         : {}),
     };
+    if (input.centreId !== undefined) {
+      const [c] = await w.tx.select({ id: centres.id }).from(centres).where(eq(centres.id, input.centreId));
+      if (!c)
+        throw new AppError('validation_failed', 'no such centre', [
+          { field: 'body.centreId', message: 'no such centre' },
+        ]);
+    }
     const before = id === null ? null : await findStation(w.tx, id);
     if (id !== null && !before) throw notFound('station');
     if (input.code !== undefined) {
@@ -98,6 +111,7 @@ export async function saveStation(db: Db, actor: Principal, id: number | null, i
           name,
           agencyId,
           position,
+          centreId: input.centreId ?? centreAtSql(input.position?.lat ?? 0, input.position?.lon ?? 0),
         })
         .returning({ id: stations.id });
       stationId = row?.id ?? null;

@@ -60,6 +60,9 @@ export interface CallDto {
   } | null;
   /** The newest AML/eCall fix for the number since shortly before the call, matched automatically. */
   deviceFix: LocationFixDto | null;
+  /** The centre the call came in for, and the centre whose positions it was offered to. */
+  centreId: number;
+  routedCentreId: number;
 }
 
 /** The call's columns but the INVITE as received (up to 200 kB), which only the call's detail carries. */
@@ -142,6 +145,8 @@ export async function selectCalls(db: Db, where: SQL | undefined, limit = 200): 
           }
         : null,
       deviceFix,
+      centreId: c.centreId,
+      routedCentreId: c.routedCentreId,
     };
   });
 }

@@ -31,6 +31,8 @@ export const CALL_DOUBTS = [
   'civic_not_found',
   /** The edge reported a step of a call whose offer the centre never received. */
   'offer_missing',
+  /** The edge named a centre code the CAD does not know (the call went to the caller's region). */
+  'centre_unknown',
 ] as const;
 export type CallDoubt = (typeof CALL_DOUBTS)[number];
 

@@ -2,6 +2,9 @@ import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/client';
 import { callPositions, calls, telephonyEvents } from '../../db/schema';
+import { centreAt } from '../centres/centre-at';
+import { centreIdByCode, handlingCentre } from '../centres/centre-dto';
+import { defaultCentreId, routeCall } from '../centres/takeover';
 import { present } from '../errors';
 import { callEvent, callPositionChanged, callRinging, callTransferred } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
@@ -88,7 +91,11 @@ async function applyCallEvent(w: WriteTx, e: EdgeEvent, at: Date, invite: Parsed
         .returning();
       return done(false);
     }
-    [row] = await tx.insert(calls).values(values).returning();
+    const routing = await routeCall(w, values.centreId);
+    [row] = await tx
+      .insert(calls)
+      .values({ ...values, routedCentreId: routing.routedCentreId })
+      .returning();
     const call = present(row, 'call');
     if (invite?.locationReference && !invite.location?.shape?.center) dereference = invite.locationReference;
     w.emit(callEvent('call.offered', await dto(tx, call.id)));
@@ -96,9 +103,19 @@ async function applyCallEvent(w: WriteTx, e: EdgeEvent, at: Date, invite: Parsed
   }
 
   if (!row) {
+    // A step of a call whose offer never came: the centre it was for is not known; the first centre's
+    // queue shows it (flagged) until the offer arrives and says.
+    const centreId = await defaultCentreId(tx);
     [row] = await tx
       .insert(calls)
-      .values({ sipCallId: e.callId, state: 'waiting', offeredAt: at, doubts: ['offer_missing'] })
+      .values({
+        sipCallId: e.callId,
+        state: 'waiting',
+        offeredAt: at,
+        doubts: ['offer_missing'],
+        centreId,
+        routedCentreId: await handlingCentre(tx, centreId),
+      })
       .returning();
   }
   const call = present(row, 'call');
@@ -195,7 +212,9 @@ async function offeredValues(tx: Db, e: EdgeEvent, at: Date, invite: ParsedInvit
   const history = invite?.caller
     ? await historyOf(tx, invite.caller, e.callId, at)
     : { calls: 0, incidents: [] };
+  const centreId = await callCentre(tx, e.centre, place, doubts);
   return {
+    centreId,
     sipCallId: e.callId,
     state: 'waiting' as const,
     caller: invite?.caller ?? null,
@@ -215,6 +234,26 @@ async function offeredValues(tx: Db, e: EdgeEvent, at: Date, invite: ParsedInvit
       : '',
     source: e.source ?? null,
   };
+}
+
+/**
+ * The centre a call came in for: the one the edge names (its route knows which centre's number or
+ * trunk was called); else the region the caller's location lies in; else the first centre. A code the
+ * CAD does not know is a doubt, never a refusal: the call is kept and shown.
+ */
+async function callCentre(
+  tx: Db,
+  code: string | undefined,
+  place: { lat: number; lon: number } | null,
+  doubts: Set<string>,
+): Promise<number> {
+  if (code) {
+    const id = await centreIdByCode(tx, code.trim());
+    if (id !== null) return id;
+    doubts.add('centre_unknown');
+  }
+  if (place) return centreAt(tx, place.lat, place.lon);
+  return defaultCentreId(tx);
 }
 
 function locationJson(loc: PidfLocation | null, reference: string | null) {

@@ -26,6 +26,8 @@ export const ZEdgeEvent = z.object({
   toTag: ZText(200).optional(),
   target: ZText(300).optional(),
   reason: ZText(40).optional(),
+  /** The regional centre the call came in for (the code the edge's route gives, e.g. KP), offered only. */
+  centre: ZText(20).optional(),
 });
 export type EdgeEvent = z.infer<typeof ZEdgeEvent>;
 

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import type { Principal } from '../auth/principal';
+import { staffCentreId } from '../centres/staff';
 import { AppError, present } from '../errors';
 import { userCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
@@ -14,6 +15,7 @@ export async function createUser(db: Db, actor: Principal | null, input: TCreate
   const passwordHash = await hashPassword(input.password);
   const { result } = await inWriteTx(db, actor, async (w) => {
     if (input.stationId) await assertStationExists(w.tx, input.stationId);
+    const centreId = await staffCentreId(w.tx, input.role, input.centreId, { actor, field: 'body.centreId' });
     const [row] = await w.tx
       .insert(users)
       .values({
@@ -21,6 +23,7 @@ export async function createUser(db: Db, actor: Principal | null, input: TCreate
         displayName: input.displayName,
         role: input.role,
         stationId: input.stationId ?? null,
+        centreId,
         passwordHash,
       })
       .onConflictDoNothing({ target: users.username })

@@ -37,6 +37,8 @@ export const ZCreateUser = z
     displayName: z.string().trim().min(1).max(100),
     role: z.enum(ROLES),
     stationId: ZId.nullable().optional(),
+    /** The centre of a call-taker, dispatcher or supervisor; the creating supervisor's when left out. */
+    centreId: ZId.nullable().optional(),
     password: ZPassword,
   })
   .superRefine(stationRule);
@@ -47,6 +49,7 @@ export const ZUpdateUser = z
     displayName: z.string().trim().min(1).max(100).optional(),
     role: z.enum(ROLES).optional(),
     stationId: ZId.nullable().optional(),
+    centreId: ZId.nullable().optional(),
     disabled: z.boolean().optional(),
   })
   .superRefine(stationRule)

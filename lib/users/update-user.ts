@@ -4,6 +4,7 @@ import { users } from '../../db/schema';
 import { endUserSessions } from '../auth/logout';
 import { hashPassword } from '../auth/password';
 import type { Principal } from '../auth/principal';
+import { staffCentreId } from '../centres/staff';
 import { AppError, notFound, present } from '../errors';
 import { passwordReset, userUpdated } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
@@ -30,12 +31,18 @@ export async function updateUser(db: Db, actor: Principal, id: number, patch: TU
         { field: patch.disabled ? 'body.disabled' : 'body.role', message: 'ask another supervisor' },
       ]);
     if (stationId !== null && stationId !== before.stationId) await assertStationExists(w.tx, stationId);
+    const centreId = await staffCentreId(w.tx, role, patch.centreId, {
+      actor,
+      current: before.centreId,
+      field: 'body.centreId',
+    });
     await w.tx
       .update(users)
       .set({
         displayName: patch.displayName ?? before.displayName,
         role,
         stationId,
+        centreId,
         disabled: patch.disabled ?? before.disabled,
       })
       .where(eq(users.id, id));
@@ -44,7 +51,10 @@ export async function updateUser(db: Db, actor: Principal, id: number, patch: TU
       (k) => patch[k as keyof TUpdateUser] !== before[k as keyof typeof before],
     );
     const sessionsEnded =
-      (patch.disabled === true && !before.disabled) || role !== before.role || stationId !== before.stationId
+      (patch.disabled === true && !before.disabled) ||
+      role !== before.role ||
+      stationId !== before.stationId ||
+      centreId !== before.centreId
         ? await endUserSessions(w.tx, id)
         : 0;
     const user = present(await selectUser(w.tx, id), 'user');

@@ -9,6 +9,8 @@ export interface UserDto {
   role: string;
   stationId: number | null;
   stationName: string | null;
+  /** The centre a call-taker, dispatcher or supervisor works in. */
+  centreId: number | null;
   disabled: boolean;
   demo: boolean;
   createdAt: string;
@@ -37,6 +39,7 @@ export async function selectUsers(db: Db, where?: SQL): Promise<UserDto[]> {
     role: u.role,
     stationId: u.stationId,
     stationName,
+    centreId: u.centreId,
     disabled: u.disabled,
     demo: u.demo,
     createdAt: u.createdAt.toISOString(),

@@ -34,6 +34,7 @@ async function principal(username: string): Promise<Principal> {
     displayName: u.displayName,
     role: u.role,
     stationId: u.stationId,
+    centreId: null,
   };
 }
 

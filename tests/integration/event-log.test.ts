@@ -28,6 +28,7 @@ beforeAll(async () => {
     displayName: u.displayName,
     role: 'call_taker',
     stationId: null,
+    centreId: null,
   };
 });
 

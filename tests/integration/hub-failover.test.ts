@@ -20,6 +20,7 @@ const supervisor: Principal = {
   displayName: 'Supervisor',
   role: 'supervisor',
   stationId: null,
+  centreId: null,
 };
 
 let handle: DbHandle;
