@@ -29,6 +29,7 @@ const USERS: Record<string, string> = {
   dispatcher: 'dispatcher',
   station: 'station',
   supervisor: 'supervisor',
+  national: 'national',
 };
 
 beforeAll(async () => {

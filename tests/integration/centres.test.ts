@@ -348,7 +348,7 @@ describe('overflow on the queue threshold', () => {
     );
     expect(events.rows[0].n).toBe(1);
     // Nova Gorica answers one; the answer time counts for Nova Gorica.
-    await answer(a.sipCallId, 'pos-ng-1');
+    await answer(a.sipCallId, 'pos-01');
     const view = await loads(s.national as Session);
     expect(view.get('NG')?.answeredLastHour).toBeGreaterThanOrEqual(1);
     expect(view.get('NG')?.answerMedianS).not.toBeNull();

@@ -8,6 +8,7 @@ import { receiveEdgeEvent } from '../../lib/telephony/receive-edge-event';
 import { FIRE_IN_LJUBLJANA, FLOOD_WARNING, request, type Session, sessionFor } from '../helpers/api';
 import { availableUnit, openTestDb } from '../helpers/db';
 import { serverSuite } from '../helpers/server-suite';
+import { TELEPHONY_TOKEN } from '../helpers/telephony';
 
 // Every GET route answered for real and compared with what the API document says it answers: the
 // JSON body against the documented schema (JSON Schema 2020-12, as OpenAPI 3.1 uses), other formats
@@ -15,7 +16,7 @@ import { serverSuite } from '../helpers/server-suite';
 
 const { s: suite } = serverSuite({
   users: ['calltaker', 'dispatcher', 'supervisor', 'station'],
-  env: { CAP_SENDER: 'cad112@reco-lj.si' },
+  env: { CAP_SENDER: 'cad112@reco-lj.si', TELEPHONY_TOKEN },
 });
 
 type Doc = {
@@ -135,9 +136,16 @@ describe('GET answers match the API document', () => {
         allowed(spec.access, r),
       );
       const who = role ? suite.as[ROLE_USER[role] as keyof typeof suite.as] : undefined;
-      const path = spec.path.replace('{id}', String(ids[id] ?? 1));
+      const path = spec.path.replace('{id}', String(ids[id] ?? 1)).replace('{code}', 'KP');
       const url = `${path}${queries[id] ? `?${new URLSearchParams(queries[id])}` : ''}`;
-      const res = await request(suite.server.url, 'GET', url, { headers: who ? { cookie: who.cookie } : {} });
+      // The edge's own GET route answers the edge's token only.
+      const headers: Record<string, string> =
+        id === 'telephonyRoute'
+          ? { authorization: `Bearer ${TELEPHONY_TOKEN}` }
+          : who
+            ? { cookie: who.cookie }
+            : {};
+      const res = await request(suite.server.url, 'GET', url, { headers });
       expect(res.status, `${id} ${url}`).toBe(200);
       const type = (res.headers.get('content-type') ?? '').split(';')[0] as string;
       const content = doc.paths[spec.path]?.get?.responses['200']?.content ?? {};
