@@ -10,6 +10,7 @@ import './styles/channels.css';
 import './styles/supervision.css';
 import './styles/shift.css';
 import './styles/domain.css';
+import './styles/centres.css';
 import { I18nProvider } from './_components/i18n';
 import { uiPrefs } from './_lib/session';
 

@@ -251,6 +251,20 @@ function summarise(e: EventFrame, words: SummaryWords): string {
       const s = e.data.substance;
       return join(`${s.hazardId ? `${s.hazardId}/` : ''}${s.unNumber}`, s.substances[0]?.name[lang], s.note);
     }
+    case 'centre.takeover_started':
+    case 'centre.takeover_ended':
+      return join(
+        e.data.centre.name[lang],
+        t(`takeoverReason_${e.data.takeover.reason}` as MessageKey),
+        e.data.takeover.note,
+      );
+    case 'incident.transfer_requested':
+    case 'incident.transfer_accepted':
+      return join(
+        `${e.data.transfer.fromCentreCode} → ${e.data.transfer.toCentreCode}`,
+        e.data.transfer.reason,
+        e.data.transfer.acceptedByName,
+      );
     default:
       return '';
   }

@@ -6,6 +6,7 @@ export const ROLE_KEY = {
   dispatcher: 'roleDispatcher',
   station: 'roleStation',
   supervisor: 'roleSupervisor',
+  national: 'roleNational',
 } as const satisfies Record<string, MessageKey>;
 
 export type ClientRole = keyof typeof ROLE_KEY;

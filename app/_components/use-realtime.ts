@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EventFrame } from '@/lib/events/catalogue';
 import { type ConnectionState, RealtimeClient } from '@/lib/realtime/client';
+import { CENTRE_STATE_CHANGED, CENTRES_CHANGED, changesCentres } from './use-centres';
 
 /** A window event the top bar listens to: an e-mail or SMS arrived or a conversation changed. */
 export const MESSAGES_CHANGED = 'cad112:messages-changed';
@@ -33,6 +34,9 @@ export function useRealtime(onEvent: (f: EventFrame) => void, onReady: () => Pro
         // Written messages change the top bar's count, whatever the page does with them.
         if (f.type.startsWith('message.') || f.type === 'conversation.updated')
           window.dispatchEvent(new Event(MESSAGES_CHANGED));
+        // The centres' state and load (the top bar's banner, the national picture).
+        if (changesCentres(f.type)) window.dispatchEvent(new Event(CENTRES_CHANGED));
+        if (f.type.startsWith('centre.')) window.dispatchEvent(new Event(CENTRE_STATE_CHANGED));
         return loaded ? eventRef.current(f) : queue.push(f);
       },
       onState: setState,

@@ -6,6 +6,8 @@ export interface PageUser {
   displayName: string;
   role: string;
   stationId: number | null;
+  /** The centre a call-taker, dispatcher or supervisor works in. */
+  centreId: number | null;
 }
 
 export interface MapConfig {
@@ -18,7 +20,7 @@ export interface MapConfig {
 }
 
 export function pageUser(p: Principal): PageUser {
-  return { id: p.id, displayName: p.displayName, role: p.role, stationId: p.stationId };
+  return { id: p.id, displayName: p.displayName, role: p.role, stationId: p.stationId, centreId: p.centreId };
 }
 
 export function mapConfig(): MapConfig {

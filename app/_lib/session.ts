@@ -23,6 +23,8 @@ export function homeFor(role: Role): string {
       return '/call';
     case 'station':
       return '/station';
+    case 'national':
+      return '/centres';
     default:
       return '/dispatch';
   }

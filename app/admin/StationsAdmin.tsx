@@ -5,8 +5,9 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { ALL_AGENCIES } from '../_components/agencies';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { LiveMap, type MapMarker } from '../_components/Map';
+import { useCentres } from '../_components/use-centres';
 import type { MapConfig } from '../_lib/page-props';
-import { AdminForm, Feedback, Field, SaveButtons, useSave, useT } from './admin-ui';
+import { AdminForm, CentreSelect, Feedback, Field, SaveButtons, useSave, useT } from './admin-ui';
 
 interface Station {
   id: number;
@@ -17,13 +18,25 @@ interface Station {
   position: { lat: number; lon: number };
   serviceArea: { type: 'Polygon'; coordinates: [number, number][][] } | null;
   transferUri: string | null;
+  centreId: number;
 }
 
-const EMPTY = { id: 0, code: '', name: '', agency: 'fire', address: '', lat: '', lon: '', transferUri: '' };
+const EMPTY = {
+  id: 0,
+  code: '',
+  name: '',
+  agency: 'fire',
+  address: '',
+  lat: '',
+  lon: '',
+  transferUri: '',
+  centreId: '',
+};
 
 // A station's position is a click on the map; its service area is drawn vertex by vertex.
 export function StationsAdmin({ map }: { map: MapConfig }) {
   const t = useT();
+  const centres = useCentres();
   const [stations, setStations] = useState<Station[]>([]);
   const [form, setForm] = useState(EMPTY);
   const [ring, setRing] = useState<[number, number][] | null>(null);
@@ -45,6 +58,7 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
       lat: String(s.position.lat),
       lon: String(s.position.lon),
       transferUri: s.transferUri ?? '',
+      centreId: String(s.centreId),
     });
     const outer = s.serviceArea?.coordinates[0];
     setRing(outer ? outer.slice(0, -1).map(([lon, lat]) => [lat, lon] as [number, number]) : null);
@@ -60,6 +74,8 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
         position: { lat: Number(form.lat), lon: Number(form.lon) },
         serviceArea: ring && ring.length > 0 ? ring : null,
         transferUri: form.transferUri.trim() || null,
+        // Left empty on a new station: the centre of the region its position lies in.
+        ...(form.centreId ? { centreId: Number(form.centreId) } : {}),
       };
       if (form.id) await apiSend('PATCH', `/api/stations/${form.id}`, body, { idempotencyKey: newKey() });
       else await apiSend('POST', '/api/stations', body, { idempotencyKey: newKey() });
@@ -170,6 +186,15 @@ export function StationsAdmin({ map }: { map: MapConfig }) {
           </Field>
           <Field label={t('adminAddress')} name="address" save={save}>
             <input value={form.address} onChange={set('address')} />
+          </Field>
+          <Field label={t('centreField')} name="centreId" save={save}>
+            <CentreSelect
+              value={form.centreId}
+              onChange={(v) => setForm((f) => ({ ...f, centreId: v }))}
+              centres={centres.list}
+              emptyLabel={t('noCentre')}
+              testId="station-centre"
+            />
           </Field>
           <Field label={t('adminTransferUri')} name="transferUri" save={save}>
             <input

@@ -4,8 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n/format';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { CLIENT_ROLES, ROLE_KEY, roleKey } from '../_components/roles';
+import { useCentres } from '../_components/use-centres';
 import {
   AdminForm,
+  CentreSelect,
   Feedback,
   Field,
   SaveButtons,
@@ -26,11 +28,14 @@ interface Token {
 }
 
 // Integration tokens: the secret is shown once, right after it is issued, and never again.
+const STAFF = ['call_taker', 'dispatcher', 'supervisor'];
+
 export function TokensAdmin() {
+  const centres = useCentres();
   const t = useT();
   const [tokens, setTokens] = useState<Token[]>([]);
   const stations = useStations();
-  const [form, setForm] = useState({ name: '', role: 'station', stationId: '' });
+  const [form, setForm] = useState({ name: '', role: 'station', stationId: '', centreId: '' });
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const save = useSave();
   const load = useCallback(async () => setTokens(await apiGet<Token[]>('/api/tokens')), []);
@@ -43,9 +48,10 @@ export function TokensAdmin() {
         name: form.name,
         role: form.role,
         stationId: form.role === 'station' ? Number(form.stationId) || null : null,
+        ...(STAFF.includes(form.role) && form.centreId ? { centreId: Number(form.centreId) } : {}),
       });
       setSecret({ name: res.name, token: res.token });
-      setForm({ name: '', role: 'station', stationId: '' });
+      setForm({ name: '', role: 'station', stationId: '', centreId: '' });
       await load();
     });
   const revoke = (tk: Token) =>
@@ -131,6 +137,17 @@ export function TokensAdmin() {
               ))}
             </select>
           </Field>
+          {STAFF.includes(form.role) && (
+            <Field label={t('centreField')} name="centreId" save={save}>
+              <CentreSelect
+                value={form.centreId}
+                onChange={(v) => setForm((f) => ({ ...f, centreId: v }))}
+                centres={centres.list}
+                emptyLabel={t('noCentre')}
+                testId="token-centre"
+              />
+            </Field>
+          )}
           {form.role === 'station' && (
             <Field label={t('adminStation')} name="stationId" save={save}>
               <StationSelect

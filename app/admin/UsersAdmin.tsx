@@ -4,9 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { UserDto } from '@/lib/users/user-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
+import { useUi } from '../_components/i18n';
 import { CLIENT_ROLES, ROLE_KEY, roleKey } from '../_components/roles';
+import { useCentres } from '../_components/use-centres';
 import {
   AdminForm,
+  CentreSelect,
   Feedback,
   Field,
   SaveButtons,
@@ -16,12 +19,23 @@ import {
   useT,
 } from './admin-ui';
 
-const EMPTY = { id: 0, username: '', displayName: '', role: 'call_taker', stationId: '', password: '' };
+const EMPTY = {
+  id: 0,
+  username: '',
+  displayName: '',
+  role: 'call_taker',
+  stationId: '',
+  centreId: '',
+  password: '',
+};
+const STAFF = ['call_taker', 'dispatcher', 'supervisor'];
 
 export function UsersAdmin({ self }: { self: number }) {
   const t = useT();
   const [users, setUsers] = useState<UserDto[]>([]);
   const stations = useStations();
+  const centres = useCentres();
+  const { lang } = useUi();
   const [form, setForm] = useState(EMPTY);
   const [reset, setReset] = useState<{ id: number; password: string } | null>(null);
   const save = useSave();
@@ -35,11 +49,13 @@ export function UsersAdmin({ self }: { self: number }) {
   const submit = () =>
     save.run(async () => {
       const stationId = form.role === 'station' ? Number(form.stationId) || null : null;
+      // A centre's staff: the chosen centre, else (left empty) mine as the supervisor who opens it.
+      const centre = STAFF.includes(form.role) && form.centreId ? { centreId: Number(form.centreId) } : {};
       if (form.id) {
         await apiSend(
           'PATCH',
           `/api/users/${form.id}`,
-          { displayName: form.displayName, role: form.role, stationId },
+          { displayName: form.displayName, role: form.role, stationId, ...centre },
           { idempotencyKey: newKey() },
         );
       } else {
@@ -51,6 +67,7 @@ export function UsersAdmin({ self }: { self: number }) {
             displayName: form.displayName,
             role: form.role,
             stationId,
+            ...centre,
             password: form.password,
           },
           { idempotencyKey: newKey() },
@@ -90,6 +107,7 @@ export function UsersAdmin({ self }: { self: number }) {
               <th>{t('adminName')}</th>
               <th>{t('adminRole')}</th>
               <th>{t('adminStation')}</th>
+              <th>{t('centreField')}</th>
               <th>{t('adminLastSeen')}</th>
               <th />
             </tr>
@@ -103,6 +121,7 @@ export function UsersAdmin({ self }: { self: number }) {
                 <td>{u.displayName}</td>
                 <td>{t(roleKey(u.role))}</td>
                 <td>{u.stationName ?? ''}</td>
+                <td>{u.centreId !== null ? centres.name(u.centreId, lang) : ''}</td>
                 <td className="nowrap">{u.lastSeenAt ? formatDateTime(u.lastSeenAt) : '–'}</td>
                 <td>
                   <div className="row-actions">
@@ -115,6 +134,7 @@ export function UsersAdmin({ self }: { self: number }) {
                           displayName: u.displayName,
                           role: u.role,
                           stationId: String(u.stationId ?? ''),
+                          centreId: String(u.centreId ?? ''),
                           password: '',
                         })
                       }
@@ -196,6 +216,17 @@ export function UsersAdmin({ self }: { self: number }) {
                 onChange={(v) => setForm((f) => ({ ...f, stationId: v }))}
                 stations={stations}
                 testId="user-station"
+              />
+            </Field>
+          )}
+          {STAFF.includes(form.role) && (
+            <Field label={t('centreField')} name="centreId" save={save}>
+              <CentreSelect
+                value={form.centreId}
+                onChange={(v) => setForm((f) => ({ ...f, centreId: v }))}
+                centres={centres.list}
+                emptyLabel={t('noCentre')}
+                testId="user-centre"
               />
             </Field>
           )}

@@ -219,3 +219,30 @@ export function StationSelect({
     </select>
   );
 }
+
+/** The centre of an account, token or station: the 13 centres by name; empty for "the default". */
+export function CentreSelect({
+  value,
+  onChange,
+  centres,
+  testId,
+  emptyLabel,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  centres: { id: number; name: { sl: string; en: string } }[];
+  testId?: string;
+  emptyLabel: string;
+}) {
+  const { lang } = useUi();
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      <option value="">{emptyLabel}</option>
+      {centres.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name[lang]}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -7,7 +7,9 @@ import { callDoubtKey, languageName } from '@/lib/i18n/messages-calls';
 import type { CallDto, CallPositionDto } from '@/lib/telephony/call-dto';
 import { CALLBACK_OUTCOMES } from '@/lib/telephony/schemas';
 import { apiGet, apiSend, newKey } from '../_components/api';
+import { fill } from '../_components/domain/words';
 import { useUi } from '../_components/i18n';
+import type { Centres } from '../_components/use-centres';
 import { useNow } from '../_components/use-now';
 
 // The live call queue on every call-taker's screen (waiting calls: how long, who, where, in which
@@ -23,8 +25,15 @@ export function CallQueue({
   onPositionsChanged,
   onOpenCallback,
   onError,
+  scope,
 }: {
-  telephony: boolean;
+  /** My centre's calls or all (a take-over brings another region's calls to mine), and the names. */
+  scope?: {
+    value: 'mine' | 'all';
+    set: (v: 'mine' | 'all') => void;
+    myCentreId: number | null;
+    centres: Centres;
+  };
   waiting: CallDto[];
   callbacks: CallDto[];
   positions: CallPositionDto[];
@@ -32,6 +41,7 @@ export function CallQueue({
   onPositionsChanged: () => void;
   onOpenCallback: (c: CallDto) => void;
   onError: (err: unknown) => void;
+  telephony: boolean;
 }) {
   const { t, lang } = useUi();
   const now = useNow();
@@ -55,6 +65,28 @@ export function CallQueue({
           {waiting.length}
         </span>
       </h2>
+      {scope && (
+        <div className="row-buttons region-scope" role="tablist" aria-label={t('callQueue')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={scope.value === 'mine'}
+            onClick={() => scope.set('mine')}
+            data-testid="calls-mine"
+          >
+            {t('callScopeMine')}
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={scope.value === 'all'}
+            onClick={() => scope.set('all')}
+            data-testid="calls-all"
+          >
+            {t('callScopeAll')}
+          </button>
+        </div>
+      )}
       {waiting.length === 0 && <p className="muted">{t('callQueueEmpty')}</p>}
       <ul className="list call-queue" data-testid="call-queue" aria-live="polite">
         {waiting.map((c) => (
@@ -66,6 +98,12 @@ export function CallQueue({
               · <strong>{c.caller ?? t('callNoNumber')}</strong>
               {c.callerName ? ` · ${c.callerName}` : ''}
               {c.language ? ` · ${t('callLanguage')} ${languageName(c.language, lang)}` : ''}
+              {scope && c.centreId !== scope.myCentreId && (
+                <span className="flag" data-testid="call-for-centre">
+                  {' '}
+                  {fill(t('callForCentre'), { centre: scope.centres.name(c.centreId, lang) })}
+                </span>
+              )}
             </div>
             <CallWhere call={c} />
             <CalledBefore call={c} />

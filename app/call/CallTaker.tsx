@@ -20,6 +20,7 @@ import { useUi } from '../_components/i18n';
 import { type IncidentMap, type IncidentRow, incidentMap, reduceIncidents } from '../_components/live-state';
 import { type MapMarker, LiveMap as MapPanel } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
+import { useCentres } from '../_components/use-centres';
 import { useIncidentTypes } from '../_components/use-incident-types';
 import { useNow } from '../_components/use-now';
 import { useRealtime } from '../_components/use-realtime';
@@ -38,6 +39,12 @@ export function CallTaker({ user, map, telephony }: { user: PageUser; map: MapCo
   const { t } = useUi();
   const now = useNow();
   const { types, typeName } = useIncidentTypes();
+  // The queue shows the calls offered to my centre's positions (its own and those of a region it has
+  // taken over), or every centre's.
+  const centres = useCentres();
+  const [callScope, setCallScope] = useState<'mine' | 'all'>('mine');
+  const inScope = (c: CallDto) =>
+    callScope === 'all' || user.centreId === null || c.routedCentreId === user.centreId;
   const intake = useCallIntake(types, user.id);
   const { call, deviceFix, picked } = intake;
   const [incidents, setIncidents] = useState<IncidentMap>(new Map());
@@ -280,8 +287,13 @@ export function CallTaker({ user, map, telephony }: { user: PageUser; map: MapCo
           <div className="panel">
             <CallQueue
               telephony={telephony}
-              waiting={waitingCalls(calls)}
-              callbacks={callbackCalls(calls, now || Date.now())}
+              waiting={waitingCalls(calls).filter(inScope)}
+              callbacks={callbackCalls(calls, now || Date.now()).filter(inScope)}
+              scope={
+                user.centreId !== null
+                  ? { value: callScope, set: setCallScope, myCentreId: user.centreId, centres }
+                  : undefined
+              }
               positions={positions}
               myUserId={user.id}
               onPositionsChanged={loadPositions}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TransferDto } from '@/lib/centres/transfer';
 import type { EventFrame } from '@/lib/events/catalogue';
 import type { HandoverDto } from '@/lib/handovers/handover-dto';
 import { formatTime } from '@/lib/i18n/format';
@@ -13,9 +14,11 @@ import { errorText } from '../_components/error-text';
 import { useUi } from '../_components/i18n';
 import type { IncidentRow } from '../_components/live-state';
 import { TopBar } from '../_components/TopBar';
+import { useCentres } from '../_components/use-centres';
 import { useKey } from '../_components/use-key';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 import { Board } from './Board';
+import { type CentreContext, IncomingTransfers } from './CentreTransfer';
 import { DispatchMap } from './DispatchMap';
 import { IncidentDetail } from './IncidentDetail';
 import { MAP_CHANNEL } from './map-channel';
@@ -24,6 +27,7 @@ import { useDispatchData } from './use-dispatch-data';
 import { useEscalations } from './use-escalations';
 
 const SORT_KEY = 'cad112.boardSort';
+const SCOPE_KEY = 'cad112.regionScope';
 
 // The dispatcher's screen: the board of open incidents (one tab stop, ↑/↓ inside), the map or the
 // units status board (B), and the selected incident's detail. R assigns the recommended units, A
@@ -86,8 +90,60 @@ export function Dispatcher({
       chime.current.chime();
     }
   }, []);
-  const { incidents, open, units, unitList, typeName, state, put } = useDispatchData(onFrame);
+  const [transfers, setTransfers] = useState<TransferDto[]>([]);
+  const loadTransfers = useCallback(() => {
+    apiGet<TransferDto[]>('/api/transfers')
+      .then(setTransfers)
+      .catch(() => {});
+  }, []);
+  const onAnyFrame = useCallback(
+    (f: EventFrame) => {
+      onFrame(f);
+      if (
+        f.type === 'incident.transfer_requested' ||
+        f.type === 'incident.transfer_accepted' ||
+        f.type.startsWith('centre.')
+      )
+        loadTransfers();
+    },
+    [onFrame, loadTransfers],
+  );
+  const {
+    incidents,
+    open: allOpen,
+    units,
+    unitList,
+    typeName,
+    state,
+    put,
+  } = useDispatchData(onAnyFrame, loadTransfers);
   const current = selected !== null ? incidents.get(selected) : undefined;
+
+  // The board and the map show my region (my centre's and the regions it has taken over) or the
+  // whole country (W); the choice is remembered on this workstation.
+  const centres = useCentres();
+  const [scope, setScopeState] = useState<'mine' | 'all'>('mine');
+  useEffect(() => {
+    const saved = localStorage.getItem(SCOPE_KEY);
+    if (saved === 'mine' || saved === 'all') setScopeState(saved);
+  }, []);
+  const setScope = (s: 'mine' | 'all') => {
+    setScopeState(s);
+    localStorage.setItem(SCOPE_KEY, s);
+  };
+  const mine = useMemo(() => centres.handledBy(user.centreId), [centres, user.centreId]);
+  const open = useMemo(
+    () => (scope === 'all' || mine.size === 0 ? allOpen : allOpen.filter((i) => mine.has(i.centreId))),
+    [scope, mine, allOpen],
+  );
+  const centreCtx: CentreContext = useMemo(
+    () => ({ centres, myCentreId: user.centreId, mine, transfers }),
+    [centres, user.centreId, mine, transfers],
+  );
+  useKey('w', () => {
+    setScope(scope === 'mine' ? 'all' : 'mine');
+    return true;
+  });
 
   useEffect(() => {
     const saved = localStorage.getItem(SORT_KEY);
@@ -268,6 +324,29 @@ export function Dispatcher({
               </div>
             </div>
           )}
+          <IncomingTransfers ctx={centreCtx} onOpen={(id) => void openIncident(id)} />
+          <div className="row-buttons region-scope" role="tablist" aria-label={t('scopeLabel')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={scope === 'mine'}
+              onClick={() => setScope('mine')}
+              aria-keyshortcuts="W"
+              data-testid="scope-mine"
+            >
+              {t('scopeMine')}
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={scope === 'all'}
+              onClick={() => setScope('all')}
+              aria-keyshortcuts="W"
+              data-testid="scope-all"
+            >
+              {t('scopeAll')} <kbd>W</kbd>
+            </button>
+          </div>
           {error && (
             <div className="toast err" role="alert">
               {error}{' '}
@@ -326,6 +405,7 @@ export function Dispatcher({
               map={map}
               timelineKey={timelineTick}
               onOpen={(id) => void openIncident(id)}
+              centreCtx={centreCtx}
             />
           ) : (
             <p className="muted" id="detail-title">

@@ -18,6 +18,7 @@ import { useKey } from '../_components/use-key';
 import { useWrite } from '../_components/use-write';
 import type { MapConfig } from '../_lib/page-props';
 import { AssignedUnits } from './AssignedUnits';
+import { type CentreContext, CentreTransfer } from './CentreTransfer';
 import { type ActionMode, IncidentActions } from './IncidentActions';
 import { IncidentEdit } from './IncidentEdit';
 import { OnCallPanel } from './OnCallPanel';
@@ -95,7 +96,9 @@ export function IncidentDetail({
   map,
   timelineKey,
   onOpen,
+  centreCtx,
 }: {
+  centreCtx: CentreContext;
   incident: IncidentRow;
   incidents: IncidentMap;
   units: UnitMap;
@@ -275,6 +278,7 @@ export function IncidentDetail({
           onAssigned={offerUndo}
         />
       )}
+      <CentreTransfer incident={current} ctx={centreCtx} />
       <HandoverPanel incidentId={current.id} handovers={handovers} />
       <OnCallPanel incidentId={current.id} refresh={`${current.version}:${String(timelineKey)}`} />
       <Timeline

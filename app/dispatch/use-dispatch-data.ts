@@ -19,7 +19,7 @@ import { useRealtime } from '../_components/use-realtime';
 
 // Open incidents and units, loaded once and kept live by the reducers over the event stream: the
 // dispatcher's screen and its map window both read the centre's state through this hook.
-export function useDispatchData(extra?: (f: EventFrame) => void) {
+export function useDispatchData(extra?: (f: EventFrame) => void, alsoOnReady?: () => void) {
   const [incidents, setIncidents] = useState<IncidentMap>(new Map());
   const [units, setUnits] = useState<UnitMap>(new Map());
   const { types, typeName } = useIncidentTypes();
@@ -31,7 +31,8 @@ export function useDispatchData(extra?: (f: EventFrame) => void) {
     ]);
     setIncidents(incidentMap(list));
     setUnits(unitMap(us));
-  }, []);
+    alsoOnReady?.();
+  }, [alsoOnReady]);
   const onEvent = useCallback(
     (f: EventFrame) => {
       extra?.(f);

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
 import { assignments, incidents, incidentTypes, units } from '../../db/schema';
+import { centreAtPointSql } from '../centres/centre-at';
 import { notFound } from '../errors';
 import type { TNeed } from '../triage/schemas';
 import { capabilityLabel } from '../units/capabilities';
@@ -21,6 +22,11 @@ export interface Candidate
   /** Road travel time and distance from the routing engine; null without one or without a route. */
   etaS: number | null;
   roadDistanceM: number | null;
+  /** The centre whose region the unit's station serves. */
+  centreId: number;
+  /** The unit comes from another centre's region than the incident's (mutual aid across a border). */
+  mutualAid: boolean;
+  centreName: { sl: string; en: string };
 }
 
 export interface Recommendation extends Candidate {
@@ -74,14 +80,17 @@ export async function recommendUnits(
 
   const result = await db.execute(sql`
     with i as (select position from incidents where id = ${incidentId}),
+    region as (select ${centreAtPointSql(sql`(select position from i)`)} as centre_id),
     near as (
       select u.id, u.callsign, u.type, u.capabilities, u.station_id, s.name as station_name, u.status,
+             s.centre_id, c.name_sl as centre_sl, c.name_en as centre_en,
+             s.centre_id <> (select centre_id from region) as mutual_aid,
              u.position_at,
              (u.position is not null and u.position_at > now() - make_interval(mins => ${opts.staleMin})) as fresh,
              coalesce(s.service_area is not null and ST_Covers(s.service_area, (select position from i)), false) as in_area,
              case when u.position is not null and u.position_at > now() - make_interval(mins => ${opts.staleMin})
                   then u.position else s.position end as eff
-      from units u join stations s on s.id = u.station_id
+      from units u join stations s on s.id = u.station_id join centres c on c.id = s.centre_id
       where u.status in (${sql.join(
         ASSIGNABLE_UNIT_STATUSES.map((s) => sql`${s}`),
         sql`, `,
@@ -109,6 +118,10 @@ export async function recommendUnits(
     lon: number;
     inc_lat: number;
     inc_lon: number;
+    centre_id: number;
+    centre_sl: string;
+    centre_en: string;
+    mutual_aid: boolean;
   }>(result);
   const candidates: (Candidate & { at: { lat: number; lon: number } })[] = rows.map((r) => ({
     id: r.id,
@@ -126,6 +139,9 @@ export async function recommendUnits(
       : null,
     etaS: null,
     roadDistanceM: null,
+    centreId: r.centre_id,
+    mutualAid: r.mutual_aid,
+    centreName: { sl: r.centre_sl, en: r.centre_en },
     at: { lat: Number(r.lat), lon: Number(r.lon) },
   }));
   const first = rows[0];
@@ -251,6 +267,9 @@ function reasonFor(c: Candidate, capability: string, k: number, byRoad: boolean)
     ? { sl: 'v območju postaje', en: 'in service area' }
     : { sl: 'izven območja postaje', en: 'outside its service area' };
   const stale = c.stale ? { sl: ', položaj ni svež', en: ', position stale' } : { sl: '', en: '' };
+  const aid = c.mutualAid
+    ? { sl: `, pomoč sosednje regije (${c.centreName.sl})`, en: `, mutual aid from ${c.centreName.en}` }
+    : { sl: '', en: '' };
   const far =
     byRoad && c.etaS !== null
       ? {
@@ -264,7 +283,7 @@ function reasonFor(c: Candidate, capability: string, k: number, byRoad: boolean)
           }
         : { sl: km(c.distanceM), en: km(c.distanceM) };
   return {
-    sl: `${nth.sl} enota (${capabilityLabel(capability, 'sl')}), ${area.sl}, ${far.sl}${stale.sl}`,
-    en: `${nth.en} unit (${capabilityLabel(capability, 'en')}), ${area.en}, ${far.en}${stale.en}`,
+    sl: `${nth.sl} enota (${capabilityLabel(capability, 'sl')}), ${area.sl}, ${far.sl}${aid.sl}${stale.sl}`,
+    en: `${nth.en} unit (${capabilityLabel(capability, 'en')}), ${area.en}, ${far.en}${aid.en}${stale.en}`,
   };
 }

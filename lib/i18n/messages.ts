@@ -1,5 +1,6 @@
 import { auditEn, auditSl } from './messages-audit';
 import { callsEn, callsSl } from './messages-calls';
+import { centresEn, centresSl } from './messages-centres';
 import { domainEn, domainSl } from './messages-domain';
 import { partnersEn, partnersSl } from './messages-partners';
 import { shiftEn, shiftSl } from './messages-shift';
@@ -338,6 +339,7 @@ const sl = {
   ...callsSl,
   ...domainSl,
   ...auditSl,
+  ...centresSl,
 };
 
 export type MessageKey = keyof typeof sl;
@@ -670,6 +672,7 @@ const en: Record<MessageKey, string> = {
   ...callsEn,
   ...domainEn,
   ...auditEn,
+  ...centresEn,
 };
 
 export const LANGS = ['sl', 'en'] as const;

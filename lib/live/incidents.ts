@@ -32,6 +32,8 @@ export function reduceIncidents(map: IncidentMap, f: EventFrame): IncidentMap {
     case 'incident.created':
     case 'incident.updated':
     case 'handover.created':
+    case 'incident.transfer_requested':
+    case 'incident.transfer_accepted':
       return putIncident(map, f.data.incident);
     case 'alert.created':
       return patchAssignment(

@@ -191,6 +191,30 @@ describe('regions', () => {
   });
 });
 
+describe('mutual aid', () => {
+  it("recommends the nearest capable unit across the region's border and says so", async () => {
+    // Komen is in Koper's region, 17 km from Nova Gorica's fire brigade and 30 km from Koper's.
+    const komen = { lat: 45.8153, lon: 13.7483 };
+    const inc = await s['calltaker-kp']?.send('POST', '/api/incidents', {
+      ...FIRE_IN_LJUBLJANA,
+      location: komen,
+    });
+    expect(await centreOfIncident(inc?.body.id)).toBe('KP');
+    const rec = await s['dispatcher-kp']?.get(`/api/incidents/${inc?.body.id}/recommendations`);
+    expect(rec?.status).toBe(200);
+    type Rec = { callsign: string; mutualAid: boolean; centreId: number; reason: { sl: string; en: string } };
+    const all = [...(rec?.body.recommended as Rec[]), ...(rec?.body.others as Rec[])];
+    const across = all.filter((r) => r.centreId === ids.NG);
+    expect(across.length).toBeGreaterThan(0);
+    for (const r of all) expect(r.mutualAid).toBe(r.centreId !== ids.KP);
+    const first = rec?.body.recommended[0] as Rec;
+    expect(first.centreId).toBe(ids.NG);
+    expect(first.reason.en).toContain('mutual aid from Nova Gorica 112 Centre');
+    expect(first.reason.sl).toContain('pomoč sosednje regije (ReCO Nova Gorica)');
+    await s['dispatcher-kp']?.send('POST', `/api/incidents/${inc?.body.id}/cancel`, { reason: 'test' });
+  });
+});
+
 describe('take-over by decision, and hand-back', () => {
   it('moves waiting calls and the telephony route to the partner, keeps every open incident, and moves them back', async () => {
     const kpIncident = await s['calltaker-kp']?.send('POST', '/api/incidents', {

@@ -8,4 +8,5 @@ export const GET = handle('me', async ({ principal }) => ({
   displayName: principal.displayName,
   role: principal.role,
   stationId: principal.stationId,
+  centreId: principal.centreId,
 }));
