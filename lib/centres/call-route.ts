@@ -17,7 +17,8 @@ export async function callRoute(db: Db, code: string) {
   const id = await centreIdByCode(db, wanted);
   const list = await listCentres(db);
   const centre = list.find((c) => c.id === id);
-  if (!centre) return { centre: wanted, known: false, route: null, group: null, takeover: null };
+  // A code the CAD does not know: no group (the edge rings the call's own centre's positions).
+  if (!centre) return { centre: wanted, known: false, route: null, group: '', takeover: null };
   const handler = list.find((c) => c.id === centre.handledById) ?? centre;
   return {
     centre: centre.code,

@@ -387,10 +387,10 @@ describe('calls from the SIP edge', () => {
     expect(stats.calls.answerMedianS).toBeGreaterThanOrEqual(0);
     expect(stats.calls.answerMedianS).toBeLessThan(10);
     expect(stats.calls.answeredWithin10sShare).toBe(1);
-    expect(stats.calls.perPosition.map((p: { position: string }) => p.position)).toEqual([
-      'pos-01',
-      'pos-02',
-    ]);
+    // Today's statistics: other files' calls (other centres' positions) may be in them too.
+    expect(stats.calls.perPosition.map((p: { position: string }) => p.position)).toEqual(
+      expect.arrayContaining(['pos-01', 'pos-02']),
+    );
     expect(stats.calls.perHour.reduce((n: number, h: { count: number }) => n + h.count, 0)).toBe(
       stats.calls.total,
     );
