@@ -24,7 +24,7 @@ export interface Centres {
   byId: Map<number, CentreLoadDto>;
   /** The centre's name in the screen's language (its code when unknown). */
   name: (id: number | null | undefined, lang: Lang) => string;
-  /** The centres whose regions `centreId` handles now: itself and those it has taken over. */
+  /** The centres whose regions `centreId` works on now: itself (taken over or not) and those it has taken over. */
   handledBy: (centreId: number | null) => Set<number>;
   reload: () => void;
 }
@@ -73,7 +73,11 @@ export function useCentres(enabled = true, follow: 'state' | 'load' = 'state', t
       byId,
       name: (id, lang) => (id == null ? '' : (byId.get(id)?.name[lang] ?? String(id))),
       handledBy: (centreId) =>
-        new Set(centreId === null ? [] : list.filter((c) => c.handledById === centreId).map((c) => c.id)),
+        new Set(
+          centreId === null
+            ? []
+            : [centreId, ...list.filter((c) => c.handledById === centreId).map((c) => c.id)],
+        ),
       reload,
     };
   }, [list, reload]);

@@ -66,10 +66,14 @@ export async function selectTransfers(db: Db, where: SQL | undefined, limit = 20
   }));
 }
 
-/** Whether the actor speaks for a centre: its staff, its partner's staff while it is taken over, national. */
+/**
+ * Whether the actor speaks for a centre: its own staff (also while it is taken over: in an overflow
+ * they still work), the staff of the centre that has taken it over, national.
+ */
 async function speaksFor(tx: Db, actor: Principal, centreId: number): Promise<boolean> {
   if (actor.role === 'national') return true;
   if (actor.centreId === null) return false;
+  if (actor.centreId === centreId) return true;
   return (await handlingCentre(tx, centreId)) === actor.centreId;
 }
 

@@ -17,6 +17,7 @@ import { benchAudit } from './audit';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 import { benchDomain } from './domain';
 import { notes, record, rows, rssMb, single, sleep } from './figures';
+import { benchNational } from './national';
 import { benchReplication } from './replication';
 import { benchTelephony } from './telephony';
 
@@ -405,6 +406,10 @@ await benchAudit(raw, h.db);
 // ---------------------------------------------------------------------------------------------
 // 11. The synchronous standby's cost, on the replicated layout of deploy/ha (tests/bench/replication.ts).
 await benchReplication(Math.max(10, Math.round(LOAD_S * 2)));
+
+// ---------------------------------------------------------------------------------------------
+// 12. The national load: 5,000 sockets on two nodes behind HAProxy, 50 incidents/s (tests/bench/national.ts).
+await benchNational(DB_URL, raw, Math.max(20, Math.round(LOAD_S * 5)));
 
 await h.close();
 await raw.end();

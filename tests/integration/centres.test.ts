@@ -203,7 +203,7 @@ describe('mutual aid', () => {
     const rec = await s['dispatcher-kp']?.get(`/api/incidents/${inc?.body.id}/recommendations`);
     expect(rec?.status).toBe(200);
     type Rec = { callsign: string; mutualAid: boolean; centreId: number; reason: { sl: string; en: string } };
-    const all = [...(rec?.body.recommended as Rec[]), ...(rec?.body.others as Rec[])];
+    const all = [...((rec?.body.recommended ?? []) as Rec[]), ...((rec?.body.others ?? []) as Rec[])];
     const across = all.filter((r) => r.centreId === ids.NG);
     expect(across.length).toBeGreaterThan(0);
     for (const r of all) expect(r.mutualAid).toBe(r.centreId !== ids.KP);

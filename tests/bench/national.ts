@@ -1,0 +1,356 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import WebSocket from 'ws';
+import type { Principal } from '../../lib/auth/principal';
+import { isVisible, type ScopedEvent } from '../../lib/events/visibility';
+import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
+import { freePort, type RunningServer, startServer } from '../helpers/server';
+import { TestSocket } from '../helpers/socket';
+import { notes, record, rssMb, single, sleep } from './figures';
+
+// Section 12: the national load (issue 20). 5,000 sockets — the 13 centres' positions, ~1,300 station
+// screens and the units' terminals — on two application nodes behind one address (HAProxy, as in
+// deploy/ha), and 50 incidents per second from every region for five minutes (BENCH_LOAD_S × 5). The
+// load comes from several processes with a lean client (tests/bench/national-worker.ts), so that this
+// 2-core machine can make it. Measured: assign → alert on a station's socket (the probe, twice a
+// second, on whichever node the balancer gave it), against the raw baseline (one process: INSERT +
+// NOTIFY → LISTEN → raw broadcast) with the same sockets and rate in the same run; each node's RSS;
+// sockets dropped; and the cost of the per-socket visibility decision at 5,000 sockets.
+
+const SOCKETS = { centre: 130, station: 1300, terminal: 3570 };
+const TOTAL = SOCKETS.centre + SOCKETS.station + SOCKETS.terminal;
+const PER_S = 50;
+const WORKERS = 4;
+
+interface Tally {
+  open: number;
+  frames: number;
+  bytes: number;
+  dropped: number;
+  posted: number;
+  postErrors: number;
+  statuses: Record<string, number>;
+}
+
+async function haproxy(port: number, nodes: number[]): Promise<ChildProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'cad112-lb-'));
+  const cfg = join(dir, 'haproxy.cfg');
+  writeFileSync(
+    cfg,
+    [
+      'global',
+      '  maxconn 30000',
+      'defaults',
+      '  mode http',
+      '  maxconn 30000',
+      '  timeout connect 5s',
+      '  timeout client 1h',
+      '  timeout server 1h',
+      '  timeout tunnel 1h',
+      'frontend cad',
+      `  bind 127.0.0.1:${port}`,
+      '  maxconn 30000',
+      '  default_backend nodes',
+      'backend nodes',
+      '  balance roundrobin',
+      '  option httpchk GET /api/health',
+      ...nodes.map((p, i) => `  server n${i} 127.0.0.1:${p} check inter 1s`),
+      '',
+    ].join('\n'),
+  );
+  const proc = spawn('/usr/sbin/haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return proc;
+    await sleep(100);
+  }
+  throw new Error('haproxy did not come up');
+}
+
+/** Starts the workers with their share of sockets and load; resolves once every socket is open. */
+async function startWorkers(job: {
+  url: string;
+  cookies: string[];
+  postPath: string;
+  postBodies: unknown[];
+  postCookie: string;
+  subscribe: boolean;
+  seconds: number;
+}) {
+  const workers: ChildProcess[] = [];
+  const done: Promise<Tally>[] = [];
+  let opened = 0;
+  for (let w = 0; w < WORKERS; w++) {
+    const child = fork('tests/bench/national-worker.ts', [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    workers.push(child);
+    const share = job.cookies.filter((_, i) => i % WORKERS === w);
+    const ready = new Promise<void>((resolve) =>
+      child.on('message', (m: { kind: string; open: number }) => {
+        if (m.kind === 'ready') {
+          opened += m.open;
+          resolve();
+        }
+      }),
+    );
+    done.push(
+      new Promise<Tally>((resolve) =>
+        child.on('message', (m: { kind: string } & Tally) => m.kind === 'done' && resolve(m)),
+      ),
+    );
+    child.send({ ...job, cookies: share, sockets: share.length, perSecond: PER_S / WORKERS });
+    await ready;
+  }
+  return {
+    opened,
+    go: () => {
+      for (const w of workers) w.send('go');
+    },
+    done: () => Promise.all(done),
+    stop: async () => {
+      for (const w of workers) w.send('stop');
+      await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+    },
+  };
+}
+
+function sum(ts: Tally[], k: 'open' | 'frames' | 'bytes' | 'dropped' | 'posted' | 'postErrors'): number {
+  return ts.reduce((n, t) => n + t[k], 0);
+}
+
+/** Incidents all over the country: each centre's seat, a little apart. */
+async function countryBodies(raw: pg.Client) {
+  const seats = (
+    await raw.query(
+      'select ST_Y(seat::geometry) as lat, ST_X(seat::geometry) as lon from centres order by sort',
+    )
+  ).rows as { lat: number; lon: number }[];
+  return Array.from({ length: 260 }, (_, i) => {
+    const s = seats[i % seats.length] as { lat: number; lon: number };
+    return {
+      ...FIRE_IN_LJUBLJANA,
+      priority: i % 3 === 0 ? 'red' : 'yellow',
+      description: 'national load',
+      location: { lat: s.lat + ((i * 7) % 20) / 1000, lon: s.lon + ((i * 13) % 20) / 1000, accuracyM: 30 },
+    };
+  });
+}
+
+export async function benchNational(dbUrl: string, raw: pg.Client, seconds: number): Promise<void> {
+  console.log(`national load (${TOTAL} sockets on 2 nodes behind HAProxy, ${PER_S}/s, ${seconds} s)`);
+  const env = { DATABASE_URL: dbUrl, LOG_LEVEL: 'error' };
+  const nodes: RunningServer[] = [await startServer({ env }), await startServer({ env })];
+  const port = await freePort();
+  const lb = await haproxy(
+    port,
+    nodes.map((n) => n.port),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const staff = [
+      'dispatcher',
+      'dispatcher-kp',
+      'dispatcher-ng',
+      'calltaker',
+      'calltaker-kp',
+      'supervisor',
+      'national',
+    ];
+    const centreCookies = await Promise.all(staff.map(async (u) => (await login(url, u)).cookie));
+    const stationCodes = (await raw.query('select lower(code) as c from stations order by id')).rows.map(
+      (r) => r.c,
+    );
+    const stationCookies: string[] = [];
+    for (const c of stationCodes) stationCookies.push((await login(url, `st-${c}`)).cookie);
+    const cookies = [
+      ...Array.from({ length: SOCKETS.centre }, (_, i) => centreCookies[i % centreCookies.length] as string),
+      ...Array.from(
+        { length: SOCKETS.station + SOCKETS.terminal },
+        (_, i) => stationCookies[i % stationCookies.length] as string,
+      ),
+    ];
+    const calltaker = await login(url, 'calltaker');
+    const dispatcher = await login(url, 'dispatcher');
+    const station = await login(url, 'station');
+    const bodies = await countryBodies(raw);
+
+    const t0 = performance.now();
+    const load = await startWorkers({
+      url,
+      cookies,
+      postPath: '/api/incidents',
+      postBodies: bodies,
+      postCookie: calltaker.cookie,
+      subscribe: true,
+      seconds,
+    });
+    single(
+      'national: time to open and subscribe 5,000 sockets through HAProxy, s',
+      (performance.now() - t0) / 1000,
+    );
+    notes.push(`national: ${load.opened} of ${TOTAL} sockets open before the load`);
+    const probeSocket = await TestSocket.open(url, { cookie: station.cookie });
+    await probeSocket.subscribe(null);
+    const ourUnits = (await station.get('/api/units')).body as { id: number }[];
+    const rss: number[][] = [[], []];
+    const sampler = setInterval(() => {
+      for (const [i, n] of nodes.entries()) rss[i]?.push(rssMb(n.proc.pid as number));
+    }, 1000);
+
+    load.go();
+    const ours = await probe(seconds, async (k) => {
+      const unit = ourUnits[k % ourUnits.length] as { id: number };
+      const inc = await calltaker.send('POST', '/api/incidents', FIRE_IN_LJUBLJANA);
+      const t = performance.now();
+      const a = await dispatcher.send('POST', `/api/incidents/${inc.body.id}/assignments`, {
+        unitId: unit.id,
+      });
+      if (a.status !== 201) throw new Error(`assign: ${a.status} ${JSON.stringify(a.body)}`);
+      await probeSocket.event('alert.created', (f) => f.data.alert.id === a.body.alertId, 30_000);
+      const ms = performance.now() - t;
+      probeSocket.frames.length = 0;
+      await station.send('POST', `/api/units/${unit.id}/status`, { status: 'available' });
+      return ms;
+    });
+    const tallies = await load.done();
+    clearInterval(sampler);
+    await sleep(1000);
+    const still = nodes.map((n) => rssMb(n.proc.pid as number));
+    const ourRow = record(
+      `national: assign → alert on a station socket, ${TOTAL} sockets, 2 nodes, ${PER_S}/s`,
+      ours,
+      'p99 < 100',
+    );
+    for (const [i] of nodes.entries())
+      single(`national: node ${i + 1} RSS, max during the load, MB`, Math.max(...(rss[i] ?? [])), '< 350');
+    notes.push(`national: RSS after the load ${still.map((v) => v.toFixed(0)).join(' / ')} MB`);
+    single('national: sockets dropped during the load', sum(tallies, 'dropped'), '0');
+    const posted = sum(tallies, 'posted');
+    notes.push(
+      `national: ${posted} incidents posted (${(posted / seconds).toFixed(1)}/s), ${sum(tallies, 'postErrors')} refused or failed; ` +
+        `${(sum(tallies, 'frames') / seconds).toFixed(0)} frames/s (${(sum(tallies, 'bytes') / seconds / 1e6).toFixed(1)} MB/s) to the load's sockets`,
+    );
+    await probeSocket.close();
+    await load.stop();
+    await raw.query(`update incidents set status = 'closed', closed_at = now(), outcome = 'handled'
+                      where description = 'national load' and status <> 'closed'`);
+
+    // The raw baseline with the same sockets and rate (one process, nothing but INSERT, NOTIFY, broadcast).
+    const base = await baseline(dbUrl, bodies, seconds);
+    if (base) {
+      notes.push(
+        `national: ratio to the baseline p50 ${(ourRow.p50 / base.p50).toFixed(1)}×, p99 ${(ourRow.p99 / base.p99).toFixed(1)}× (goal ≤ 1.5×)`,
+      );
+    }
+  } finally {
+    lb.kill('SIGTERM');
+    for (const n of nodes) await n.kill();
+  }
+  visibilityCost();
+}
+
+/** Runs `once` twice a second for `seconds`, returning its durations. */
+async function probe(seconds: number, once: (k: number) => Promise<number>): Promise<number[]> {
+  const out: number[] = [];
+  const t0 = performance.now();
+  let k = 0;
+  while (performance.now() - t0 < seconds * 1000) {
+    out.push(await once(k++));
+    await sleep(500);
+  }
+  return out;
+}
+
+async function baseline(dbUrl: string, bodies: unknown[], seconds: number) {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], {
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((resolve) =>
+      proc.stdout?.on('data', (d) => String(d).includes('listening') && resolve()),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    const load = await startWorkers({
+      url,
+      cookies: Array.from({ length: TOTAL - 1 }, () => ''),
+      postPath: '/event',
+      postBodies: bodies,
+      postCookie: '',
+      subscribe: false,
+      seconds,
+    });
+    const target = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+    await new Promise((r) => target.once('open', r));
+    const pending = new Map<string, (t: number) => void>();
+    target.on('message', (d) => {
+      const m = /\\"probe\\":\\"([^"\\]+)\\"/.exec(String(d));
+      if (m?.[1]) pending.get(m[1])?.(performance.now());
+    });
+    load.go();
+    const times = await probe(seconds, async (k) => {
+      const id = `n${k}`;
+      const got = new Promise<number>((r) => pending.set(id, r));
+      const t = performance.now();
+      await fetch(`${url}/event`, {
+        method: 'POST',
+        body: JSON.stringify({ probe: id, incident: FIRE_IN_LJUBLJANA }),
+      });
+      const ms = (await got) - t;
+      pending.delete(id);
+      return ms;
+    });
+    const tallies = await load.done();
+    const row = record(
+      `national baseline: POST → raw broadcast, ${TOTAL} sockets, 1 process, ${PER_S}/s`,
+      times,
+    );
+    notes.push(
+      `national baseline: ${sum(tallies, 'dropped')} sockets dropped, ${sum(tallies, 'posted')} posted`,
+    );
+    target.close();
+    await load.stop();
+    return row;
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}
+
+/**
+ * The hub's per-socket decision (lib/events/visibility.ts) for one event over 5,000 sockets: the
+ * centres' positions see all, each station its own events and its incidents'.
+ */
+function visibilityCost(): void {
+  const viewers: Principal[] = Array.from({ length: TOTAL }, (_, i) => ({
+    kind: 'user',
+    id: i,
+    userId: i,
+    name: `u${i}`,
+    displayName: `u${i}`,
+    role: i < SOCKETS.centre ? 'dispatcher' : 'station',
+    stationId: i < SOCKETS.centre ? null : (i % 40) + 1,
+    centreId: i < SOCKETS.centre ? (i % 13) + 1 : null,
+  }));
+  const events: ScopedEvent[] = Array.from({ length: 1000 }, (_, k) => ({
+    type: k % 3 === 0 ? 'alert.created' : 'incident.updated',
+    stationId: k % 3 === 0 ? (k % 40) + 1 : null,
+    stations: new Set([(k % 40) + 1, ((k + 7) % 40) + 1]),
+  }));
+  const per: number[] = [];
+  let seen = 0;
+  for (const e of events) {
+    const t = performance.now();
+    for (const v of viewers) if (isVisible(v, e)) seen++;
+    per.push(performance.now() - t);
+  }
+  record(`national: visibility decisions for one event over ${TOTAL} sockets (in process)`, per, 'p99 < 1');
+  notes.push(`national: ${(seen / events.length).toFixed(0)} of ${TOTAL} sockets see an average event`);
+}
