@@ -12,6 +12,7 @@ import { useUi } from '../_components/i18n';
 import type { IncidentType } from '../_components/live-state';
 import { LiveMap } from '../_components/Map';
 import { TopBar } from '../_components/TopBar';
+import { useCentres } from '../_components/use-centres';
 import type { MapConfig, PageUser } from '../_lib/page-props';
 
 const METRIC_KEY: Record<string, MessageKey> = {
@@ -34,8 +35,17 @@ export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
   // The last 30 days in Ljubljana, as the API's default.
   const [filters, setFilters] = useState(() => {
     const today = toLjubljana(new Date()).date;
-    return { from: addDays(today, -29), to: today, agency: '', priority: '', type: '' };
+    // A supervisor sees their centre's incidents first; "all" is one choice away.
+    return {
+      from: addDays(today, -29),
+      to: today,
+      agency: '',
+      priority: '',
+      type: '',
+      centreId: user.centreId ? String(user.centreId) : '',
+    };
   });
+  const centres = useCentres();
   const [data, setData] = useState<StatsData | null>(null);
   const [heat, setHeat] = useState<Heat | null>(null);
   const [types, setTypes] = useState<IncidentType[]>([]);
@@ -125,6 +135,17 @@ export function Stats({ user, map }: { user: PageUser; map: MapConfig }) {
             <label>
               {t('periodTo')}
               <input type="date" value={filters.to} onChange={set('to')} data-testid="stats-to" />
+            </label>
+            <label>
+              {t('centreField')}
+              <select value={filters.centreId} onChange={set('centreId')} data-testid="stats-centre">
+                <option value="">{t('all')}</option>
+                {centres.list.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name[lang]}
+                  </option>
+                ))}
+              </select>
             </label>
             <label>
               {t('filterAgency')}

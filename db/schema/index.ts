@@ -11,5 +11,6 @@ export * from './messages';
 export * from './organisation';
 export * from './places';
 export * from './public-alerts';
+export * from './stats';
 export * from './telephony';
 export * from './webhooks';

@@ -1,4 +1,4 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
 import { centres, centreTakeovers } from '../../db/schema';
 import type { TakeoverReason, UnitStatus } from '../../db/schema/enums';
@@ -100,18 +100,24 @@ export async function centreIdByCode(db: Db, code: string): Promise<number | nul
  */
 export async function centreLoads(db: Db): Promise<CentreLoadDto[]> {
   const list = await listCentres(db);
-  const [incidentRows, callRows, unitRows, answerRows, transferRows] = await Promise.all([
-    db.execute(sql`
+  // One after the other: `db` may be a single connection (a transaction, the embedded database).
+  const run = async (queries: SQL[]) => {
+    const out: unknown[] = [];
+    for (const q of queries) out.push(await db.execute(q));
+    return out;
+  };
+  const [incidentRows, callRows, unitRows, answerRows, transferRows] = await run([
+    sql`
       select centre_id, count(*)::int as open, count(*) filter (where priority = 'red')::int as red
-        from incidents where status in ('new','dispatched','in_progress') group by centre_id`),
-    db.execute(sql`
+        from incidents where status in ('new','dispatched','in_progress') group by centre_id`,
+    sql`
       select routed_centre_id as centre_id, count(*)::int as waiting,
              extract(epoch from now() - min(offered_at))::float8 as longest
-        from calls where state = 'waiting' group by routed_centre_id`),
-    db.execute(sql`
+        from calls where state = 'waiting' group by routed_centre_id`,
+    sql`
       select s.centre_id, u.status, count(*)::int as n
-        from units u join stations s on s.id = u.station_id group by s.centre_id, u.status`),
-    db.execute(sql`
+        from units u join stations s on s.id = u.station_id group by s.centre_id, u.status`,
+    sql`
       select routed_centre_id as centre_id,
              count(*) filter (where answered_at is not null)::int as answered,
              count(*) filter (where state = 'abandoned')::int as abandoned,
@@ -119,10 +125,10 @@ export async function centreLoads(db: Db): Promise<CentreLoadDto[]> {
                filter (where answered_at is not null) as median,
              percentile_cont(0.9) within group (order by extract(epoch from answered_at - offered_at))
                filter (where answered_at is not null) as p90
-        from calls where offered_at > now() - interval '1 hour' group by routed_centre_id`),
-    db.execute(sql`
+        from calls where offered_at > now() - interval '1 hour' group by routed_centre_id`,
+    sql`
       select to_centre_id as centre_id, count(*)::int as n
-        from incident_transfers where accepted_at is null group by to_centre_id`),
+        from incident_transfers where accepted_at is null group by to_centre_id`,
   ]);
   const by = <T extends { centre_id: number }>(r: unknown) =>
     new Map(rowsOf<T>(r).map((x) => [Number(x.centre_id), x]));

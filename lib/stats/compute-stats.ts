@@ -1,11 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client';
-import { payloadText } from '../events/payload-sql';
 import { addDays } from '../i18n/format';
 import type { TStatsQuery } from './schemas';
 
-// Response-time statistics, computed in SQL from the append-only event log (not from the mutable
-// tables): each interval is the time between two events of the same incident and unit.
+// Response-time statistics, computed in SQL from the append-only event log's summary (not from the
+// mutable tables): each interval is the time between two events of the same incident and unit.
 //   call → created         incident.created.at − the call's start (the payload's callStartedAt)
 //   created → alerted      the first alert.created of the incident (of a unit of the agency, if chosen)
 //   alerted → acknowledged per unit: its first alert.acknowledged − its first alert.created
@@ -33,7 +32,7 @@ export interface MetricFigures {
 
 export interface Stats {
   period: { from: string; to: string; timeZone: 'Europe/Ljubljana' };
-  filters: { agency: string | null; priority: string | null; type: string | null };
+  filters: { agency: string | null; priority: string | null; type: string | null; centreId: number | null };
   incidents: number;
   responseTimes: MetricFigures[];
   perHour: { hour: number; count: number }[];
@@ -65,70 +64,33 @@ export interface CallStats {
   }[];
 }
 
-// The period's incidents are found by their incident.created event; then all their events are read
-// in one grouped pass (per incident, unit and station), and window functions carry each incident's
-// figures to its unit rows — no CTE is joined to another. The planner picks per-incident index scans
-// for a short period and one hashed scan for a long one; either way the work is linear. (The first
-// version joined CTEs: on a fresh, unanalysed log the planner expected one row each and nested-looped
-// them, 5 s for 4,500 incidents; per-incident LATERAL reads fixed that but cost 6 s for a year.)
+// The period's incidents and their units' times come from the summary the writes keep
+// (stats_incidents, stats_unit_times: migration 0027, db/schema/stats.ts), one row per incident and one
+// per unit sent, by the created_at index. (Before issue 20 they were grouped from every event of the
+// period's incidents at each request: linear in the log, 2.4–4.5 s for a year here.)
 function scopeSql(q: TStatsQuery): SQL {
+  const agencyOf = sql`(select ag.code from stations st join agencies ag on ag.id = st.agency_id where st.id = u.station_id)`;
   return sql`
-    created as materialized (
-      select e.incident_id
-        from events e
-       where e.type = 'incident.created' and e.incident_id is not null
-         and e.at >= (${q.from}::date)::timestamp at time zone 'Europe/Ljubljana'
-         and e.at < (${q.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana'),
-    grouped as materialized (
-      select e.incident_id, e.unit_id, e.station_id,
-             min(e.at) filter (where e.type = 'incident.created') as created_at,
-             (array_agg(e.call_started) filter (where e.type = 'incident.created'))[1] as call_started,
-             (array_agg(e.priority order by e.seq desc) filter (where e.snapshot))[1] as priority,
-             (array_agg(e.type_code order by e.seq desc) filter (where e.snapshot))[1] as type,
-             min(e.at) filter (where e.type = 'alert.created') as alerted_at,
-             min(e.at) filter (where e.type = 'alert.acknowledged') as ack_at,
-             min(e.at) filter (where e.type = 'assignment.updated' and e.status = 'on_scene') as on_scene_at
-        from (
-          -- only the few fields the figures need, so a year's rows sort in memory
-          select e.incident_id, e.unit_id, e.station_id, e.type, e.at, e.seq,
-                 e.type in ('incident.created', 'incident.updated') and e.payload ? 'incident' as snapshot,
-                 ${payloadText('incident.updated', 'e', 'incident', 'priority')} as priority,
-                 ${payloadText('incident.updated', 'e', 'incident', 'type')} as type_code,
-                 ${payloadText('incident.created', 'e', 'incident', 'callStartedAt')} as call_started,
-                 -- assignment.updated written before protocol 2 had the status at the top level
-                 coalesce(${payloadText('assignment.updated', 'e', 'assignment', 'status')},
-                          e.payload->>'status') as status
-            from events e
-           where e.incident_id in (select incident_id from created)) e
-       group by e.incident_id, e.unit_id, e.station_id),
-    per_incident as (
-      select g.*, ag.code as agency,
-             max(g.created_at) over inc as inc_created_at,
-             max(nullif(g.call_started, '')) over inc as inc_call_started,
-             -- the incident's own events carry no unit or station: that group sorts first
-             first_value(g.priority) over own as inc_priority,
-             first_value(g.type) over own as inc_type,
-             array_agg(ag.code) filter (where g.alerted_at is not null) over inc as inc_agencies
-        from grouped g
-        left join stations s on s.id = g.station_id
-        left join agencies ag on ag.id = s.agency_id
-      window inc as (partition by g.incident_id),
-             own as (partition by g.incident_id order by g.unit_id nulls first, g.station_id nulls first)),
-    in_scope as materialized (
-      select * from per_incident
-       where inc_created_at is not null
-         ${q.priority ? sql`and inc_priority = ${q.priority}` : sql``}
-         ${q.type ? sql`and inc_type = ${q.type}` : sql``}
-         ${q.agency ? sql`and ${q.agency} = any(inc_agencies)` : sql``}),
-    scope as (
-      select incident_id, inc_created_at as created_at, inc_call_started::timestamptz as call_started_at,
-             inc_priority as priority, inc_type as type
-        from in_scope where unit_id is null and station_id is null and created_at is not null),
+    scope as materialized (
+      select s.incident_id, s.created_at, s.call_started_at, s.priority, s.type
+        from stats_incidents s
+       where s.created_at >= (${q.from}::date)::timestamp at time zone 'Europe/Ljubljana'
+         and s.created_at < (${q.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana'
+         ${q.priority ? sql`and s.priority = ${q.priority}` : sql``}
+         ${q.type ? sql`and s.type = ${q.type}` : sql``}
+         ${q.centreId ? sql`and s.centre_id = ${q.centreId}` : sql``}
+         ${
+           q.agency
+             ? sql`and exists (select 1 from stats_unit_times u
+                                where u.incident_id = s.incident_id and u.alerted_at is not null
+                                  and ${agencyOf} = ${q.agency})`
+             : sql``
+         }),
     unit_scope as (
-      select incident_id, inc_created_at as created_at, unit_id, agency, alerted_at, ack_at, on_scene_at
-        from in_scope
-       where unit_id is not null and agency is not null and alerted_at is not null
-         ${q.agency ? sql`and agency = ${q.agency}` : sql``})`;
+      select u.incident_id, sc.created_at, u.unit_id, ${agencyOf} as agency, u.alerted_at, u.ack_at, u.on_scene_at
+        from stats_unit_times u join scope sc on sc.incident_id = u.incident_id
+       where u.alerted_at is not null
+         ${q.agency ? sql`and ${agencyOf} = ${q.agency}` : sql``})`;
 }
 
 /**
@@ -271,7 +233,12 @@ export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) perDay.push({ date: d, count: dayCounts.get(d) ?? 0 });
   return {
     period: { from: q.from, to: q.to, timeZone: 'Europe/Ljubljana' },
-    filters: { agency: q.agency ?? null, priority: q.priority ?? null, type: q.type ?? null },
+    filters: {
+      agency: q.agency ?? null,
+      priority: q.priority ?? null,
+      type: q.type ?? null,
+      centreId: q.centreId ?? null,
+    },
     incidents: perDay.reduce((n, d) => n + d.count, 0),
     responseTimes: METRICS.map((metric) => {
       const t = byMetric.get(metric);

@@ -19,6 +19,8 @@ export const ZStatsQuery = z
       .string()
       .regex(/^[a-z][a-z0-9_]{1,63}$/, 'an incident type code')
       .optional(),
+    /** One centre's incidents (the centre they belong to now); all centres when left out. */
+    centreId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .transform((q) => {

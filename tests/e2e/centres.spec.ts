@@ -71,7 +71,11 @@ test('Koper is evacuated, Nova Gorica takes its region and dispatches a Koper in
   await expect(np.getByTestId('centre-banner')).toContainText('Vaš center vodi tudi regijo ReCO Koper.');
   await np.getByTestId(`board-${number}`).click();
   await expect(np.getByTestId('incident-centre')).toHaveText('ReCO Koper');
-  const firstNear = np.getByTestId('near-units').locator('tbody tr').first();
+  const firstNear = np
+    .getByTestId('near-units')
+    .locator('tbody tr')
+    .filter({ has: np.locator('button:enabled') })
+    .first();
   const callsign = ((await firstNear.getAttribute('data-testid')) ?? '').replace(/^near-/, '');
   await firstNear.getByRole('button').click();
   await expect(np.getByTestId('assigned').getByTestId(`chip-${callsign}`)).toBeVisible();

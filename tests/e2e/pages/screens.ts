@@ -166,8 +166,18 @@ export class DispatcherPage {
     return this.page.getByTestId(`board-${number}`);
   }
 
+  /**
+   * Opens an incident: from the board when it is there, else by its number (G) — an incident of
+   * another centre's region is not on the board of "my region".
+   */
   async open(number: string) {
-    await this.boardItem(number).click();
+    const item = this.boardItem(number);
+    if (await item.isVisible().catch(() => false)) await item.click();
+    else {
+      await this.page.keyboard.press('g');
+      await this.page.keyboard.type(number);
+      await this.page.keyboard.press('Enter');
+    }
     await expect(this.page.getByTestId('detail')).toContainText(number);
   }
 
