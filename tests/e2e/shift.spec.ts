@@ -52,6 +52,8 @@ test('a whole incident: marked red call, edit with a conflict, note, undo, radio
   const st = await loggedIn(browser, 'st-gb-kp');
   await Promise.all([waitLive(ct.page), waitLive(disp.page), waitLive(st.page)]);
   const dispatcher = new DispatcherPage(disp.page);
+  // The story's incidents are in several regions: the board of the whole country.
+  await dispatcher.wholeCountry();
   const station = new StationPage(st.page);
   const p = disp.page;
 
@@ -194,6 +196,8 @@ test('an escalated alert stays in view while the board is scrolled; A re-alerts 
   const disp = await loggedIn(browser, 'dispatcher');
   await waitLive(disp.page);
   const p = disp.page;
+  // Koper's incidents on Ljubljana's dispatcher's screen: the whole country.
+  await new DispatcherPage(p).wholeCountry();
   const headers = { cookie: await cookieHeader(disp.context) };
   // Enough open incidents to scroll the board.
   for (let i = 0; i < 25; i++)
@@ -318,6 +322,9 @@ test('keyboard only: jump to an incident by number, assign a unit by call sign, 
   const disp = await loggedIn(browser, 'dispatcher', { lang: 'en', theme: 'dark' });
   await waitLive(disp.page);
   const p = disp.page;
+  // W: the whole country's board (the incidents here are in Koper's region), from the keyboard.
+  await p.keyboard.press('w');
+  await expect(p.getByTestId('scope-all')).toHaveAttribute('aria-selected', 'true');
   const headers = { cookie: await cookieHeader(disp.context) };
   const older = await (
     await request.post('/api/incidents', {

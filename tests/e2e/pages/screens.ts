@@ -162,6 +162,12 @@ export class CallTakerPage {
 export class DispatcherPage {
   constructor(readonly page: Page) {}
 
+  /** The board and map of the whole country instead of "my region" (these stories cross regions). */
+  async wholeCountry() {
+    await this.page.getByTestId('scope-all').click();
+    await expect(this.page.getByTestId('scope-all')).toHaveAttribute('aria-selected', 'true');
+  }
+
   boardItem(number: string) {
     return this.page.getByTestId(`board-${number}`);
   }
