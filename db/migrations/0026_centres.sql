@@ -76,6 +76,36 @@ UPDATE "centres" SET "partner_id" = (SELECT "id" FROM "centres" WHERE "code" = '
 UPDATE "centres" SET "partner_id" = (SELECT "id" FROM "centres" WHERE "code" = 'CE') WHERE "code" = 'SG';--> statement-breakpoint
 UPDATE "centres" SET "partner_id" = (SELECT "id" FROM "centres" WHERE "code" = 'LJ') WHERE "code" = 'TR';--> statement-breakpoint
 UPDATE "centres" SET "partner_id" = (SELECT "id" FROM "centres" WHERE "code" = 'NM') WHERE "code" = 'BR';--> statement-breakpoint
+-- The centre whose region contains a point (lib/centres/centre-at.ts): the municipality whose imported
+-- area covers it, else the one with the nearest seat, else the centre with the nearest seat; null for
+-- no point. Every writer gets it: the triggers below fill a row's centre when the insert names none.
+CREATE FUNCTION centre_at(p geography) RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN p IS NULL THEN NULL ELSE coalesce(
+    (SELECT m.centre_id FROM municipalities m
+      WHERE m.area IS NOT NULL AND m.centre_id IS NOT NULL AND ST_Covers(m.area, p) LIMIT 1),
+    (SELECT m.centre_id FROM municipalities m WHERE m.centre_id IS NOT NULL ORDER BY m.centroid <-> p LIMIT 1),
+    (SELECT c.id FROM centres c ORDER BY c.seat <-> p LIMIT 1)) END
+$$;--> statement-breakpoint
+CREATE FUNCTION fill_centre_by_position() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.centre_id IS NULL THEN
+    NEW.centre_id := centre_at(NEW.position);
+  END IF;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE FUNCTION fill_call_centre() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.centre_id IS NULL THEN
+    NEW.centre_id := coalesce(centre_at(NEW.position), (SELECT id FROM centres ORDER BY sort, id LIMIT 1));
+  END IF;
+  IF NEW.routed_centre_id IS NULL THEN
+    NEW.routed_centre_id := NEW.centre_id;
+  END IF;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER incidents_fill_centre BEFORE INSERT ON incidents FOR EACH ROW EXECUTE FUNCTION fill_centre_by_position();--> statement-breakpoint
+CREATE TRIGGER stations_fill_centre BEFORE INSERT ON stations FOR EACH ROW EXECUTE FUNCTION fill_centre_by_position();--> statement-breakpoint
+CREATE TRIGGER calls_fill_centre BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION fill_call_centre();--> statement-breakpoint
 UPDATE "incidents" SET "centre_id" = (SELECT "id" FROM "centres" ORDER BY "seat" <-> "incidents"."position" LIMIT 1);--> statement-breakpoint
 UPDATE "stations" SET "centre_id" = (SELECT "id" FROM "centres" ORDER BY "seat" <-> "stations"."position" LIMIT 1);--> statement-breakpoint
 UPDATE "calls" SET "centre_id" = coalesce((SELECT "id" FROM "centres" ORDER BY "seat" <-> "calls"."position" LIMIT 1) , (SELECT "id" FROM "centres" WHERE "code" = 'LJ')) WHERE "position" IS NOT NULL;--> statement-breakpoint
