@@ -73,7 +73,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const msg = (e as { message?: unknown }).message;
     if (
       typeof msg === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(msg)
+      // "timeout exceeded when trying to connect": every pooled connection busy for the pool's wait
+      // (an overloaded node) — the client retries, like a database that is away.
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        msg,
+      )
     )
       return true;
     e = (e as { cause?: unknown }).cause;

@@ -63,7 +63,10 @@ for (let i = 0; i < job.sockets; i += 50) {
 process.send?.({ kind: 'ready', open: stats.open });
 await new Promise<void>((resolve) => process.once('message', () => resolve()));
 
-const report = setInterval(() => process.send?.({ kind: 'tick', ...stats }), 1000);
+const tell = (m: unknown) => {
+  if (process.connected) process.send?.(m);
+};
+const report = setInterval(() => tell({ kind: 'tick', ...stats }), 1000);
 const t0 = performance.now();
 let n = 0;
 const inflight = new Set<Promise<void>>();
@@ -91,8 +94,11 @@ while (performance.now() - t0 < job.seconds * 1000) {
 }
 await Promise.all(inflight);
 clearInterval(report);
-process.send?.({ kind: 'done', ...stats });
-await new Promise<void>((resolve) => process.once('message', () => resolve()));
+tell({ kind: 'done', ...stats });
+await new Promise<void>((resolve) => {
+  process.once('message', () => resolve());
+  process.once('disconnect', () => resolve());
+});
 closing = true;
 for (const ws of sockets) ws.close();
 setTimeout(() => process.exit(0), 500);

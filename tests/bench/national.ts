@@ -1,5 +1,5 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -35,6 +35,29 @@ interface Tally {
   statuses: Record<string, number>;
 }
 
+/** CPU seconds (user + system) a process and its threads have used so far. */
+function cpuS(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process now (the server and its backends). */
+function postgresCpuS(): number {
+  let sum = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') sum += cpuS(Number(d));
+    } catch {}
+  }
+  return sum;
+}
+
 async function haproxy(port: number, nodes: number[]): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cad112-lb-'));
   const cfg = join(dir, 'haproxy.cfg');
@@ -42,17 +65,17 @@ async function haproxy(port: number, nodes: number[]): Promise<ChildProcess> {
     cfg,
     [
       'global',
-      '  maxconn 30000',
+      '  maxconn 8000',
       'defaults',
       '  mode http',
-      '  maxconn 30000',
+      '  maxconn 8000',
       '  timeout connect 5s',
       '  timeout client 1h',
       '  timeout server 1h',
       '  timeout tunnel 1h',
       'frontend cad',
       `  bind 127.0.0.1:${port}`,
-      '  maxconn 30000',
+      '  maxconn 8000',
       '  default_backend nodes',
       'backend nodes',
       '  balance roundrobin',
@@ -110,6 +133,7 @@ async function startWorkers(job: {
   }
   return {
     opened,
+    pids: workers.map((w) => w.pid),
     go: () => {
       for (const w of workers) w.send('go');
     },
@@ -147,6 +171,14 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
   console.log(`national load (${TOTAL} sockets on 2 nodes behind HAProxy, ${PER_S}/s, ${seconds} s)`);
   const env = { DATABASE_URL: dbUrl, LOG_LEVEL: 'error' };
   const nodes: RunningServer[] = [await startServer({ env }), await startServer({ env })];
+  let finished = false;
+  for (const [i, n] of nodes.entries())
+    n.proc.once('exit', (code, signal) => {
+      if (!finished)
+        console.error(
+          `node ${i + 1} exited (${code ?? signal}) during the load:\n${n.output().slice(-4000)}`,
+        );
+    });
   const port = await freePort();
   const lb = await haproxy(
     port,
@@ -201,9 +233,17 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
     const ourUnits = (await station.get('/api/units')).body as { id: number }[];
     const rss: number[][] = [[], []];
     const sampler = setInterval(() => {
-      for (const [i, n] of nodes.entries()) rss[i]?.push(rssMb(n.proc.pid as number));
+      for (const [i, n] of nodes.entries())
+        if (n.proc.exitCode === null) rss[i]?.push(rssMb(n.proc.pid as number));
     }, 1000);
 
+    const cpuBefore = {
+      nodes: nodes.map((n) => cpuS(n.proc.pid)),
+      lb: cpuS(lb.pid),
+      workers: load.pids.reduce<number>((a, p) => a + cpuS(p), 0),
+      pg: postgresCpuS(),
+    };
+    const wall0 = performance.now();
     load.go();
     const ours = await probe(seconds, async (k) => {
       const unit = ourUnits[k % ourUnits.length] as { id: number };
@@ -220,6 +260,31 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
       return ms;
     });
     const tallies = await load.done();
+    const wall = (performance.now() - wall0) / 1000;
+    const share = (v: number) => `${((100 * v) / wall).toFixed(0)} %`;
+    notes.push(
+      `national: CPU during the load (100 % = one core of 2): nodes ${nodes
+        .map((n, i) => share(cpuS(n.proc.pid) - (cpuBefore.nodes[i] ?? 0)))
+        .join(
+          ' + ',
+        )}, PostgreSQL ${share(postgresCpuS() - cpuBefore.pg)}, HAProxy ${share(cpuS(lb.pid) - cpuBefore.lb)}, ` +
+        `load generator ${share(load.pids.reduce<number>((a, p) => a + cpuS(p), 0) - cpuBefore.workers)}`,
+    );
+    // What the nodes logged as errors during the load (a 5xx must have a reason).
+    for (const [i, n] of nodes.entries()) {
+      const errors = n
+        .output()
+        .split('\n')
+        .filter((l) => /"level":(50|60)/.test(l));
+      if (errors.length > 0)
+        console.error(
+          `node ${i + 1} logged ${errors.length} errors; the first:\n${errors.slice(0, 3).join('\n').slice(0, 3000)}`,
+        );
+    }
+    const statuses: Record<string, number> = {};
+    for (const t of tallies)
+      for (const [k, v] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+    notes.push(`national: answers to the load's POSTs by status ${JSON.stringify(statuses)}`);
     clearInterval(sampler);
     await sleep(1000);
     const still = nodes.map((n) => rssMb(n.proc.pid as number));
@@ -249,7 +314,12 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
         `national: ratio to the baseline p50 ${(ourRow.p50 / base.p50).toFixed(1)}×, p99 ${(ourRow.p99 / base.p99).toFixed(1)}× (goal ≤ 1.5×)`,
       );
     }
+  } catch (err) {
+    for (const [i, n] of nodes.entries())
+      console.error(`node ${i + 1}'s last words:\n${n.output().slice(-6000)}`);
+    throw err;
   } finally {
+    finished = true;
     lb.kill('SIGTERM');
     for (const n of nodes) await n.kill();
   }
