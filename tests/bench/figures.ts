@@ -18,6 +18,11 @@ export interface Row {
 }
 export const rows: Row[] = [];
 export const notes: string[] = [];
+/** A remark under the table, also printed at once (a later failure of the run keeps it). */
+export function note(text: string): void {
+  notes.push(text);
+  console.log(`  - ${text}`);
+}
 export function record(what: string, values: number[], goal?: string): Row {
   const row = {
     what,
