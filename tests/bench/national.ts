@@ -231,7 +231,10 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
     note(`national: ${load.opened} of ${TOTAL} sockets open before the load`);
     const probeSocket = await TestSocket.open(url, { cookie: station.cookie });
     await probeSocket.subscribe(null);
-    const ourUnits = (await station.get('/api/units')).body as { id: number }[];
+    // The station's available units (earlier sections may have put bulk units on scene there).
+    const ourUnits = ((await station.get('/api/units')).body as { id: number; status: string }[]).filter(
+      (u) => u.status === 'available',
+    );
     const rss: number[][] = [[], []];
     const sampler = setInterval(() => {
       for (const [i, n] of nodes.entries())
