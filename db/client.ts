@@ -12,6 +12,12 @@ export type Notification = (payload: string) => void;
 export interface DbHandle {
   kind: 'pg' | 'pglite';
   db: Db;
+  /**
+   * Connections of their own for the realtime hub's reads of the log (new events, scopes, replays), so
+   * that delivery never queues behind the requests' writes for a pooled connection (issue 20's national
+   * load). The embedded database has one connection: there it is `db`.
+   */
+  readDb: Db;
   /** LISTEN on a channel; onReconnect fires after the listener lost and regained its connection. */
   listen(channel: string, onNotify: Notification, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -44,6 +50,15 @@ async function openPg(url: string, opts: OpenOptions): Promise<DbHandle> {
   // An idle client dying (database restart) must not crash the process.
   pool.on('error', (err) => opts.onError?.(err));
   const db = drizzle(pool, { schema }) as unknown as Db;
+  const readPool = new pg.Pool({
+    connectionString: url,
+    max: 3,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  readPool.on('error', (err) => opts.onError?.(err));
+  const readDb = drizzle(readPool, { schema }) as unknown as Db;
   const listeners = new Set<{ stop: () => Promise<void> }>();
 
   async function listen(channel: string, onNotify: Notification, onReconnect?: () => void) {
@@ -101,10 +116,12 @@ async function openPg(url: string, opts: OpenOptions): Promise<DbHandle> {
   return {
     kind: 'pg',
     db,
+    readDb,
     listen,
     async close() {
       for (const l of listeners) await l.stop();
       await pool.end();
+      await readPool.end();
     },
   };
 }
@@ -121,6 +138,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   return {
     kind: 'pglite',
     db,
+    readDb: db,
     async listen(channel, onNotify) {
       const unsub = await client.listen(channel, onNotify);
       return async () => unsub();

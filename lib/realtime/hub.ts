@@ -97,7 +97,7 @@ export class RealtimeHub {
   ) {}
 
   async start(): Promise<void> {
-    const db = this.handle.db;
+    const db = this.handle.readDb;
     const [row] = await db
       .select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) })
       .from(events);
@@ -217,7 +217,7 @@ export class RealtimeHub {
    */
   async afterReconnect(): Promise<void> {
     try {
-      const [row] = await this.handle.db
+      const [row] = await this.handle.readDb
         .select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) })
         .from(events);
       const max = row?.max ?? 0;
@@ -244,7 +244,7 @@ export class RealtimeHub {
 
   private async fetchNew(): Promise<void> {
     for (;;) {
-      const rows = await this.handle.db
+      const rows = await this.handle.readDb
         .select()
         .from(events)
         .where(gt(events.seq, this.head))
@@ -272,7 +272,7 @@ export class RealtimeHub {
     for (const { row } of batch)
       if (row.incidentId !== null && !this.scopes.has(row.incidentId) && !created.has(row.incidentId))
         unheld.add(row.incidentId);
-    return incidentScopes(this.handle.db, [...unheld]);
+    return incidentScopes(this.handle.readDb, [...unheld]);
   }
 
   private append(row: EventRow, frame: EventFrame, others: Map<number, Set<number>>): void {
@@ -318,7 +318,7 @@ export class RealtimeHub {
           } else {
             // Too far behind for the ring: replay from the table, filtered in SQL.
             const upTo = this.ringFloor;
-            batch = await readVisibleEvents(this.handle.db, client.principal, {
+            batch = await readVisibleEvents(this.handle.readDb, client.principal, {
               after: cursor,
               upTo,
               limit: BATCH,
