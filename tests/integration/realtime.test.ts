@@ -12,16 +12,18 @@ let raw: pg.Client;
 let calltaker: Session;
 let dispatcher: Session;
 let station: Session;
+let national: Session;
 let port: number;
 
 beforeAll(async () => {
   port = await freePort();
   server = await startServer({ port });
   raw = await rawClient();
-  [calltaker, dispatcher, station] = await Promise.all([
+  [calltaker, dispatcher, station, national] = await Promise.all([
     login(server.url, 'calltaker'),
     login(server.url, 'dispatcher'),
     login(server.url, 'station'),
+    login(server.url, 'national'),
   ]);
 });
 
@@ -85,7 +87,14 @@ describe('the socket', () => {
 
   it('authorises every message type per role', async () => {
     for (const role of ROLES) {
-      const session = role === 'station' ? station : role === 'call_taker' ? calltaker : dispatcher;
+      const session =
+        role === 'station'
+          ? station
+          : role === 'call_taker'
+            ? calltaker
+            : role === 'national'
+              ? national
+              : dispatcher;
       if (role === 'supervisor') continue; // same rules as dispatcher in the table; covered by the HTTP matrix
       const s = await TestSocket.open(server.url, { cookie: session.cookie });
       for (const type of Object.keys(WS_MESSAGE_ACCESS) as (keyof typeof WS_MESSAGE_ACCESS)[]) {
