@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { CENTRE_STAFF_ROLES } from '@/db/schema/enums';
 import { formatDateTime } from '@/lib/i18n/format';
 import { apiGet, apiSend, newKey } from '../_components/api';
 import { CLIENT_ROLES, ROLE_KEY, roleKey } from '../_components/roles';
@@ -28,7 +29,6 @@ interface Token {
 }
 
 // Integration tokens: the secret is shown once, right after it is issued, and never again.
-const STAFF = ['call_taker', 'dispatcher', 'supervisor'];
 
 export function TokensAdmin() {
   const centres = useCentres();
@@ -48,7 +48,9 @@ export function TokensAdmin() {
         name: form.name,
         role: form.role,
         stationId: form.role === 'station' ? Number(form.stationId) || null : null,
-        ...(STAFF.includes(form.role) && form.centreId ? { centreId: Number(form.centreId) } : {}),
+        ...(CENTRE_STAFF_ROLES.includes(form.role) && form.centreId
+          ? { centreId: Number(form.centreId) }
+          : {}),
       });
       setSecret({ name: res.name, token: res.token });
       setForm({ name: '', role: 'station', stationId: '', centreId: '' });
@@ -137,7 +139,7 @@ export function TokensAdmin() {
               ))}
             </select>
           </Field>
-          {STAFF.includes(form.role) && (
+          {CENTRE_STAFF_ROLES.includes(form.role) && (
             <Field label={t('centreField')} name="centreId" save={save}>
               <CentreSelect
                 value={form.centreId}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { CENTRE_STAFF_ROLES } from '@/db/schema/enums';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { UserDto } from '@/lib/users/user-dto';
 import { apiGet, apiSend, newKey } from '../_components/api';
@@ -28,7 +29,6 @@ const EMPTY = {
   centreId: '',
   password: '',
 };
-const STAFF = ['call_taker', 'dispatcher', 'supervisor'];
 
 export function UsersAdmin({ self }: { self: number }) {
   const t = useT();
@@ -50,7 +50,8 @@ export function UsersAdmin({ self }: { self: number }) {
     save.run(async () => {
       const stationId = form.role === 'station' ? Number(form.stationId) || null : null;
       // A centre's staff: the chosen centre, else (left empty) mine as the supervisor who opens it.
-      const centre = STAFF.includes(form.role) && form.centreId ? { centreId: Number(form.centreId) } : {};
+      const centre =
+        CENTRE_STAFF_ROLES.includes(form.role) && form.centreId ? { centreId: Number(form.centreId) } : {};
       if (form.id) {
         await apiSend(
           'PATCH',
@@ -219,7 +220,7 @@ export function UsersAdmin({ self }: { self: number }) {
               />
             </Field>
           )}
-          {STAFF.includes(form.role) && (
+          {CENTRE_STAFF_ROLES.includes(form.role) && (
             <Field label={t('centreField')} name="centreId" save={save}>
               <CentreSelect
                 value={form.centreId}

@@ -3,6 +3,8 @@
 
 export const ROLES = ['call_taker', 'dispatcher', 'station', 'supervisor', 'national'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles that work in a centre (the database checks the same: users_centre_check). */
+export const CENTRE_STAFF_ROLES: readonly string[] = ['call_taker', 'dispatcher', 'supervisor'];
 
 export const PRIORITIES = ['red', 'yellow', 'green'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -1,12 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { centres } from '../../db/schema';
+import { CENTRE_STAFF_ROLES, centres } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
 import { defaultCentreId } from './takeover';
-
-/** The roles that work in a centre (the database checks the same: users_centre_check). */
-export const CENTRE_STAFF_ROLES: readonly string[] = ['call_taker', 'dispatcher', 'supervisor'];
 
 /**
  * The centre an account (or API token) of this role belongs to: the one asked for; else the one it

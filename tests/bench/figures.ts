@@ -46,3 +46,17 @@ export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
+
+/** Prints the collected figures as the table docs/performance.md quotes, then the remarks. */
+export function printTable(): void {
+  const f = (v: number) => v.toFixed(1).padStart(8);
+  console.log(
+    `\n${'measurement (ms unless MB)'.padEnd(80)}      n      p50      p95      p99      max  goal`,
+  );
+  for (const r of rows)
+    console.log(
+      `${r.what.padEnd(80)} ${String(r.n).padStart(6)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)}  ${r.goal ?? ''}`,
+    );
+  for (const n of notes) console.log(`- ${n}`);
+  console.log(`\n(${new Date().toISOString()}, PostgreSQL on 127.0.0.1, Node ${process.version}, 2 cores)`);
+}

@@ -16,7 +16,7 @@ import { TestSocket } from '../helpers/socket';
 import { benchAudit } from './audit';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 import { benchDomain } from './domain';
-import { notes, record, rows, rssMb, single, sleep } from './figures';
+import { notes, printTable, record, rssMb, single, sleep } from './figures';
 import { benchNational } from './national';
 import { benchReplication } from './replication';
 import { benchTelephony } from './telephony';
@@ -414,12 +414,5 @@ await benchNational(DB_URL, raw, Math.max(20, Math.round(LOAD_S * 5)));
 await h.close();
 await raw.end();
 
-const f = (v: number) => v.toFixed(1).padStart(8);
-console.log(`\n${'measurement (ms unless MB)'.padEnd(72)}      n      p50      p95      p99      max  goal`);
-for (const r of rows)
-  console.log(
-    `${r.what.padEnd(72)} ${String(r.n).padStart(6)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)}  ${r.goal ?? ''}`,
-  );
-for (const n of notes) console.log(`- ${n}`);
-console.log(`\n(${new Date().toISOString()}, PostgreSQL on 127.0.0.1, Node ${process.version}, 2 cores)`);
+printTable();
 process.exit(0);
