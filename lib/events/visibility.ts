@@ -25,6 +25,16 @@ export function isVisible(viewer: Principal, e: ScopedEvent): boolean {
   return e.stationId === stationId || (e.stations?.has(stationId) ?? false);
 }
 
+/**
+ * Viewers with the same audience see the same events (isVisible depends on nothing else): the hub
+ * decides once per audience for the sockets that are live at the head, not once per socket.
+ */
+export function audienceOf(viewer: Principal): string {
+  if (viewer.role === 'supervisor') return 'supervisor';
+  if (viewer.role !== 'station') return 'centre';
+  return `station:${viewer.stationId ?? -1}`;
+}
+
 /** Events after a seq that the viewer may see, oldest first (replay and GET /api/events). */
 export async function readVisibleEvents(
   db: Db,

@@ -40,8 +40,9 @@ export async function inWriteTx<T>(
     const result = await fn({ tx: tx as unknown as Db, actor, emit: (e) => pending.push(e) });
     const written: EventRow[] = [];
     if (pending.length > 0) {
-      await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
-      // The rows and their NOTIFY in one statement (one round trip fewer while the lock is held).
+      // The lock, the rows and their NOTIFY in one statement: no round trip to this process while the
+      // lock is held but the commit's. The lock's CTE is volatile, so it is evaluated once, and before
+      // the INSERT receives its first row (every row is joined with it): each seq is drawn under the lock.
       const records = pending.map((e) => ({
         type: e.type,
         incident_id: e.incidentId,
@@ -52,10 +53,11 @@ export async function inWriteTx<T>(
         payload: e.data,
       }));
       const result = await tx.execute(sql`
-        with ins as (
+        with lock as materialized (select pg_advisory_xact_lock(${EVENT_LOG_LOCK}) as held),
+        ins as (
           insert into events (type, incident_id, unit_id, station_id, actor_user_id, actor, payload)
           select x.type, x.incident_id, x.unit_id, x.station_id, x.actor_user_id, x.actor, x.payload
-            from rows from (
+            from lock, rows from (
                    jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
                      as (type text, incident_id int, unit_id int, station_id int, actor_user_id int, actor text,
                          payload jsonb)

@@ -3,14 +3,14 @@ import type { Db } from '../../db/client';
 import { incidents, incidentTypes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { centreAtSql } from '../centres/centre-at';
-import { AppError, present } from '../errors';
+import { AppError } from '../errors';
 import { incidentCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { triageFor } from '../triage/record-triage';
 import { authorOf, writeNote } from './add-incident-note';
-import { type IncidentDto, selectIncident } from './incident-dto';
-import { nextIncidentNumber } from './next-incident-number';
+import { type IncidentDto, incidentColumns, incidentFromRow } from './incident-dto';
+import { nextIncidentNumberSql } from './next-incident-number';
 import type { TCreateIncident } from './schemas';
 
 export interface CreateIncidentExtras {
@@ -31,11 +31,10 @@ export async function createIncident(
   const { result } = await inWriteTx(db, actor, async (w) => {
     await assertIncidentType(w.tx, input.type);
     const triage = input.triage ? await triageFor(w.tx, input.type, input.triage.answers) : null;
-    const number = await nextIncidentNumber(w.tx);
     const [row] = await w.tx
       .insert(incidents)
       .values({
-        number,
+        number: nextIncidentNumberSql,
         type: input.type,
         priority: input.priority,
         position: pointSql(input.location.lat, input.location.lon),
@@ -52,9 +51,11 @@ export async function createIncident(
         // The region containing the position decides the centre (lib/centres/centre-at.ts).
         centreId: centreAtSql(input.location.lat, input.location.lon),
       })
-      .returning({ id: incidents.id });
+      // The DTO from the INSERT itself: the year's counter row is locked from here to the commit
+      // (next_incident_number), so no query more than needed runs while every other creation waits.
+      .returning(incidentColumns);
     if (!row) throw new Error('incident insert returned nothing');
-    const dto = present(await selectIncident(w.tx, row.id), 'incident');
+    const dto = incidentFromRow(row);
     w.emit(incidentCreated(dto));
     for (const text of extras.notes ?? []) await writeNote(w, dto.id, text, authorOf(actor));
     await extras.alsoInTx?.(w.tx, dto);

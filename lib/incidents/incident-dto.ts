@@ -49,7 +49,7 @@ export interface IncidentDto {
   version: number;
 }
 
-const incidentColumns = {
+export const incidentColumns = {
   id: incidents.id,
   number: incidents.number,
   type: incidents.type,
@@ -117,7 +117,8 @@ interface Row {
   version: number;
 }
 
-function toDto(r: Row): IncidentDto {
+/** An incident as the API gives it, from a row of `incidentColumns` (a select or an INSERT's RETURNING). */
+export function incidentFromRow(r: Row): IncidentDto {
   return {
     id: r.id,
     number: r.number,
@@ -165,7 +166,7 @@ export async function selectIncidents(
       desc(incidents.id),
     )
     .limit(opts.limit ?? 1000);
-  return rows.map((r: Row) => toDto(r));
+  return rows.map((r: Row) => incidentFromRow(r));
 }
 
 /** Several incidents by id in one query (for lists that show each item's incident). */

@@ -5,7 +5,7 @@ import { type EventRow, events } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import type { EventFrame } from '../events/catalogue';
 import { toFrame } from '../events/read-event';
-import { isVisible, readVisibleEvents, type ScopedEvent } from '../events/visibility';
+import { audienceOf, isVisible, readVisibleEvents, type ScopedEvent } from '../events/visibility';
 import { EVENTS_CHANNEL } from '../events/write-tx';
 import { isOpenIncident } from '../incidents/incident-status';
 import { concernOf, incidentScopes, openIncidentScopes } from '../stations/station-scope';
@@ -18,10 +18,15 @@ import { PROTOCOL_VERSION, type ServerFrame } from './event-types';
 
 const RING_SIZE = 5000;
 const BATCH = 200;
+const BEAT_SLICE = 250;
+const FETCH_GAP_MS = 10;
+const CORK_FRAMES = 16;
 
 interface Client {
   ws: WebSocket;
   principal: Principal;
+  /** lib/events/visibility.ts audienceOf(principal). */
+  audience: string;
   cursor: number | null;
   replayed: boolean;
   pumping: boolean;
@@ -152,6 +157,7 @@ export class RealtimeHub {
     const client: Client = {
       ws,
       principal,
+      audience: audienceOf(principal),
       cursor: null,
       replayed: false,
       pumping: false,
@@ -189,20 +195,34 @@ export class RealtimeHub {
     client.alive = true;
   }
 
-  /** Something was committed (NOTIFY) or may have been: read the log forward. */
+  /**
+   * Something was committed (NOTIFY) or may have been: read the log forward. A commit while a read is
+   * running is read next, but not sooner than FETCH_GAP_MS after the last read began: under load the
+   * commits of a few milliseconds go out together (one pass over the sockets, one write per socket)
+   * instead of one pass per commit; a quiet system reads at once.
+   */
   poke(): void {
     if (this.fetching) {
       this.fetchAgain = true;
       return;
     }
     this.fetching = true;
+    const started = performance.now();
     void this.fetchNew()
       .catch((err) => this.opts.onError?.(err, 'hub fetch'))
       .finally(() => {
         this.fetching = false;
         if (this.fetchAgain) {
           this.fetchAgain = false;
-          this.poke();
+          const wait = started + FETCH_GAP_MS - performance.now();
+          if (wait <= 0) this.poke();
+          else {
+            this.fetching = true;
+            setTimeout(() => {
+              this.fetching = false;
+              this.poke();
+            }, wait);
+          }
         }
       });
   }
@@ -253,12 +273,14 @@ export class RealtimeHub {
       if (rows.length === 0) return;
       const batch = rows.map((row) => ({ row, frame: toFrame(row) }));
       const others = await this.scopesOfUnheld(batch);
+      const before = this.head;
+      const fresh = this.ring.length;
       for (const { row, frame } of batch) this.append(row, frame, others);
+      this.fanOut(before, this.ring.slice(fresh));
       if (this.ring.length > RING_SIZE) {
         const drop = this.ring.splice(0, this.ring.length - RING_SIZE);
         this.ringFloor = drop[drop.length - 1]?.row.seq ?? this.ringFloor;
       }
-      for (const c of this.clients) if (c.cursor !== null) void this.pump(c);
       if (rows.length < 1000) return;
     }
   }
@@ -294,6 +316,43 @@ export class RealtimeHub {
     this.head = row.seq;
     if (frame.type === 'incident.updated' && id !== null && !isOpenIncident(frame.data.incident.status))
       this.scopes.delete(id);
+  }
+
+  /**
+   * New events to the sockets. A socket that is live at the previous head (subscribed, replayed, not
+   * pumping) gets them at once, decided once per audience and serialised once per event: with 5,000
+   * sockets, most of them station screens that see few events, the per-socket work is a map lookup.
+   * The others (replaying, behind, taking a batch) are pumped from their cursor as before.
+   */
+  private fanOut(before: number, fresh: RingEvent[]): void {
+    const byAudience = new Map<string, EventRow[]>();
+    for (const c of this.clients) {
+      if (c.cursor === null || c.closed) continue;
+      if (c.pumping || !c.replayed || c.cursor !== before) {
+        void this.pump(c);
+        continue;
+      }
+      let rows = byAudience.get(c.audience);
+      if (rows === undefined) {
+        rows = fresh.filter((e) => isVisible(c.principal, e)).map((e) => e.row);
+        byAudience.set(c.audience, rows);
+      }
+      c.cursor = this.head;
+      if (rows.length === 0) continue;
+      // Several frames in one write (one system call, one TCP segment) rather than one each, a
+      // handful at a time; a reader that does not keep up is cut off and resumes by seq (as in sendBatch).
+      const socket = (c.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+      for (let i = 0; i < rows.length && !c.closed; i += CORK_FRAMES) {
+        socket?.cork();
+        for (const row of rows.slice(i, i + CORK_FRAMES)) c.ws.send(frameText(row));
+        socket?.uncork();
+        if (c.ws.bufferedAmount > this.opts.maxBufferedBytes) {
+          c.closed = true;
+          c.ws.close(1013, 'too slow; resume by seq');
+          setTimeout(() => c.ws.terminate(), 2000).unref();
+        }
+      }
+    }
   }
 
   // Serialised per client; re-runs while new events keep arriving.
@@ -410,20 +469,29 @@ export class RealtimeHub {
     }
   }
 
+  // A ping and a heartbeat frame to every socket: a few hundred per turn of the event loop, so that
+  // 5,000 sockets' beat does not hold the loop for a whole burst (an alert waiting behind it).
   private beat(): void {
     void this.recheck();
     const at = new Date().toISOString();
-    for (const c of this.clients) {
-      if (!c.alive) {
-        c.closed = true;
-        c.ws.terminate();
-        this.clients.delete(c);
-        continue;
+    const frame = JSON.stringify({ type: 'heartbeat', head: this.head, at } satisfies ServerFrame);
+    const all = [...this.clients];
+    const slice = (from: number) => {
+      for (const c of all.slice(from, from + BEAT_SLICE)) {
+        if (c.closed) continue;
+        if (!c.alive) {
+          c.closed = true;
+          c.ws.terminate();
+          this.clients.delete(c);
+          continue;
+        }
+        c.alive = false;
+        c.ws.ping();
+        if (c.ws.readyState === c.ws.OPEN) c.ws.send(frame);
       }
-      c.alive = false;
-      c.ws.ping();
-      this.send(c, { type: 'heartbeat', head: this.head, at });
-    }
+      if (from + BEAT_SLICE < all.length) setImmediate(() => slice(from + BEAT_SLICE));
+    };
+    slice(0);
   }
 }
 

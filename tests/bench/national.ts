@@ -170,8 +170,11 @@ async function countryBodies(raw: pg.Client) {
 export async function benchNational(dbUrl: string, raw: pg.Client, seconds: number): Promise<void> {
   console.log(`national load (${TOTAL} sockets on 2 nodes behind HAProxy, ${PER_S}/s, ${seconds} s)`);
   // Twenty connections a node (the default is 10): two nodes' writes queue in PostgreSQL, not in the pools.
-  const env = { DATABASE_URL: dbUrl, LOG_LEVEL: 'error', DB_POOL_SIZE: '20' };
-  const nodes: RunningServer[] = [await startServer({ env }), await startServer({ env })];
+  // The heartbeat as deployed (15 s; the suites' servers beat every 5 s to find dead sockets sooner).
+  const env = { DATABASE_URL: dbUrl, LOG_LEVEL: 'error', DB_POOL_SIZE: '20', WS_HEARTBEAT_MS: '15000' };
+  // BENCH_NODE_ARGS reach the nodes' Node.js (for tuning: --cpu-prof --cpu-prof-dir=…).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean);
+  const nodes: RunningServer[] = [await startServer({ env, nodeArgs }), await startServer({ env, nodeArgs })];
   let finished = false;
   for (const [i, n] of nodes.entries())
     n.proc.once('exit', (code, signal) => {
@@ -262,12 +265,14 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
         await sleep(Math.min(2000, 100 * 2 ** attempt));
       }
     };
+    const answered: number[] = [];
     const ours = await probe(seconds, async (k) => {
       const unit = ourUnits[k % ourUnits.length] as { id: number };
       const inc = await retrying(calltaker, '/api/incidents', FIRE_IN_LJUBLJANA);
       const t = performance.now();
       const a = await retrying(dispatcher, `/api/incidents/${inc.body.id}/assignments`, { unitId: unit.id });
       if (a.status !== 201) throw new Error(`assign: ${a.status} ${JSON.stringify(a.body)}`);
+      answered.push(performance.now() - t);
       await probeSocket.event('alert.created', (f) => f.data.alert.id === a.body.alertId, 30_000);
       const ms = performance.now() - t;
       probeSocket.frames.length = 0;
@@ -309,6 +314,7 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
       ours,
       'p99 < 100',
     );
+    record('national: of which the assignment POST answered (the rest: commit → socket)', answered);
     for (const [i] of nodes.entries())
       single(`national: node ${i + 1} RSS, max during the load, MB`, Math.max(...(rss[i] ?? [])), '< 350');
     note(`national: RSS after the load ${still.map((v) => v.toFixed(0)).join(' / ')} MB`);
@@ -324,10 +330,16 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
                       where description = 'national load' and status <> 'closed'`);
 
     // The raw baseline with the same sockets and rate (one process, nothing but INSERT, NOTIFY, broadcast).
-    const base = await baseline(dbUrl, bodies, seconds).catch((err: unknown) => {
-      note(`national baseline: did not keep up (${err instanceof Error ? (err.cause ?? err.message) : err})`);
-      return null;
-    });
+    // NATIONAL_BASELINE=0 leaves it out (tuning runs).
+    const skip = process.env.NATIONAL_BASELINE === '0';
+    const base = await (skip ? Promise.resolve(null) : baseline(dbUrl, bodies, seconds)).catch(
+      (err: unknown) => {
+        note(
+          `national baseline: did not keep up (${err instanceof Error ? (err.cause ?? err.message) : err})`,
+        );
+        return null;
+      },
+    );
     if (base) {
       note(
         `national: ratio to the baseline p50 ${(ourRow.p50 / base.p50).toFixed(1)}×, p99 ${(ourRow.p99 / base.p99).toFixed(1)}× (goal ≤ 1.5×)`,

@@ -23,11 +23,11 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(
-  opts: { port?: number; env?: Record<string, string>; timeoutMs?: number } = {},
+  opts: { port?: number; env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   let out = '';
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -1,0 +1,15 @@
+-- The next human incident number (2026-000123), as a function the incident's INSERT calls itself.
+-- Issue 20: the counter row is locked from its increment until the transaction ends (that is what
+-- keeps the numbers gap-free), so every round trip between the increment and the commit serialised the
+-- country's incident creations; with the number taken inside the INSERT there is none before it.
+CREATE FUNCTION next_incident_number() RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  y int;
+  n int;
+BEGIN
+  INSERT INTO incident_counters AS c (year, last)
+  VALUES (extract(year FROM now() AT TIME ZONE 'Europe/Ljubljana')::int, 1)
+  ON CONFLICT (year) DO UPDATE SET last = c.last + 1
+  RETURNING year, last INTO y, n;
+  RETURN y::text || '-' || lpad(n::text, 6, '0');
+END $$;
