@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -52,6 +53,14 @@ export const incidents = pgTable(
     priority: text('priority', { enum: PRIORITIES }).notNull(),
     status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('new'),
     position: geographyPoint('position').notNull(),
+    // The position in D96/TM (EPSG:3794), kept by PostgreSQL with the position (issue 20: two
+    // transforms per row were 66 ms of a 5,000-incident board's query).
+    d96E: doublePrecision('d96_e').generatedAlwaysAs(
+      sql`round(ST_X(ST_Transform(position::geometry, 3794))::numeric, 2)::float8`,
+    ),
+    d96N: doublePrecision('d96_n').generatedAlwaysAs(
+      sql`round(ST_Y(ST_Transform(position::geometry, 3794))::numeric, 2)::float8`,
+    ),
     locationAccuracyM: integer('location_accuracy_m'),
     address: text('address').notNull().default(''),
     callerPhone: text('caller_phone').notNull().default(''),

@@ -221,7 +221,12 @@ async function callStats(db: Db, q: TStatsQuery): Promise<CallStats> {
 
 export async function computeStats(db: Db, q: TStatsQuery): Promise<Stats> {
   type Row = { kind: string; k: string; n: string | number };
-  type MetricRow = Row & { median: number | null; p90: number | null; mean: number | null; max: number | null };
+  type MetricRow = Row & {
+    median: number | null;
+    p90: number | null;
+    mean: number | null;
+    max: number | null;
+  };
   const [metricRows, volume, calls] = await Promise.all([
     withoutJit(db, metricsSql(q)).then((r) => rowsOf<MetricRow>(r)),
     withoutJit(db, volumeSql(q)).then((r) => rowsOf<Row>(r)),

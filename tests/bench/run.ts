@@ -246,13 +246,32 @@ try {
     },
   ]);
   const page = await context.newPage();
+  // Timed in the page, from the navigation's start to the moment the last of the three is on screen
+  // (the board's 21st row, a marker on the map, the socket live), seen by a MutationObserver. Until
+  // issue 20 this row was timed by Playwright's waitFor, whose polling backs off to 500 ms: it measured
+  // 1,000 ms for pages the observer sees ready at 500.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __usable?: number };
+    const ready = () =>
+      document.querySelectorAll('[data-testid="board"] .board-item').length > 20 &&
+      document.querySelector('.marker-cluster, .marker-incident') !== null &&
+      document.querySelector('[data-testid="conn"][data-state="live"]') !== null;
+    const mo = new MutationObserver(() => {
+      if (w.__usable === undefined && ready()) {
+        w.__usable = performance.now();
+        mo.disconnect();
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true, attributes: true });
+  });
   for (let i = 0; i < 6; i++) {
-    const t0 = performance.now();
     await page.goto(`${server.url}/dispatch`, { waitUntil: 'commit' });
     await page.locator('[data-testid="board"] .board-item').nth(20).waitFor({ timeout: 30_000 });
     await page.locator('.marker-cluster, .marker-incident').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="conn"][data-state="live"]').waitFor({ timeout: 30_000 });
-    if (i > 0) renders.push(performance.now() - t0); // the first load warms Next's caches
+    const usable = await page.evaluate(() => (window as unknown as { __usable?: number }).__usable);
+    if (usable === undefined) throw new Error('the dispatcher page was never seen usable by the observer');
+    if (i > 0) renders.push(usable); // the first load warms Next's caches
   }
   const boardCount = await page
     .locator('[data-testid="board-count"]')

@@ -1,0 +1,2 @@
+ALTER TABLE "incidents" ADD COLUMN "d96_e" double precision GENERATED ALWAYS AS (round(ST_X(ST_Transform(position::geometry, 3794))::numeric, 2)::float8) STORED;--> statement-breakpoint
+ALTER TABLE "incidents" ADD COLUMN "d96_n" double precision GENERATED ALWAYS AS (round(ST_Y(ST_Transform(position::geometry, 3794))::numeric, 2)::float8) STORED;
