@@ -1,16 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { incidents, incidentTypes } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { centreAtSql } from '../centres/centre-at';
-import { AppError } from '../errors';
+import { AppError, present } from '../errors';
 import { incidentCreated } from '../events/build';
 import { inWriteTx } from '../events/write-tx';
 import { pointSql } from '../geo/sql';
 import { triageFor } from '../triage/record-triage';
 import { authorOf, writeNote } from './add-incident-note';
-import { type IncidentDto, incidentColumns, incidentFromRow } from './incident-dto';
-import { nextIncidentNumberSql } from './next-incident-number';
+import { type IncidentDto, incidentColumns, incidentFromRow, selectIncident } from './incident-dto';
 import type { TCreateIncident } from './schemas';
 
 export interface CreateIncidentExtras {
@@ -18,7 +18,10 @@ export interface CreateIncidentExtras {
   flagged?: boolean;
   /** Notes written with the incident, in the same transaction. */
   notes?: string[];
-  /** More writes that must commit with the incident or not at all (e.g. the EMSI message it came from). */
+  /**
+   * More writes that must commit with the incident or not at all (e.g. the EMSI message it came from).
+   * The incident's number is provisional until the append: use its id.
+   */
   alsoInTx?: (tx: Db, incident: IncidentDto) => Promise<void>;
 }
 
@@ -28,13 +31,14 @@ export async function createIncident(
   input: TCreateIncident,
   extras: CreateIncidentExtras = {},
 ): Promise<IncidentDto> {
-  const { result } = await inWriteTx(db, actor, async (w) => {
+  const { result, events } = await inWriteTx(db, actor, async (w) => {
     await assertIncidentType(w.tx, input.type);
     const triage = input.triage ? await triageFor(w.tx, input.type, input.triage.answers) : null;
     const [row] = await w.tx
       .insert(incidents)
       .values({
-        number: nextIncidentNumberSql,
+        // Provisional and never seen outside this transaction: the number is drawn at the append.
+        number: `~${randomUUID()}`,
         type: input.type,
         priority: input.priority,
         position: pointSql(input.location.lat, input.location.lon),
@@ -51,17 +55,21 @@ export async function createIncident(
         // The region containing the position decides the centre (lib/centres/centre-at.ts).
         centreId: centreAtSql(input.location.lat, input.location.lon),
       })
-      // The DTO from the INSERT itself: the year's counter row is locked from here to the commit
-      // (next_incident_number), so no query more than needed runs while every other creation waits.
+      // The DTO from the INSERT itself (one round trip fewer).
       .returning(incidentColumns);
     if (!row) throw new Error('incident insert returned nothing');
     const dto = incidentFromRow(row);
     w.emit(incidentCreated(dto));
+    w.numberIncident(dto.id);
     for (const text of extras.notes ?? []) await writeNote(w, dto.id, text, authorOf(actor));
     await extras.alsoInTx?.(w.tx, dto);
     return dto;
   });
-  return result;
+  // The number the append drew, as its incident.created event carries it.
+  const created = events.find((e) => e.type === 'incident.created' && e.incidentId === result.id);
+  const number = (created?.payload as { incident?: { number?: string } } | undefined)?.incident?.number;
+  if (number && !number.startsWith('~')) return { ...result, number };
+  return present(await selectIncident(db, result.id), 'incident');
 }
 
 export async function assertIncidentType(tx: Db, code: string): Promise<void> {

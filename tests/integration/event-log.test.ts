@@ -113,6 +113,43 @@ describe('the event log', () => {
     expect(new Set(numbers).size).toBe(40);
   });
 
+  it('numbers incidents gap-free in seq order under concurrency; a creation that fails draws no number', async () => {
+    const last = async () =>
+      (await raw.query(`select last from incident_counters order by year desc limit 1`)).rows[0]
+        ?.last as number;
+    const before = await last();
+    // One creation fails after its insert (an extra write in its transaction throws): no number is drawn.
+    await expect(
+      createIncident(handle.db, actor, FIRE_IN_LJUBLJANA as never, {
+        alsoInTx: async () => {
+          throw new Error('refused in the middle');
+        },
+      }),
+    ).rejects.toThrow('refused in the middle');
+    expect(await last()).toBe(before);
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        createIncident(handle.db, actor, { ...FIRE_IN_LJUBLJANA, description: `numbered ${i}` } as never),
+      ),
+    );
+    const rows = (
+      await raw.query(
+        `select e.seq, i.number, e.payload->'incident'->>'number' as event_number
+           from events e join incidents i on i.id = e.incident_id
+          where e.type = 'incident.created' and e.incident_id = any($1::int[]) order by e.seq`,
+        [created.map((c) => c.id)],
+      )
+    ).rows;
+    // The row, its event and the API's answer carry the same number; no provisional one is left.
+    for (const r of rows) expect(r.event_number).toBe(r.number);
+    expect(new Set(created.map((c) => c.number))).toEqual(new Set(rows.map((r) => r.number)));
+    const serials = rows.map((r) => Number(String(r.number).slice(5)));
+    expect(serials).toEqual(Array.from({ length: 30 }, (_, i) => before + 1 + i));
+    expect((await raw.query(`select count(*)::int n from incidents where number like '~%'`)).rows[0].n).toBe(
+      0,
+    );
+  });
+
   it('is append-only: UPDATE, DELETE and TRUNCATE fail for the owner (trigger) and the server (privilege)', async () => {
     const owner = new pg.Client({ connectionString: TEST_OWNER_DATABASE_URL });
     await owner.connect();
