@@ -247,6 +247,26 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
       for (const [i, n] of nodes.entries())
         if (n.proc.exitCode === null) rss[i]?.push(rssMb(n.proc.pid as number));
     }, 1000);
+    // What each node says its memory is (GET /api/metrics, straight to the node): the JS heap against
+    // the rest (buffers, code), at the moment its RSS is highest.
+    const supervisors = await Promise.all(nodes.map((n) => login(n.url, 'supervisor')));
+    const atPeak = nodes.map(() => ({ rss: 0, heap: 0, external: 0 }));
+    const metrics = setInterval(() => {
+      for (const [i, sup] of supervisors.entries())
+        void sup
+          .get('/api/metrics')
+          .then((r) => {
+            const m = r.body?.memory as { rssBytes: number; heapUsedBytes: number; externalBytes: number };
+            const peak = atPeak[i];
+            if (m && peak && m.rssBytes / 1e6 > peak.rss)
+              atPeak[i] = {
+                rss: m.rssBytes / 1e6,
+                heap: m.heapUsedBytes / 1e6,
+                external: m.externalBytes / 1e6,
+              };
+          })
+          .catch(() => {});
+    }, 2000);
 
     const cpuBefore = {
       nodes: nodes.map((n) => cpuS(n.proc.pid)),
@@ -326,6 +346,15 @@ export async function benchNational(dbUrl: string, raw: pg.Client, seconds: numb
       for (const [k, v] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
     note(`national: answers to the load's POSTs by status ${JSON.stringify(statuses)}`);
     clearInterval(sampler);
+    clearInterval(metrics);
+    note(
+      `national: memory at each node's highest RSS, as the node reports it: ${atPeak
+        .map(
+          (m) =>
+            `RSS ${m.rss.toFixed(0)} MB = heap ${m.heap.toFixed(0)} + external ${m.external.toFixed(0)} + the rest`,
+        )
+        .join('; ')}`,
+    );
     await sleep(1000);
     const still = nodes.map((n) => rssMb(n.proc.pid as number));
     const ourRow = record(
