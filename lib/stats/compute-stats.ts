@@ -73,8 +73,10 @@ export interface CallStats {
 function scopeSql(q: TStatsQuery, opts: { units?: boolean } = {}): SQL {
   const ofAgency = sql`join stations st on st.id = u.station_id
                        join agencies ag on ag.id = st.agency_id and ag.code = ${q.agency ?? ''}`;
-  return sql`
-    scope as materialized (
+  // With an agency, the period's incidents are found first and then those a unit of the agency was
+  // sent to, by the summary's key (incident first): planned the other way round, from the agency's
+  // units, 30 days of one service took 500 ms.
+  const incidentsOfPeriod = sql`
       select s.incident_id, s.created_at, s.created_at at time zone 'Europe/Ljubljana' as local_at,
              s.call_started_at, s.priority, s.type
         from stats_incidents s
@@ -82,22 +84,26 @@ function scopeSql(q: TStatsQuery, opts: { units?: boolean } = {}): SQL {
          and s.created_at < (${q.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana'
          ${q.priority ? sql`and s.priority = ${q.priority}` : sql``}
          ${q.type ? sql`and s.type = ${q.type}` : sql``}
-         ${q.centreId ? sql`and s.centre_id = ${q.centreId}` : sql``}
-         ${
-           q.agency
-             ? sql`and s.incident_id in (select u.incident_id from stats_unit_times u ${ofAgency}
-                                          where u.alerted_at is not null)`
-             : sql``
-         })${
-           opts.units === false
-             ? sql``
-             : sql`,
+         ${q.centreId ? sql`and s.centre_id = ${q.centreId}` : sql``}`;
+  return sql`
+    ${
+      q.agency
+        ? sql`period as materialized (${incidentsOfPeriod}),
+    scope as materialized (
+      select * from period p
+       where exists (select 1 from stats_unit_times u ${ofAgency}
+                      where u.incident_id = p.incident_id and u.alerted_at is not null)`
+        : sql`scope as materialized (${incidentsOfPeriod}`
+    })${
+      opts.units === false
+        ? sql``
+        : sql`,
     unit_scope as materialized (
       select u.incident_id, sc.created_at, u.alerted_at, u.ack_at, u.on_scene_at
         from stats_unit_times u join scope sc on sc.incident_id = u.incident_id
              ${q.agency ? ofAgency : sql``}
        where u.alerted_at is not null)`
-         }`;
+    }`;
 }
 
 /**
