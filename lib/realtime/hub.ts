@@ -95,6 +95,7 @@ export class RealtimeHub {
   private unlisten?: () => Promise<void>;
   private heartbeat?: NodeJS.Timeout;
   private poll?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly handle: DbHandle,
@@ -102,6 +103,7 @@ export class RealtimeHub {
   ) {}
 
   async start(): Promise<void> {
+    this.stopped = false;
     const db = this.handle.readDb;
     const [row] = await db
       .select({ max: sql<number>`coalesce(max(${events.seq}), 0)`.mapWith(Number) })
@@ -120,6 +122,7 @@ export class RealtimeHub {
   }
 
   async stop(code = 1012, reason = 'server restarting'): Promise<void> {
+    this.stopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.poll) clearInterval(this.poll);
     await this.unlisten?.();
@@ -202,6 +205,7 @@ export class RealtimeHub {
    * instead of one pass per commit; a quiet system reads at once.
    */
   poke(): void {
+    if (this.stopped) return;
     if (this.fetching) {
       this.fetchAgain = true;
       return;
