@@ -48,6 +48,7 @@ export async function inWriteTx<T>(
       actor,
       emit: (e) => pending.push(e),
       numberIncident: (id) => {
+        if (numbering !== null && numbering !== id) throw new Error('one new incident per write');
         numbering = id;
       },
     });

@@ -65,6 +65,14 @@ function frameText(row: EventRow): string {
 
 const NO_STATIONS: ReadonlySet<number> = new Set();
 
+/** A socket that does not keep up is closed (1013) and resumes by seq on its next connection. */
+function cutOff(client: Client): void {
+  client.closed = true;
+  client.ws.close(1013, 'too slow; resume by seq');
+  // The close frame cannot pass a full buffer: free the socket if it is still stuck shortly after.
+  setTimeout(() => client.ws.terminate(), 2000).unref();
+}
+
 /**
  * Index of the first ring entry after a seq (the ring is in seq order): a binary search, since every
  * socket asks on every batch — a scan cost 500 sockets × 5,000 entries per batch under load.
@@ -344,17 +352,13 @@ export class RealtimeHub {
       c.cursor = this.head;
       if (rows.length === 0) continue;
       // Several frames in one write (one system call, one TCP segment) rather than one each, a
-      // handful at a time; a reader that does not keep up is cut off and resumes by seq (as in sendBatch).
+      // handful at a time; a reader that does not keep up is cut off (as in sendBatch).
       const socket = (c.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
       for (let i = 0; i < rows.length && !c.closed; i += CORK_FRAMES) {
         socket?.cork();
         for (const row of rows.slice(i, i + CORK_FRAMES)) c.ws.send(frameText(row));
         socket?.uncork();
-        if (c.ws.bufferedAmount > this.opts.maxBufferedBytes) {
-          c.closed = true;
-          c.ws.close(1013, 'too slow; resume by seq');
-          setTimeout(() => c.ws.terminate(), 2000).unref();
-        }
+        if (c.ws.bufferedAmount > this.opts.maxBufferedBytes) cutOff(c);
       }
     }
   }
@@ -410,10 +414,7 @@ export class RealtimeHub {
       // A reader that stopped reading fills the kernel buffers, then ours: it is not waited for forever.
       const stall = setTimeout(() => {
         if (client.closed) return;
-        client.closed = true;
-        client.ws.close(1013, 'too slow; resume by seq');
-        // The close frame cannot pass a full buffer: free the socket if it is still stuck shortly after.
-        setTimeout(() => client.ws.terminate(), 2000).unref();
+        cutOff(client);
         resolve(false);
       }, this.opts.stallMs ?? 10_000);
       const done = (ok: boolean) => {
@@ -426,9 +427,7 @@ export class RealtimeHub {
         const isLast = row === batch[batch.length - 1];
         client.ws.send(frameText(row), isLast ? (err) => done(!err && !client.closed) : undefined);
         if (client.ws.bufferedAmount > this.opts.maxBufferedBytes) {
-          client.closed = true;
-          client.ws.close(1013, 'too slow; resume by seq');
-          setTimeout(() => client.ws.terminate(), 2000).unref();
+          cutOff(client);
           done(false);
           return;
         }

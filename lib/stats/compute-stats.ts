@@ -119,13 +119,6 @@ async function withoutJit(db: Db, query: SQL): Promise<unknown> {
   });
 }
 
-// Three statements over the same period, run side by side on their own connections: the incidents'
-// intervals, the units' intervals and the volume (per hour, day, type, priority); the calls are a fourth.
-// Sorting 100,000 intervals per percentile is most of the work. A year took 400 ms for all the intervals
-// in one statement plus 120 for the volume, which missed the 500 ms goal with the request around it; one
-// statement per interval would take six of a node's pooled connections for one supervisor's request.
-// Each reads its own snapshot: an incident committed meanwhile may be in some figures only.
-
 // Seconds as date_part (double precision): EXTRACT gives numeric since PostgreSQL 14, and computing and
 // casting 100,000 numerics took half of each percentile's time.
 const SAMPLES: Record<Metric, SQL> = {
@@ -139,6 +132,12 @@ const SAMPLES: Record<Metric, SQL> = {
                          from unit_scope where on_scene_at >= ack_at`,
 };
 
+// Three statements over the same period, run side by side on their own connections: the incidents'
+// intervals, the units' intervals and the volume (per hour, day, type, priority); the calls are a fourth.
+// Sorting 100,000 intervals per percentile is most of the work. A year took 400 ms for all the intervals
+// in one statement plus 120 for the volume, which missed the 500 ms goal with the request around it; one
+// statement per interval would take six of a node's pooled connections for one supervisor's request.
+// Each reads its own snapshot: an incident committed meanwhile may be in some figures only.
 const METRIC_GROUPS: Metric[][] = [
   ['call_to_created', 'created_to_alerted'],
   ['alerted_to_ack', 'ack_to_on_scene'],

@@ -3,39 +3,28 @@
 // quotes it. BENCH_LOAD_S shortens the 60 s load phases for a quick look.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { openDatabase } from '../../db/client';
 import { recommendUnits } from '../../lib/dispatch/recommend-units';
 import { geocode } from '../../lib/geo/geocode';
 import { OPEN_INCIDENT_STATUSES } from '../../lib/incidents/incident-status';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
-import { prepareDatabase } from '../helpers/prepare-db';
 import { freePort, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 import { benchAudit } from './audit';
 import { bulkEvents, bulkIncidents, bulkUnits, bulkYear } from './bulk';
 import { benchDomain } from './domain';
 import { notes, printTable, record, rssMb, single, sleep } from './figures';
+import { freshBenchDatabase } from './fresh-db';
 import { benchNational } from './national';
 import { benchReplication } from './replication';
 import { benchTelephony } from './telephony';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB = 'cad112_bench';
-const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB}`);
 const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 60);
 const SOCKETS = 500;
 const BACKGROUND_PER_S = 20;
 
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`drop database if exists ${DB} with (force)`);
-await admin.query(`create database ${DB}`);
-await admin.end();
-await prepareDatabase(DB_URL, DB_URL);
-const raw = new pg.Client({ connectionString: DB_URL });
-await raw.connect();
+const { url: DB_URL, raw } = await freshBenchDatabase('cad112_bench');
 
 // ---------------------------------------------------------------------------------------------
 // 1. Geocoding in the library, on the whole gazetteer, with typos and without diacritics.
