@@ -2,11 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, getDb } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
+import { canTail, literal, tailTransaction } from '../../db/tail-commit';
 import { authenticate } from '../auth/authenticate';
 import { type Principal, principalKey } from '../auth/principal';
 import { sha256 } from '../auth/secret-token';
 import { env } from '../env';
 import { AppError, isDatabaseUnavailable } from '../errors';
+import { appendSql, deferAppends } from '../events/write-tx';
 import { log } from '../log';
 import { parseOrThrow, rejectNul } from '../validation';
 import { originProblem } from './origin';
@@ -230,44 +232,90 @@ async function withIdempotency(
   const who = principalKey(principal);
   const route = `${spec.method} ${spec.path}`;
   const requestHash = sha256(JSON.stringify([route, params, body ?? null]));
-  return db
-    .transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({ principal: who, key, route, requestHash, status: 0, response: '' })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length === 0) {
-        const [prior] = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
-        if (!prior || prior.requestHash !== requestHash)
-          throw new AppError('idempotency_mismatch', 'Idempotency-Key was used for a different request', [
-            { field: 'idempotency-key', message: 'reused with a different request' },
-          ]);
-        return new Response(prior.response, {
-          status: prior.status,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' },
-        });
-      }
-      const response = await exec(tx);
-      if (response.status >= 400) {
-        // Do not remember failures: roll back the claim so a corrected retry can run.
-        throw new ReplayableFailure(response);
-      }
-      const text = await response.text();
-      await tx
-        .update(idempotencyKeys)
-        .set({ status: response.status, response: text })
-        .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
-      return new Response(text, { status: response.status, headers: response.headers });
-    })
-    .catch((err) => {
-      if (err instanceof ReplayableFailure) return err.response;
-      throw err;
+
+  // Claims the key, or answers with what the first request with it answered.
+  const claimOrReplay = async (tx: Db): Promise<Response | null> => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ principal: who, key, route, requestHash, status: 0, response: '' })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length > 0) return null;
+    const [prior] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
+    if (!prior || prior.requestHash !== requestHash)
+      throw new AppError('idempotency_mismatch', 'Idempotency-Key was used for a different request', [
+        { field: 'idempotency-key', message: 'reused with a different request' },
+      ]);
+    return new Response(prior.response, {
+      status: prior.status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' },
     });
+  };
+  // A failure is not remembered: the claim is rolled back so a corrected retry can run.
+  const answered = async (tx: Db) => {
+    const response = await exec(tx);
+    if (response.status >= 400) throw new ReplayableFailure(response);
+    return { response, text: await response.text() };
+  };
+
+  try {
+    if (!canTail(db))
+      return await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        const replay = await claimOrReplay(tx);
+        if (replay) return replay;
+        const { response, text } = await answered(tx);
+        await tx
+          .update(idempotencyKeys)
+          .set({ status: response.status, response: text })
+          .where(and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, key)));
+        return new Response(text, { status: response.status, headers: response.headers });
+      });
+
+    // On PostgreSQL the writes' events, the stored answer and the COMMIT go in one message
+    // (db/tail-commit.ts): the event-log lock is not held across a round trip to this process.
+    const { value, results } = await tailTransaction(
+      db,
+      async (tx) => {
+        const appends = deferAppends(tx);
+        const replay = await claimOrReplay(tx);
+        return replay ? { replay } : { ...(await answered(tx)), appends };
+      },
+      (v) => {
+        if (v.replay) return '';
+        const { appends, response, text } = v;
+        const numbering = appends.numbering;
+        // A new incident's number is drawn by the append; the answer carries the provisional one.
+        const stored = numbering
+          ? `replace(${literal(text)}, ${literal(numbering.provisional)},
+                     (select number from incidents where id = ${literal(numbering.incidentId)}))`
+          : literal(text);
+        return [
+          ...(appends.records.length > 0 ? [appendSql(appends.records, numbering)] : []),
+          `update idempotency_keys set status = ${literal(response.status)}, response = ${stored}
+            where principal = ${literal(who)} and key = ${literal(key)}`,
+        ].join(';\n');
+      },
+    );
+    if (value.replay) return value.replay;
+    let text = value.text;
+    const numbering = value.appends.numbering;
+    if (numbering) {
+      const created = (results[0]?.rows ?? []).find(
+        (r: { type?: string; incident_id?: number }) =>
+          r.type === 'incident.created' && r.incident_id === numbering.incidentId,
+      ) as { payload?: { incident?: { number?: string } } } | undefined;
+      const number = created?.payload?.incident?.number;
+      if (number) text = text.replaceAll(numbering.provisional, number);
+    }
+    return new Response(text, { status: value.response.status, headers: value.response.headers });
+  } catch (err) {
+    if (err instanceof ReplayableFailure) return err.response;
+    throw err;
+  }
 }
 
 class ReplayableFailure extends Error {

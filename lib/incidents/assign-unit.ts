@@ -6,9 +6,9 @@ import { AppError, notFound, pgErrorCode, present } from '../errors';
 import { alertCreated, assignmentCreated, incidentUpdated, unitStatusChanged } from '../events/build';
 import { inWriteTx, type WriteTx } from '../events/write-tx';
 import { applyUnitStatus } from '../units/change-unit-status';
-import { selectUnit } from '../units/unit-dto';
+import { selectUnitWith } from '../units/unit-dto';
 import { alertTransitionError, ENGAGED_UNIT_STATUSES, type UnitStatus } from '../units/unit-status-machine';
-import { selectAssignments, selectIncident } from './incident-dto';
+import { type AssignmentDto, incidentFromRow, incidentJsonSql, isoSql } from './incident-dto';
 import { type IncidentStatus, isOpenIncident, statusOnDispatch } from './incident-status';
 
 interface LockedIncident {
@@ -80,12 +80,12 @@ export async function assignInTx(
   }
   // The state tables decide; one statement writes assignment, alert, unit and incident status.
   const incidentStatus = statusOnDispatch(incident.status);
-  const [written] = rowsOf<{ assignment_id: number; alert_id: number; sent_at: Date | string }>(
+  const [written] = rowsOf<{ assignment_id: number; alerted_at: string; alert_id: number; sent_at: string }>(
     await w.tx.execute(sql`
           with a as (
                  insert into assignments (incident_id, unit_id, status, created_by)
                  values (${incidentId}, ${unitId}, 'alerted', ${w.actor?.userId ?? null})
-                 returning id),
+                 returning id, alerted_at),
                al as (
                  insert into alerts (assignment_id, incident_id, station_id, unit_id)
                  select a.id, ${incidentId}, ${unit.station_id}, ${unitId} from a
@@ -101,12 +101,38 @@ export async function assignInTx(
                   where id = ${incidentId} returning id)`
               : sql``
           }
-          select a.id as assignment_id, al.id as alert_id, al.sent_at from a, al`),
+          select a.id as assignment_id, ${isoSql(sql`a.alerted_at`)} as alerted_at,
+                 al.id as alert_id, ${isoSql(sql`al.sent_at`)} as sent_at
+            from a, al`),
   );
   const ids = present(written, 'assignment');
-  const incidentDto = present(await selectIncident(w.tx, incidentId), 'incident');
-  const unitDto = present(await selectUnit(w.tx, unitId), 'unit');
-  const [assignmentDto] = await selectAssignments(w.tx, [incidentId], ids.assignment_id);
+  // The unit and the incident as they are now, in one round trip; the new assignment is known.
+  const read = present(await selectUnitWith(w.tx, unitId, incidentJsonSql(incidentId)), 'unit');
+  const unitDto = read.unit;
+  const incidentDto = incidentFromRow(present(read.more, 'incident'));
+  const assignmentDto: AssignmentDto = {
+    id: ids.assignment_id,
+    incidentId,
+    unitId,
+    callsign: unitDto.callsign,
+    unitType: unitDto.type,
+    stationId: unit.station_id,
+    status: 'alerted',
+    alertedAt: ids.alerted_at,
+    acknowledgedAt: null,
+    enRouteAt: null,
+    onSceneAt: null,
+    releasedAt: null,
+    alert: {
+      id: ids.alert_id,
+      sentAt: ids.sent_at,
+      deliveredAt: null,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      escalatedAt: null,
+      cancelledAt: null,
+    },
+  };
   const alert = newAlertDto({
     id: ids.alert_id,
     assignmentId: ids.assignment_id,
@@ -115,9 +141,9 @@ export async function assignInTx(
     unit: unitDto,
     sentAt: new Date(ids.sent_at),
   });
-  w.emit(assignmentCreated(present(assignmentDto, 'assignment')));
+  w.emit(assignmentCreated(assignmentDto));
   w.emit(alertCreated(alert, incidentDto, unitDto));
   w.emit(unitStatusChanged(unitDto, from, incidentId));
   if (incidentStatus) w.emit(incidentUpdated(incidentDto, ['status'], { status: incident.status }));
-  return { ...present(assignmentDto, 'assignment'), alertId: ids.alert_id };
+  return { ...assignmentDto, alertId: ids.alert_id };
 }

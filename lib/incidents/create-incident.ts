@@ -31,7 +31,7 @@ export async function createIncident(
   input: TCreateIncident,
   extras: CreateIncidentExtras = {},
 ): Promise<IncidentDto> {
-  const { result, events } = await inWriteTx(db, actor, async (w) => {
+  const { result, events, deferred } = await inWriteTx(db, actor, async (w) => {
     await assertIncidentType(w.tx, input.type);
     const triage = input.triage ? await triageFor(w.tx, input.type, input.triage.answers) : null;
     const [row] = await w.tx
@@ -60,11 +60,14 @@ export async function createIncident(
     if (!row) throw new Error('incident insert returned nothing');
     const dto = incidentFromRow(row);
     w.emit(incidentCreated(dto));
-    w.numberIncident(dto.id);
+    w.numberIncident(dto.id, dto.number);
     for (const text of extras.notes ?? []) await writeNote(w, dto.id, text, authorOf(actor));
     await extras.alsoInTx?.(w.tx, dto);
     return dto;
   });
+  // Inside an idempotent request the append comes with its commit, which writes the number drawn into
+  // the answer in place of the provisional one (lib/http/handler.ts).
+  if (deferred) return result;
   // The number the append drew, as its incident.created event carries it.
   const created = events.find((e) => e.type === 'incident.created' && e.incidentId === result.id);
   const number = (created?.payload as { incident?: { number?: string } } | undefined)?.incident?.number;

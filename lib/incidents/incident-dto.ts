@@ -51,7 +51,7 @@ export interface IncidentDto {
 
 // Timestamps as ISO 8601 text from PostgreSQL (UTC, milliseconds, as Date.toISOString writes them):
 // the same from a select, an INSERT's RETURNING and the raw list query, with no Date in between.
-const isoSql = (col: SQLWrapper) =>
+export const isoSql = (col: SQLWrapper) =>
   sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const incidentColumns = {
@@ -160,6 +160,12 @@ const incidentSelectList = sql.join(
   Object.entries(incidentColumns).map(([alias, col]) => sql`${col} as ${sql.identifier(alias)}`),
   sql`, `,
 );
+
+/** One incident as a JSON value in a statement that reads other rows too; `incidentFromRow` reads it. */
+export function incidentJsonSql(id: number): SQL<Row | null> {
+  return sql<Row | null>`(select row_to_json(i) from (
+           select ${incidentSelectList} from ${incidents} where ${incidents.id} = ${id}) i)`;
+}
 
 export async function selectIncidents(
   db: Db,

@@ -22,43 +22,55 @@ export interface UnitDto {
   distanceM?: number | null;
 }
 
-export async function selectUnits(
+function unitFields(near?: { lat: number; lon: number }) {
+  return {
+    id: units.id,
+    callsign: units.callsign,
+    type: units.type,
+    capabilities: units.capabilities,
+    stationId: units.stationId,
+    stationName: stations.name,
+    agency: agencies.code,
+    status: units.status,
+    statusSince: units.statusSince,
+    lat: latSql(units.position),
+    lon: lonSql(units.position),
+    e: d96EastSql(units.position),
+    n: d96NorthSql(units.position),
+    positionAt: units.positionAt,
+    incidentId: assignments.incidentId,
+    version: units.version,
+    distanceM: near ? distanceSql(units.position, near.lat, near.lon) : sql<null>`null`,
+  };
+}
+
+function unitQuery<F extends Record<string, SQL | SQL.Aliased>>(
   db: Db,
-  opts: { where?: SQL; near?: { lat: number; lon: number }; limit?: number } = {},
-): Promise<UnitDto[]> {
+  opts: { where?: SQL; near?: { lat: number; lon: number }; limit?: number },
+  more: F,
+) {
   const near = opts.near;
-  const rows = await db
-    .select({
-      id: units.id,
-      callsign: units.callsign,
-      type: units.type,
-      capabilities: units.capabilities,
-      stationId: units.stationId,
-      stationName: stations.name,
-      agency: agencies.code,
-      status: units.status,
-      statusSince: units.statusSince,
-      lat: latSql(units.position),
-      lon: lonSql(units.position),
-      e: d96EastSql(units.position),
-      n: d96NorthSql(units.position),
-      positionAt: units.positionAt,
-      incidentId: assignments.incidentId,
-      version: units.version,
-      distanceM: near ? distanceSql(units.position, near.lat, near.lon) : sql<null>`null`,
-    })
-    .from(units)
-    .innerJoin(stations, eq(stations.id, units.stationId))
-    .innerJoin(agencies, eq(agencies.id, stations.agencyId))
-    .leftJoin(assignments, and(eq(assignments.unitId, units.id), isNull(assignments.releasedAt)))
-    .where(opts.where)
-    // KNN on the GiST index when sorting by distance; units without a position go last.
-    .orderBy(
-      ...(near ? [sql`${knnSql(units.position, near.lat, near.lon)} nulls last`] : []),
-      asc(units.callsign),
-    )
-    .limit(opts.limit ?? 5000);
-  return rows.map((r) => ({
+  return (
+    db
+      .select({ ...unitFields(near), ...more })
+      .from(units)
+      .innerJoin(stations, eq(stations.id, units.stationId))
+      .innerJoin(agencies, eq(agencies.id, stations.agencyId))
+      .leftJoin(assignments, and(eq(assignments.unitId, units.id), isNull(assignments.releasedAt)))
+      .where(opts.where)
+      // KNN on the GiST index when sorting by distance; units without a position go last.
+      .orderBy(
+        ...(near ? [sql`${knnSql(units.position, near.lat, near.lon)} nulls last`] : []),
+        asc(units.callsign),
+      )
+      .limit(opts.limit ?? 5000)
+  );
+}
+
+type UnitRow = Awaited<ReturnType<typeof unitQuery>>[number];
+
+function unitFromRow(r: UnitRow, near: boolean): UnitDto {
+  return {
     id: r.id,
     callsign: r.callsign,
     type: r.type,
@@ -74,7 +86,28 @@ export async function selectUnits(
     incidentId: r.incidentId ?? null,
     version: r.version,
     ...(near ? { distanceM: r.distanceM === null ? null : Math.round(Number(r.distanceM)) } : {}),
-  }));
+  };
+}
+
+export async function selectUnits(
+  db: Db,
+  opts: { where?: SQL; near?: { lat: number; lon: number }; limit?: number } = {},
+): Promise<UnitDto[]> {
+  const rows = await unitQuery(db, opts, {});
+  return rows.map((r) => unitFromRow(r, opts.near !== undefined));
+}
+
+/**
+ * One unit and one more value of the same statement (e.g. its incident as JSON): a write that answers
+ * with both reads them in one round trip.
+ */
+export async function selectUnitWith<T>(
+  db: Db,
+  id: number,
+  more: SQL<T>,
+): Promise<{ unit: UnitDto; more: T } | undefined> {
+  const [r] = await unitQuery(db, { where: eq(units.id, id), limit: 1 }, { more });
+  return r ? { unit: unitFromRow(r, false), more: r.more as T } : undefined;
 }
 
 export async function selectUnit(db: Db, id: number): Promise<UnitDto | undefined> {

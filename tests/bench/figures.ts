@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 // The benchmark's figures: latency percentiles and single values, collected and printed as a table.
@@ -47,6 +48,26 @@ export function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
+/**
+ * The machine's speed, for comparing runs made on different days: a fixed task of hashing and JSON
+ * (what the nodes spend their time on), best of three, in ms. Machines of the same kind have differed
+ * by nearly two to one here (issue 20: the same code, the same sockets, twice the time to open them).
+ */
+export function calibrate(): number {
+  const text = JSON.stringify({ incident: { id: 1, number: '2026-000001', notes: 'x'.repeat(600) } });
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3; round++) {
+    const t = performance.now();
+    for (let i = 0; i < 20_000; i++) {
+      createHash('sha256').update(text).digest('hex');
+      JSON.parse(JSON.stringify(JSON.parse(text)));
+    }
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+const calibrated = calibrate();
+
 /** Prints the collected figures as the table docs/performance.md quotes, then the remarks. */
 export function printTable(): void {
   const f = (v: number) => v.toFixed(1).padStart(8);
@@ -58,5 +79,8 @@ export function printTable(): void {
       `${r.what.padEnd(80)} ${String(r.n).padStart(6)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)}  ${r.goal ?? ''}`,
     );
   for (const n of notes) console.log(`- ${n}`);
-  console.log(`\n(${new Date().toISOString()}, PostgreSQL on 127.0.0.1, Node ${process.version}, 2 cores)`);
+  console.log(
+    `\n(${new Date().toISOString()}, PostgreSQL on 127.0.0.1, Node ${process.version}, 2 cores; ` +
+      `the machine's fixed task, figures.ts calibrate(): ${calibrated.toFixed(0)} ms)`,
+  );
 }

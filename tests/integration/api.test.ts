@@ -68,6 +68,10 @@ describe('call-taker logs an incident', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
+    // The number drawn at the commit, in the answer and in the stored answer (not the provisional one).
+    expect(first.body.number).toMatch(/^\d{4}-\d{6}$/);
+    const row = await raw.query('select number from incidents where id = $1', [first.body.id]);
+    expect(row.rows[0].number).toBe(first.body.number);
     expect(await tableCounts(raw)).toEqual(before);
   });
 

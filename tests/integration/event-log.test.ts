@@ -76,6 +76,42 @@ describe('the event log', () => {
     expect(r.rows[0].n).toBe(0);
   });
 
+  it('the append travels with the COMMIT as literal SQL: quotes, backslashes and any script arrive intact', async () => {
+    const text = `O'Brien \\ "quoted" \\' E'x' $$ ; commit; -- čšž Ωμέγα 🚒 \\n`;
+    const { events } = await inWriteTx(handle.db, actor, async (w) => {
+      w.emit(noteAdded(probeNote(text)));
+    });
+    expect(events).toHaveLength(1);
+    const ev = await raw.query(`select payload from events where seq = $1`, [events[0]?.seq]);
+    expect(ev.rows[0].payload.note.text).toBe(text);
+    expect((events[0]?.payload as { note: { text: string } }).note.text).toBe(text);
+  });
+
+  it('an append that PostgreSQL refuses rolls the whole write back and leaves the connection usable', async () => {
+    const before = await count(raw, 'events');
+    // jsonb refuses the NUL character: the tail's append fails, so its COMMIT never runs.
+    await expect(
+      inWriteTx(handle.db, actor, async (w) => {
+        await w.tx.execute(
+          sql`update incidents set description = 'refused-append' where id = (select min(id) from incidents)`,
+        );
+        w.emit(noteAdded(probeNote('nul \u0000 inside')));
+      }),
+    ).rejects.toThrow();
+    const r = await raw.query(`select count(*)::int n from incidents where description = 'refused-append'`);
+    expect(r.rows[0].n).toBe(0);
+    expect(await count(raw, 'events')).toBe(before);
+    // Every pooled connection still works (none was returned mid-transaction).
+    const writes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        inWriteTx(handle.db, actor, async (w) => {
+          w.emit(noteAdded(probeNote(`after the refusal ${i}`)));
+        }),
+      ),
+    );
+    expect(writes.every((x) => x.events.length === 1)).toBe(true);
+  });
+
   it('seq order is commit order, even when a slow transaction started first', async () => {
     // Transaction A starts first and holds its work open; B commits meanwhile. A reader that saw B's
     // seq must never find A's event later with a smaller seq.
