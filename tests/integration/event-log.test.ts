@@ -84,7 +84,7 @@ describe('the event log', () => {
     expect(events).toHaveLength(1);
     const ev = await raw.query(`select payload from events where seq = $1`, [events[0]?.seq]);
     expect(ev.rows[0].payload.note.text).toBe(text);
-    expect((events[0]?.payload as { note: { text: string } }).note.text).toBe(text);
+    expect((events[0]?.payload as { note?: { text?: string } } | undefined)?.note?.text).toBe(text);
   });
 
   it('an append that PostgreSQL refuses rolls the whole write back and leaves the connection usable', async () => {
