@@ -86,10 +86,22 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 export function pgErrorCode(err: unknown): string | undefined {
+  const code = pgErrorOf(err)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint a PostgreSQL error names (a unique, foreign-key or check violation), if any. */
+export function pgConstraint(err: unknown): string | undefined {
+  const constraint = pgErrorOf(err)?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}
+
+// PostgreSQL's error, through drizzle's wrapping (DrizzleQueryError.cause).
+function pgErrorOf(err: unknown): { code?: unknown; constraint?: unknown } | undefined {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as { code: string };
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
