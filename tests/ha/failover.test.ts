@@ -263,6 +263,10 @@ describe('the database survives the loss of its primary, twice', () => {
       const figures = { target: now, restoredHead: head, events: back.length, chain: report.intact };
       writeFileSync(path.join(ART, 'ha-restore.json'), JSON.stringify(figures, null, 2));
       console.log('HA restore figures', JSON.stringify(figures));
+    } catch (err) {
+      // Where the recovery stopped and why, in the restored server's own words (for a failure's report).
+      console.error(`restored server's log (target ${now}):\n${restored.log().slice(-4000)}`);
+      throw err;
     } finally {
       await rdb.close();
       restored.stop();
