@@ -5,16 +5,21 @@ import { canTail, literal, tailTransaction } from '../../db/tail-commit';
 import { actorLabel, type Principal } from '../auth/principal';
 import type { CadEvent } from './build';
 
-interface RawEventRow {
-  seq: string | number;
+/** One event as the append statement receives it. */
+interface EventRecord {
   type: string;
-  at: Date | string;
   incident_id: number | null;
   unit_id: number | null;
   station_id: number | null;
   actor_user_id: number | null;
   actor: string;
   payload: unknown;
+}
+
+/** One event as the append statement returns it (seq and time drawn by PostgreSQL). */
+interface RawEventRow extends EventRecord {
+  seq: string | number;
+  at: Date | string;
 }
 
 export const EVENTS_CHANNEL = 'cad_events';
@@ -31,17 +36,6 @@ export interface WriteTx {
    * writes it into its incident.created event (the row was inserted with the provisional number given).
    */
   numberIncident(incidentId: number, provisional: string): void;
-}
-
-/** One event as the append statement receives it. */
-interface EventRecord {
-  type: string;
-  incident_id: number | null;
-  unit_id: number | null;
-  station_id: number | null;
-  actor_user_id: number | null;
-  actor: string;
-  payload: unknown;
 }
 
 export interface Numbering {
