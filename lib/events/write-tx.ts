@@ -24,7 +24,7 @@ interface RawEventRow extends EventRecord {
 
 export const EVENTS_CHANNEL = 'cad_events';
 // All event-log appends take this transaction-scoped lock, so commit order = seq order.
-const EVENT_LOG_LOCK = 112_000_000;
+export const EVENT_LOG_LOCK = 112_000_000;
 
 export interface WriteTx {
   tx: Db;

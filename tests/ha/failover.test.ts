@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { HaCluster, type NodeName } from '../../deploy/ha/cluster';
 import { chainHead } from '../../lib/audit/anchor';
 import { verifyChain } from '../../lib/audit/chain';
+import { EVENT_LOG_LOCK } from '../../lib/events/write-tx';
 import { FIRE_IN_LJUBLJANA, login, type Session } from '../helpers/api';
 import { prepareDatabase } from '../helpers/prepare-db';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -222,12 +224,7 @@ describe('the database survives the loss of its primary, twice', () => {
     for (let i = 0; i < 10; i++) expect((await create(`PITR before ${i}`)).status).toBe(201);
     await sleep(300);
     const db = await appDb();
-    const [moment] = await cluster.query<{ now: string }>(
-      cluster.url('postgres'),
-      "select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as now",
-    );
-    const now = moment?.now as string;
-    const anchor = await chainHead(db);
+    const { now, anchor } = await momentUnderLogLock();
     await sleep(300);
     for (let i = 0; i < 10; i++) expect((await create(`PITR after ${i}`)).status).toBe(201);
     // Forces a WAL segment switch and waits until it is in the repository.
@@ -241,7 +238,7 @@ describe('the database survives the loss of its primary, twice', () => {
       const live = await cluster.query<{ seq: string; hash: string }>(
         cluster.url('postgres'),
         "select e.seq::text as seq, encode(e.hash, 'hex') as hash from events e where e.seq <= $1 order by e.seq",
-        [anchor?.seq],
+        [anchor.seq],
       );
       const back = await cluster.query<{ seq: string; hash: string }>(
         restored.url(),
@@ -249,7 +246,7 @@ describe('the database survives the loss of its primary, twice', () => {
       );
       expect(back).toEqual(live);
       const report = await verifyChain(rdb.db, {
-        anchors: [{ seq: anchor?.seq as number, hash: anchor?.hash as string, source: 'test' }],
+        anchors: [{ seq: anchor.seq, hash: anchor.hash, source: 'test' }],
       });
       expect(report).toMatchObject({ intact: true, breaks: 0, anchors: { checked: 1, mismatches: [] } });
       const labels = (
@@ -266,6 +263,12 @@ describe('the database survives the loss of its primary, twice', () => {
     } catch (err) {
       // Where the recovery stopped and why, in the restored server's own words (for a failure's report).
       console.error(`restored server's log (target ${now}):\n${restored.log().slice(-4000)}`);
+      const around = await cluster.query<{ seq: string; type: string; at: string }>(
+        cluster.url('postgres'),
+        "select seq::text as seq, type, to_char(at at time zone 'UTC', 'HH24:MI:SS.US') as at from events where seq > $1 - 5 order by seq limit 40",
+        [anchor.seq],
+      );
+      console.error('live events around the anchor', JSON.stringify(around));
       throw err;
     } finally {
       await rdb.close();
@@ -274,6 +277,31 @@ describe('the database survives the loss of its primary, twice', () => {
     }
   }, 300_000);
 });
+
+/**
+ * The moment and the log's head at that moment, read while holding the event-log lock: every append
+ * before it has committed and is visible (the lock is released only after the synchronous standby
+ * confirmed), and every append after it commits later than the moment. Read without the lock, a
+ * background writer (escalation, anchors) committing between the clock and the head made them disagree.
+ */
+async function momentUnderLogLock(): Promise<{ now: string; anchor: { seq: number; hash: string } }> {
+  const c = new pg.Client({ connectionString: cluster.url('postgres'), connectionTimeoutMillis: 5000 });
+  await c.connect();
+  try {
+    await c.query('begin');
+    await c.query('select pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
+    const { rows } = await c.query<{ seq: string; hash: string; now: string }>(
+      `select e.seq::text as seq, encode(e.hash, 'hex') as hash,
+              to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as now
+         from events e order by e.seq desc limit 1`,
+    );
+    await c.query('commit');
+    const row = rows[0] as { seq: string; hash: string; now: string };
+    return { now: row.now, anchor: { seq: Number(row.seq), hash: row.hash } };
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
 
 async function appDb() {
   const h = await openDatabase({ databaseUrl: cluster.url('postgres'), pgliteDir: '' });
