@@ -16,7 +16,7 @@ for (const bin of ['kamailio', 'sipp'])
 
 const port = Number(process.env.PORT ?? 3000);
 const edge = await startEdge({ cadUrl: `http://127.0.0.1:${port}` });
-const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+const server = spawn(process.execPath, ['dist/server.mjs'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

@@ -18,7 +18,7 @@ let failed = 0;
 let broken = false;
 
 if (process.env.SKIP_BUILD !== '1') {
-  if (run('npx', ['next', 'build']) !== 0) {
+  if (run('npm', ['run', 'build']) !== 0) {
     console.log('tests: 0 passed, 1 failed');
     process.exit(1);
   }

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { TEST_DATABASE_URL } from './env';
 
-// Starts the real server (production build, real database) as a child process, as an operator would.
+// Starts the real server (production build, real database) as a child process, as an operator would:
+// `npm run build` compiles server.ts into dist/server.mjs next to Next's build, and `npm start` runs it.
+const SERVER_ENTRY = 'dist/server.mjs';
 
 export interface RunningServer {
   url: string;
@@ -25,9 +28,10 @@ export async function freePort(): Promise<number> {
 export async function startServer(
   opts: { port?: number; env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build first`);
   const port = opts.port ?? (await freePort());
   let out = '';
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server.ts'], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: process.cwd(),
     env: {
       ...process.env,

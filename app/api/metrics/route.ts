@@ -6,7 +6,14 @@ export const GET = handle('metrics', async () => {
   const m = process.memoryUsage();
   return json({
     realtime: hubStats(),
-    memory: { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external },
+    // heapTotal: what V8 holds for the JS heap (used or not); arrayBuffers: socket and request buffers.
+    memory: {
+      rssBytes: m.rss,
+      heapUsedBytes: m.heapUsed,
+      heapTotalBytes: m.heapTotal,
+      externalBytes: m.external,
+      arrayBuffersBytes: m.arrayBuffers,
+    },
     uptimeS: Math.round(process.uptime()),
     at: new Date().toISOString(),
   });
