@@ -32,11 +32,14 @@ export interface Tailed<T> {
 /**
  * Runs `body` in a transaction on one pooled connection, then sends `tailOf(value)` and COMMIT as one
  * message. If the body or the tail fails, the transaction is rolled back and the error is thrown.
+ * A `head` (literal SQL, like the tail) travels with the BEGIN, and `body` receives its results: a
+ * statement every such transaction starts with costs no round trip of its own.
  */
 export async function tailTransaction<T>(
   db: Db,
-  body: (tx: Db) => Promise<T>,
+  body: (tx: Db, head: QueryResult[]) => Promise<T>,
   tailOf: (value: T) => string,
+  head = '',
 ): Promise<Tailed<T>> {
   const internals = db as unknown as PgInternals;
   const client = await internals.$client.connect();
@@ -54,11 +57,12 @@ export async function tailTransaction<T>(
       session,
       internals.session.schema as never,
     ) as unknown as Db;
-    await client.query('begin');
     let value: T;
     let tail: string;
     try {
-      value = await body(tx);
+      const opened = await client.query(head.trim() ? `begin;\n${head}` : 'begin');
+      const headResults = Array.isArray(opened) ? (opened as QueryResult[]).slice(1) : [];
+      value = await body(tx, headResults);
       tail = tailOf(value);
     } catch (err) {
       await client.query('rollback').catch((e: Error) => {

@@ -240,7 +240,13 @@ async function withIdempotency(
       .values({ principal: who, key, route, requestHash, status: 0, response: '' })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
-    if (claimed.length > 0) return null;
+    return claimed.length > 0 ? null : replayOf(tx);
+  };
+  // The same claim as literal SQL, for a transaction that sends it with its BEGIN.
+  const claimSql = `insert into idempotency_keys (principal, key, route, request_hash, status, response)
+    values (${literal(who)}, ${literal(key)}, ${literal(route)}, ${literal(requestHash)}, 0, '')
+    on conflict do nothing returning key`;
+  const replayOf = async (tx: Db): Promise<Response> => {
     const [prior] = await tx
       .select()
       .from(idempotencyKeys)
@@ -275,14 +281,15 @@ async function withIdempotency(
         return new Response(text, { status: response.status, headers: response.headers });
       });
 
-    // On PostgreSQL the writes' events, the stored answer and the COMMIT go in one message
-    // (db/tail-commit.ts): the event-log lock is not held across a round trip to this process.
+    // On PostgreSQL the key's claim goes with the BEGIN, and the writes' events, the stored answer and the
+    // COMMIT in one message (db/tail-commit.ts): the event-log lock is not held across a round trip to
+    // this process, and the claim costs none of its own.
     const { value, results } = await tailTransaction(
       db,
-      async (tx) => {
+      async (tx, [claimed]) => {
         const appends = deferAppends(tx);
-        const replay = await claimOrReplay(tx);
-        return replay ? { replay } : { ...(await answered(tx)), appends };
+        if ((claimed?.rowCount ?? 0) === 0) return { replay: await replayOf(tx) };
+        return { replay: null, ...(await answered(tx)), appends };
       },
       (v) => {
         if (v.replay) return '';
@@ -299,6 +306,7 @@ async function withIdempotency(
             where principal = ${literal(who)} and key = ${literal(key)}`,
         ].join(';\n');
       },
+      claimSql,
     );
     if (value.replay) return value.replay;
     let text = value.text;
