@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../db/client';
+import { type DbHandle, rowsOf } from '../../db/client';
 import { incidents, users } from '../../db/schema';
+import { literal, tailTransaction } from '../../db/tail-commit';
 import type { Principal } from '../../lib/auth/principal';
 import { noteAdded } from '../../lib/events/build';
 import { inWriteTx } from '../../lib/events/write-tx';
@@ -110,6 +111,55 @@ describe('the event log', () => {
       ),
     );
     expect(writes.every((x) => x.events.length === 1)).toBe(true);
+  });
+
+  it('a head sent with the BEGIN gives the body its results; a refused head rolls back and leaves the pool usable', async () => {
+    const key = `head-${Date.now()}`;
+    const claim = `insert into idempotency_keys (principal, key, route, request_hash, status, response)
+      values ('test:head', ${literal(key)}, 'TEST', 'h', 0, '') on conflict do nothing returning key`;
+    const first = await tailTransaction(
+      handle.db,
+      async (_tx, [claimed]) => claimed?.rows,
+      () => '',
+      claim,
+    );
+    expect(first.value).toEqual([{ key }]);
+    // The same claim again: the conflict gives no row, and nothing else changed.
+    const second = await tailTransaction(
+      handle.db,
+      async (_tx, [claimed]) => claimed?.rowCount,
+      () => '',
+      claim,
+    );
+    expect(second.value).toBe(0);
+    // A head PostgreSQL refuses (NUL in text): nothing of the transaction stays, and the body never ran.
+    let ran = false;
+    const refused = `insert into idempotency_keys (principal, key, route, request_hash, status, response)
+      values ('test:head', ${literal(`${key}-2`)}, 'TEST', 'h', 0, '');
+      select 1/0`;
+    await expect(
+      tailTransaction(
+        handle.db,
+        async () => {
+          ran = true;
+        },
+        () => '',
+        refused,
+      ),
+    ).rejects.toThrow(/division by zero/);
+    expect(ran).toBe(false);
+    const left = await raw.query('select count(*)::int n from idempotency_keys where key = $1', [`${key}-2`]);
+    expect(left.rows[0].n).toBe(0);
+    const after = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        tailTransaction(
+          handle.db,
+          async (tx) => rowsOf(await tx.execute(sql`select 1 as one`)),
+          () => '',
+        ),
+      ),
+    );
+    expect(after.every((x) => x.value.length === 1)).toBe(true);
   });
 
   it('seq order is commit order, even when a slow transaction started first', async () => {
