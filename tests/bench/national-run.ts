@@ -4,6 +4,9 @@ import { printTable } from './figures';
 import { freshBenchDatabase } from './fresh-db';
 import { benchNational } from './national';
 
+// Ctrl-C or a kill ends the run through process.exit, so the helpers' exit hooks stop its servers.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const { url, raw } = await freshBenchDatabase('cad112_bench_national');
 await benchNational(url, raw, Number(process.env.NATIONAL_S ?? 300));
 await raw.end();

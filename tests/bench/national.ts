@@ -89,6 +89,7 @@ async function haproxy(port: number, nodes: number[]): Promise<ChildProcess> {
     ].join('\n'),
   );
   const proc = spawn('/usr/sbin/haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  outlivesNothing(proc);
   for (let i = 0; i < 100; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
       .then((r) => r.ok)
@@ -117,6 +118,7 @@ async function startWorkers(job: {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    outlivesNothing(child);
     workers.push(child);
     const share = job.cookies.filter((_, i) => i % WORKERS === w);
     const ready = new Promise<void>((resolve) =>
@@ -432,6 +434,7 @@ async function baseline(dbUrl: string, bodies: unknown[], seconds: number) {
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), BASELINE_GROUPS: '13' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  outlivesNothing(proc);
   try {
     await new Promise<void>((resolve) =>
       proc.stdout?.on('data', (d) => String(d).includes('listening') && resolve()),
@@ -447,6 +450,7 @@ async function baseline(dbUrl: string, bodies: unknown[], seconds: number) {
       seconds: seconds + WARMUP_S,
     });
     const target = new WebSocket(`ws://127.0.0.1:${port}/ws?all`);
+    target.on('error', (err) => console.error('national baseline: the probe socket failed', err));
     await new Promise((r) => target.once('open', r));
     const pending = new Map<string, (t: number) => void>();
     target.on('message', (d) => {
@@ -516,4 +520,13 @@ function visibilityCost(): void {
   }
   record(`national: visibility decisions for one event over ${TOTAL} sockets (in process)`, per, 'p99 < 1');
   note(`national: ${(seen / events.length).toFixed(0)} of ${TOTAL} sockets see an average event`);
+}
+
+/** Kills `child` when this process exits, also on an uncaught error (no helper process outlives a run). */
+function outlivesNothing(child: ChildProcess): void {
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
 }

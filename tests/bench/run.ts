@@ -20,6 +20,9 @@ import { benchNational } from './national';
 import { benchReplication } from './replication';
 import { benchTelephony } from './telephony';
 
+// Ctrl-C or a kill ends the run through process.exit, so the helpers' exit hooks stop its servers.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 60);
 const SOCKETS = 500;
 const BACKGROUND_PER_S = 20;

@@ -25,6 +25,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// The servers this process started: none outlives it, also when it ends on an uncaught error (a bench
+// that crashed left its nodes running, and they loaded the next runs).
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+});
+
 export async function startServer(
   opts: { port?: number; env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
@@ -50,6 +57,8 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(proc);
+  proc.once('exit', () => started.delete(proc));
   proc.stdout?.on('data', (d) => {
     out += d;
   });
