@@ -12,7 +12,6 @@ import {
   Polygon,
   Polyline,
   TileLayer,
-  Tooltip,
   useMap,
   useMapEvents,
 } from 'react-leaflet';
@@ -142,12 +141,27 @@ function MarkerList({ markers, onClick }: { markers: MapMarker[]; onClick?: (id:
           keyboard={true}
           title={m.title}
           alt={m.title}
-        >
-          <Tooltip>{m.title}</Tooltip>
-        </Marker>
+          ref={(marker) => {
+            if (marker) tooltipOf(marker, m.title);
+          }}
+        />
       ))}
     </>
   );
+}
+
+/**
+ * The marker's tooltip, given to Leaflet as text in an element. (react-leaflet's <Tooltip> renders its
+ * text a React commit after Leaflet shows the box: for that moment the page had an empty
+ * role="tooltip", which axe caught once under a hovering pointer.)
+ */
+function tooltipOf(marker: L.Marker, title: string): void {
+  const text = document.createElement('span');
+  text.textContent = title;
+  const tooltip = marker.getTooltip();
+  if (tooltip) {
+    if ((tooltip.getContent() as HTMLElement | undefined)?.textContent !== title) tooltip.setContent(text);
+  } else marker.bindTooltip(text);
 }
 
 function clusterIcon(count: number, color: string): L.DivIcon {

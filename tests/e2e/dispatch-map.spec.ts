@@ -23,6 +23,10 @@ test('the map window follows the selection; filters hide units by service and st
   await new DispatcherPage(disp.page).open(number);
   await expect(mapWindow.getByTestId('map-window')).toHaveAttribute('data-selected', String(id));
 
+  // A marker names itself in its tooltip: the box is never shown empty (axe: aria-tooltip-name).
+  await disp.page.locator('.marker-unit').first().hover({ force: true });
+  await expect(disp.page.locator('.leaflet-tooltip').first()).toHaveText(/\S/);
+
   // Filters: only EMS units, then only available ones.
   const allUnits = await disp.page.locator('.marker-unit').count();
   await disp.page.getByTestId('filter-agency').selectOption('ems');
