@@ -156,12 +156,12 @@ function MarkerList({ markers, onClick }: { markers: MapMarker[]; onClick?: (id:
  * role="tooltip", which axe caught once under a hovering pointer.)
  */
 function tooltipOf(marker: L.Marker, title: string): void {
+  const tooltip = marker.getTooltip();
+  if (tooltip && (tooltip.getContent() as HTMLElement | undefined)?.textContent === title) return;
   const text = document.createElement('span');
   text.textContent = title;
-  const tooltip = marker.getTooltip();
-  if (tooltip) {
-    if ((tooltip.getContent() as HTMLElement | undefined)?.textContent !== title) tooltip.setContent(text);
-  } else marker.bindTooltip(text);
+  if (tooltip) tooltip.setContent(text);
+  else marker.bindTooltip(text);
 }
 
 function clusterIcon(count: number, color: string): L.DivIcon {

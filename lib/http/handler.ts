@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type Db, getDb } from '../../db/client';
+import { type Db, getDb, rowsOf } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
 import { canTail, literal, tailTransaction } from '../../db/tail-commit';
 import { authenticate } from '../auth/authenticate';
@@ -233,19 +233,13 @@ async function withIdempotency(
   const route = `${spec.method} ${spec.path}`;
   const requestHash = sha256(JSON.stringify([route, params, body ?? null]));
 
-  // Claims the key, or answers with what the first request with it answered.
-  const claimOrReplay = async (tx: Db): Promise<Response | null> => {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ principal: who, key, route, requestHash, status: 0, response: '' })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    return claimed.length > 0 ? null : replayOf(tx);
-  };
-  // The same claim as literal SQL, for a transaction that sends it with its BEGIN.
+  // Claims the key (on PostgreSQL the claim travels with the BEGIN, below), or answers with what the
+  // first request with it answered.
   const claimSql = `insert into idempotency_keys (principal, key, route, request_hash, status, response)
     values (${literal(who)}, ${literal(key)}, ${literal(route)}, ${literal(requestHash)}, 0, '')
     on conflict do nothing returning key`;
+  const claimOrReplay = async (tx: Db): Promise<Response | null> =>
+    rowsOf(await tx.execute(sql.raw(claimSql))).length > 0 ? null : replayOf(tx);
   const replayOf = async (tx: Db): Promise<Response> => {
     const [prior] = await tx
       .select()

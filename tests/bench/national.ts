@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { Principal } from '../../lib/auth/principal';
 import { isVisible, type ScopedEvent } from '../../lib/events/visibility';
 import { FIRE_IN_LJUBLJANA, login } from '../helpers/api';
-import { freePort, type RunningServer, startServer } from '../helpers/server';
+import { freePort, killOnExit, type RunningServer, startServer } from '../helpers/server';
 import { TestSocket } from '../helpers/socket';
 import { note, record, rssMb, single, sleep } from './figures';
 
@@ -89,7 +89,7 @@ async function haproxy(port: number, nodes: number[]): Promise<ChildProcess> {
     ].join('\n'),
   );
   const proc = spawn('/usr/sbin/haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  outlivesNothing(proc);
+  killOnExit(proc);
   for (let i = 0; i < 100; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
       .then((r) => r.ok)
@@ -118,7 +118,7 @@ async function startWorkers(job: {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    outlivesNothing(child);
+    killOnExit(child);
     workers.push(child);
     const share = job.cookies.filter((_, i) => i % WORKERS === w);
     const ready = new Promise<void>((resolve) =>
@@ -434,7 +434,7 @@ async function baseline(dbUrl: string, bodies: unknown[], seconds: number) {
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), BASELINE_GROUPS: '13' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  outlivesNothing(proc);
+  killOnExit(proc);
   try {
     await new Promise<void>((resolve) =>
       proc.stdout?.on('data', (d) => String(d).includes('listening') && resolve()),
@@ -520,13 +520,4 @@ function visibilityCost(): void {
   }
   record(`national: visibility decisions for one event over ${TOTAL} sockets (in process)`, per, 'p99 < 1');
   note(`national: ${(seen / events.length).toFixed(0)} of ${TOTAL} sockets see an average event`);
-}
-
-/** Kills `child` when this process exits, also on an uncaught error (no helper process outlives a run). */
-function outlivesNothing(child: ChildProcess): void {
-  const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  process.once('exit', kill);
-  child.once('exit', () => process.off('exit', kill));
 }

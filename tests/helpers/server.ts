@@ -25,12 +25,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-// The servers this process started: none outlives it, also when it ends on an uncaught error (a bench
+// The processes this process started: none outlives it, also when it ends on an uncaught error (a bench
 // that crashed left its nodes running, and they loaded the next runs).
 const started = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
 });
+
+/** Kills `child` when this process exits, unless it has ended by then. */
+export function killOnExit(child: ChildProcess): void {
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+}
 
 export async function startServer(
   opts: { port?: number; env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] } = {},
@@ -57,8 +63,7 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  started.add(proc);
-  proc.once('exit', () => started.delete(proc));
+  killOnExit(proc);
   proc.stdout?.on('data', (d) => {
     out += d;
   });

@@ -132,7 +132,7 @@ describe('the event log', () => {
       claim,
     );
     expect(second.value).toBe(0);
-    // A head PostgreSQL refuses (NUL in text): nothing of the transaction stays, and the body never ran.
+    // A head PostgreSQL refuses (its second statement fails): nothing of it stays, and the body never ran.
     let ran = false;
     const refused = `insert into idempotency_keys (principal, key, route, request_hash, status, response)
       values ('test:head', ${literal(`${key}-2`)}, 'TEST', 'h', 0, '');
